@@ -1,0 +1,36 @@
+// One esbuild script for every bundle: the extension client, the language server and the CLI.
+// `tsc` only type-checks (npm run typecheck); this file only bundles.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  mainFields: ['module', 'main'],
+};
+
+const bundles = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+];
+
+const present = [];
+for (const b of bundles) {
+  try {
+    await import('node:fs').then((fs) => fs.accessSync(b.entryPoints[0]));
+    present.push(b);
+  } catch {
+    // An entry that does not exist yet is skipped so a partial checkout still builds.
+  }
+}
+
+if (watch) {
+  for (const b of present) (await esbuild.context({ ...common, ...b })).watch();
+} else {
+  await Promise.all(present.map((b) => esbuild.build({ ...common, ...b })));
+}

@@ -1,0 +1,263 @@
+// The dataset's shape: the JSON files in data/ (DatasetFiles) and the questions the core asks of
+// the indexed, immutable Dataset built from them. Plain data only; no I/O, no protocol types.
+
+/** A calendar date, `YYYY-MM-DD`. Dates compare correctly as strings. */
+export type IsoDate = string;
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** One publication that values come from. */
+export interface Source {
+  id: string;
+  title: string;
+  publisher: string;
+  url: string;
+  /** Publication date; null where the source gives none. */
+  published: IsoDate | null;
+  /** A copy the value was actually read from, where that differs from `url`. */
+  mirrorUrl?: string;
+}
+
+/** A value's pointer to its source: which record, where in it, how sure. */
+export interface SourceRef {
+  source: string;
+  /** Where in the source the value stands ("Figure 2, row Antimony", "p. 144"). */
+  locator?: string;
+  confidence?: Confidence;
+  note?: string;
+}
+
+export type MineralGroup =
+  | 'rare-earths'
+  | 'light-rare-earth'
+  | 'medium-rare-earth'
+  | 'heavy-rare-earth'
+  | 'battery'
+  | 'strategic-metal'
+  | 'industrial'
+  | 'item-group';
+
+export interface Mineral {
+  id: string;
+  name: string;
+  symbol?: string;
+  group: MineralGroup;
+  /** A broader mineral this one belongs to (dysprosium → rare-earths). */
+  parent?: string;
+  /** Other names for the mineral itself ("wolfram", "columbium", "REE"). */
+  aliases: string[];
+  /** Product forms that name the mineral ("antimony trioxide", "unwrought gallium", "NdFeB magnets"). */
+  forms: string[];
+  hsCodes?: string[];
+  /** True when the symbol is also a common word or abbreviation, so it is never matched alone. */
+  symbolAmbiguous?: boolean;
+  notes?: string;
+}
+
+export type ControlType = 'licensing' | 'ban';
+
+/** Which exports a clause covers: all destinations, or one named country (ISO 3166 alpha-2). */
+export type Destination = 'all' | string;
+
+/** One operative part of a measure: what it controls, how, and for whom. */
+export interface Clause {
+  id: string;
+  minerals: string[];
+  items?: string[];
+  type: ControlType;
+  destination: Destination;
+  /** Set when the clause covers only some end users ("military"). */
+  endUse?: string;
+  /** Overrides the measure's effective date for this clause; null means it never took effect. */
+  effective?: IsoDate | null;
+  description?: string;
+}
+
+export type StatusEventKind = 'suspended' | 'resumed' | 'lifted' | 'expired' | 'amended' | 'note';
+
+/** A dated change to a measure (or some of its clauses). */
+export interface StatusEvent {
+  date: IsoDate;
+  kind: StatusEventKind;
+  /** For `suspended`: the last day of the suspension. */
+  until?: IsoDate;
+  /** Clause ids the event applies to; all clauses when absent. */
+  clauses?: string[];
+  /** The measure that made the change (e.g. the suspension announcement). */
+  by?: string;
+  description: string;
+  sources: SourceRef[];
+}
+
+export interface Measure {
+  id: string;
+  /** Full name of the instrument ("MOFCOM & GAC Announcement No. 23 of 2023"). */
+  instrument: string;
+  /** Short citation form ("No. 23/2023"). */
+  shortName: string;
+  issuer: string;
+  announced: IsoDate;
+  /** When it took effect; null when it never did. */
+  effective: IsoDate | null;
+  /** Control clauses; a measure that only changes others (a suspension) has none. */
+  clauses: Clause[];
+  events: StatusEvent[];
+  officialUrl?: string;
+  sources: SourceRef[];
+  notes?: string;
+}
+
+export type Metric =
+  | 'net_import_reliance'
+  | 'import_share'
+  | 'import_sources'
+  | 'world_production_share'
+  | 'demand'
+  | 'export_share'
+  | 'exports'
+  | 'imports';
+
+export type Qualifier = '>' | '<' | '~' | 'net-exporter';
+
+export interface Period {
+  /** First day covered. */
+  start: IsoDate;
+  /** Last day covered. */
+  end: IsoDate;
+  /** How the source states the period ("2020–23", "January–November 2024"). */
+  label: string;
+}
+
+/** A measured figure with its scope, period and source. */
+export interface Observation {
+  id: string;
+  metric: Metric;
+  mineral: string;
+  /** Who reports or imports: "US", "world". */
+  reporter: string;
+  /** The partner country for shares of imports ("CN"). */
+  partner?: string;
+  /** Product scope when narrower than the mineral ("oxide", "metal and oxide", "unwrought"). */
+  scope?: string;
+  basis?: 'quantity' | 'value';
+  period: Period;
+  /** Null only with the `net-exporter` qualifier. */
+  value: number | null;
+  qualifier?: Qualifier;
+  unit: '%' | 't' | 'USD' | string;
+  /** For `import_sources`: partner countries in descending order. */
+  ranking?: string[];
+  /** The organisation or person that stated the figure, when not the publisher itself. */
+  statedBy?: string;
+  /** When the figure was first published (drives staleness). */
+  published: IsoDate;
+  confidence: Confidence;
+  sources: SourceRef[];
+  notes?: string;
+}
+
+export interface Coverage {
+  /** What kinds of measure the dataset tracks, in words. */
+  description: string;
+  /** Measures announced before this date are outside the coverage. */
+  measuresFrom: IsoDate;
+}
+
+export interface DatasetMeta {
+  version: string;
+  /** The date through which the dataset is known to be complete. */
+  horizon: IsoDate;
+  coverage: Coverage;
+  /** When the data was compiled. */
+  compiled: IsoDate;
+}
+
+/** The bundled data files, or one overlay (every part optional there). */
+export interface DatasetFiles {
+  meta: DatasetMeta;
+  sources: Source[];
+  minerals: Mineral[];
+  measures: Measure[];
+  observations: Observation[];
+}
+
+export type Overlay = Partial<Omit<DatasetFiles, 'meta'>> & { meta?: Partial<DatasetMeta> };
+
+/** A word or phrase that names a mineral, for claim extraction. */
+export interface SurfaceForm {
+  text: string;
+  mineral: string;
+  kind: 'name' | 'alias' | 'form' | 'symbol';
+  /** Symbols match case-sensitively; everything else case-insensitively. */
+  caseSensitive: boolean;
+}
+
+export type StatusValue = ControlType | 'none' | 'unknown';
+
+export type ClauseState = 'in-force' | 'pending' | 'suspended' | 'lifted' | 'expired' | 'never-effective' | 'unknown';
+
+/** One clause that bears on a mineral, and its state on the asked date. */
+export interface ClauseStatus {
+  measure: Measure;
+  clause: Clause;
+  state: ClauseState;
+  /** The event that put the clause in this state, if any. */
+  event?: StatusEvent;
+}
+
+/** A mineral's control status on a date, with what makes it so. */
+export interface MineralStatus {
+  mineral: string;
+  on: IsoDate;
+  /** Status for all destinations. */
+  status: StatusValue;
+  /** Stricter or differing status for named destinations ("US" → "ban"). */
+  destinations: Record<string, StatusValue>;
+  clauses: ClauseStatus[];
+  /** Why the status is what it is, in one sentence, when not obvious (unknown, suspended…). */
+  note?: string;
+}
+
+/** A status-changing event between two dates for a mineral, for `status-changed`. */
+export interface StatusChange {
+  date: IsoDate;
+  measure: Measure;
+  event: StatusEvent;
+  clause: Clause;
+}
+
+export interface ObservationQuery {
+  mineral: string;
+  metric?: Metric;
+  partner?: string;
+  scope?: string;
+  /** Only observations published on or before this date. */
+  asOf?: IsoDate;
+}
+
+export interface ControlledCount {
+  on: IsoDate;
+  /** Minerals under a control in force on that date (excluding groups and item groups). */
+  minerals: string[];
+  /** Minerals whose status on that date is unknown. */
+  unknown: string[];
+}
+
+/** The indexed, immutable dataset the core checks against. Built by `createDataset`. */
+export interface Dataset {
+  readonly meta: DatasetMeta;
+  readonly files: Readonly<DatasetFiles>;
+  mineral(id: string): Mineral | undefined;
+  source(id: string): Source | undefined;
+  measure(id: string): Measure | undefined;
+  /** Every surface form, longest first. */
+  surfaceForms(): readonly SurfaceForm[];
+  /** The mineral a surface form names, or undefined. */
+  resolve(text: string): Mineral | undefined;
+  statusOn(mineral: string, on: IsoDate): MineralStatus;
+  /** Status events for the mineral with after < date <= until. */
+  changesBetween(mineral: string, after: IsoDate, until: IsoDate): StatusChange[];
+  /** Matching observations, newest period first (ties: newest published first). */
+  observations(query: ObservationQuery): readonly Observation[];
+  controlledCount(on: IsoDate): ControlledCount;
+}
