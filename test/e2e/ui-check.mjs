@@ -1,0 +1,120 @@
+// The browser-level check: what an analyst sees in the workbench. It opens a brief with a stale
+// figure and, through the real UI, finds the squiggle, the Problems panel entry, the hover widget,
+// and applies the fix from the Ctrl+. menu, saving a screenshot of each step to test-results/e2e/.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, root, startServer, workbenchUrl } from './lib/workbench.mjs';
+
+/** The brief the check edits and what it expects there (see fixtures/main/briefs/stale-figure.md). */
+const brief = 'stale-figure.md';
+const staleText = '63%';
+const problemRule = 'stale-figure';
+const fixTitle = /replace|update|current/i;
+const stepTimeoutMs = 30_000;
+
+/** Runs one named step; a failure says which step, saves a screenshot, and rethrows. */
+async function step(page, resultsDir, name, action) {
+  const started = Date.now();
+  try {
+    await action();
+    console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    console.log(`  ✘ ${name}`);
+    await page.screenshot({ path: join(resultsDir, 'ui-failure.png') }).catch(() => {});
+    throw new Error(`UI step "${name}" failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+}
+
+async function shot(page, resultsDir, name) {
+  await page.screenshot({ path: join(resultsDir, name) });
+}
+
+/** The squiggle whose box covers the stale figure, found by the text under it. */
+async function squiggleOverStaleText(page) {
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  const squiggles = editor.locator('.view-overlays .squiggly-warning, .view-overlays .squiggly-error, .view-overlays .squiggly-info');
+  await squiggles.first().waitFor({ state: 'attached', timeout: stepTimeoutMs });
+  const word = editor.locator('.view-lines span', { hasText: staleText }).last();
+  const wordBox = await word.boundingBox();
+  for (const squiggle of await squiggles.all()) {
+    const box = await squiggle.boundingBox();
+    if (box && wordBox && Math.abs(box.y - wordBox.y) < wordBox.height && box.x <= wordBox.x + wordBox.width && box.x + box.width >= wordBox.x) return box;
+  }
+  throw new Error(`no squiggle covers "${staleText}"`);
+}
+
+async function checkInWorkbench(page, resultsDir) {
+  await step(page, resultsDir, 'the workbench loads', async () => {
+    await page.locator('.monaco-workbench').waitFor({ timeout: stepTimeoutMs });
+    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: stepTimeoutMs });
+  });
+
+  await step(page, resultsDir, `opens ${brief} through Quick Open`, async () => {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: stepTimeoutMs });
+    await input.fill(brief);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: brief }).first().waitFor({ timeout: stepTimeoutMs });
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: brief }).waitFor({ timeout: stepTimeoutMs });
+  });
+
+  let squiggle;
+  await step(page, resultsDir, 'a squiggle appears under the stale figure', async () => {
+    squiggle = await squiggleOverStaleText(page);
+    await shot(page, resultsDir, '1-squiggle.png');
+  });
+
+  await step(page, resultsDir, `the Problems panel lists ${problemRule}`, async () => {
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: problemRule }).first().waitFor({ timeout: stepTimeoutMs });
+    await shot(page, resultsDir, '2-problems-panel.png');
+  });
+
+  await step(page, resultsDir, 'hovering the squiggle shows the problem', async () => {
+    // Hover the squiggle's own box: the middle of the line may be plain text with no hover.
+    await page.mouse.move(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2 - 4);
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: problemRule });
+    await hover.first().waitFor({ state: 'visible', timeout: stepTimeoutMs });
+    await shot(page, resultsDir, '3-hover.png');
+    await page.keyboard.press('Escape');
+  });
+
+  await step(page, resultsDir, 'Ctrl+. offers the fix and applying it clears the squiggle', async () => {
+    await page.mouse.click(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2 - 4);
+    await page.keyboard.press('Control+.');
+    const item = page.locator('.action-widget .monaco-list-row.action', { hasText: fixTitle }).first();
+    await item.waitFor({ state: 'visible', timeout: stepTimeoutMs });
+    await shot(page, resultsDir, '4-quick-fix-menu.png');
+    await item.click();
+    await page.waitForFunction(
+      (text) => ![...document.querySelectorAll('.editor-instance .view-lines span')].some((s) => s.textContent === text),
+      staleText,
+      { timeout: stepTimeoutMs },
+    );
+    await shot(page, resultsDir, '5-fixed.png');
+  });
+}
+
+/** Starts a server and browser, runs the check, and always ends both; returns an exit code. */
+export async function runUiCheck({ workDir, folder, resultsDir }) {
+  mkdirSync(resultsDir, { recursive: true });
+  console.log('e2e: UI check in the browser');
+  let server;
+  let browser;
+  try {
+    server = await startServer({ workDir, extensionsDir: join(workDir, 'extensions'), dataDir: join(workDir, 'server-data'), logFile: join(workDir, 'server.log') });
+    const launched = await launchBrowser();
+    browser = launched.browser;
+    await launched.page.goto(workbenchUrl(server, { target: folder, extensionPath: root }));
+    await checkInWorkbench(launched.page, resultsDir);
+    console.log(`e2e: UI check passed; screenshots in ${join('test-results', 'e2e')}`);
+    return 0;
+  } catch (error) {
+    console.error(`e2e: UI check failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await browser?.close().catch(() => {});
+    server?.stop();
+  }
+}
