@@ -1,0 +1,219 @@
+// Configuration discovery shared by the CLI and the language server: the nearest `.briefcheck.json`
+// above a brief, validated against schemas/briefcheck.schema.json, merged with flags and editor
+// settings. The file system is injected (ConfigHost) so the editor can serve unsaved buffers.
+
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, parse, resolve } from 'node:path';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { IsoDate, ResolvedConfig, RuleSetting, Severity } from '../core/types';
+import schema from '../../../schemas/briefcheck.schema.json';
+
+export const CONFIG_FILE_NAME = '.briefcheck.json';
+
+/** What a `.briefcheck.json` holds, as written. */
+export interface ConfigInput {
+  asOf?: IsoDate;
+  rules?: Record<string, Severity | Partial<RuleSetting>>;
+  data?: string[];
+  include?: string[];
+  exclude?: string[];
+}
+
+/** A problem with a configuration file; `path` is a JSON pointer ("/rules/stale-figure"), "" for the whole file. */
+export interface ConfigError {
+  file: string;
+  path: string;
+  message: string;
+}
+
+export interface ConfigOverrides {
+  /** Use this file instead of discovery (the CLI's --config), relative to the working folder. */
+  configFile?: string;
+  /** The CLI's --rule flags: they win over any file. */
+  rules?: Record<string, Severity>;
+  /** Editor settings: they only fill what no file sets. */
+  defaults?: ConfigInput;
+  /** Folder that a relative configFile is resolved against. */
+  cwd?: string;
+}
+
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  configFile?: string;
+  errors: ConfigError[];
+}
+
+/** The file system as configuration discovery needs it. */
+export interface ConfigHost {
+  /** The file's text; undefined when nothing exists at the path; throws when it exists but cannot be read. */
+  readFile(path: string): Promise<string | undefined>;
+}
+
+export const nodeConfigHost: ConfigHost = {
+  async readFile(path) {
+    try {
+      return await readFile(path, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      throw error;
+    }
+  },
+};
+
+interface ParsedFile {
+  file: string;
+  input: ConfigInput;
+  errors: ConfigError[];
+}
+
+let validator: ValidateFunction | undefined;
+function validate(value: unknown): ErrorObject[] {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    ajv.addKeyword('markdownDescription');
+    addFormats(ajv, ['date']);
+    validator = ajv.compile(schema);
+  }
+  return validator(value) ? [] : [...(validator.errors ?? [])];
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** One readable error per real problem: the if/then/else wrappers of the schema add noise. */
+function toConfigErrors(file: string, errors: ErrorObject[]): ConfigError[] {
+  const out: ConfigError[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === 'if') continue;
+    let path = e.instancePath;
+    let message = e.message ?? 'is invalid';
+    if (e.keyword === 'additionalProperties') {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      path = `${path}/${escapePointer(key)}`;
+      message = path.startsWith('/rules/') && path.split('/').length === 3 ? `unknown rule id "${key}"` : `unknown key "${key}"`;
+    } else if (e.keyword === 'enum') {
+      message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    } else if (e.keyword === 'format' && path === '/asOf') {
+      message = 'must be a real date written YYYY-MM-DD';
+    }
+    const key = `${path}\0${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ file, path, message });
+  }
+  return out;
+}
+
+function jsonSyntaxError(file: string, text: string, error: unknown): ConfigError {
+  const raw = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(raw);
+  if (!position) return { file, path: '', message: `invalid JSON: ${raw}` };
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return { file, path: '', message: `invalid JSON at line ${line}, column ${column}: ${raw.replace(/ in JSON at position \d+.*$/, '')}` };
+}
+
+export function parseConfigText(file: string, text: string): ParsedFile {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { file, input: {}, errors: [jsonSyntaxError(file, text, error)] };
+  }
+  const errors = toConfigErrors(file, validate(value));
+  return { file, input: errors.length ? {} : (value as ConfigInput), errors };
+}
+
+function normaliseRule(value: Severity | Partial<RuleSetting>): Partial<RuleSetting> {
+  return typeof value === 'string' ? { severity: value } : { ...value };
+}
+
+/** Merges editor defaults, the file, and flags (in rising precedence) into a ResolvedConfig. */
+export function resolveConfig(input: ConfigInput, baseDir: string | undefined, overrides: ConfigOverrides = {}): ResolvedConfig {
+  const defaults = overrides.defaults ?? {};
+  const rules: Record<string, Partial<RuleSetting>> = {};
+  for (const [id, value] of Object.entries(defaults.rules ?? {})) rules[id] = normaliseRule(value);
+  for (const [id, value] of Object.entries(input.rules ?? {})) rules[id] = normaliseRule(value);
+  for (const [id, severity] of Object.entries(overrides.rules ?? {})) rules[id] = { ...rules[id], severity };
+  const base = baseDir ?? overrides.cwd ?? process.cwd();
+  const config: ResolvedConfig = {
+    rules,
+    data: (input.data ?? defaults.data ?? []).map((p) => (isAbsolute(p) ? p : resolve(base, p))),
+    include: input.include ?? defaults.include ?? [],
+    exclude: input.exclude ?? defaults.exclude ?? [],
+  };
+  const asOf = input.asOf ?? defaults.asOf;
+  if (asOf) config.asOf = asOf;
+  return config;
+}
+
+/** A loader with its own per-folder cache; call clear() when a configuration file changes. */
+export function createConfigLoader(host: ConfigHost = nodeConfigHost) {
+  const files = new Map<string, Promise<ParsedFile | undefined>>();
+  const governing = new Map<string, Promise<ParsedFile | undefined>>();
+
+  function readConfigFile(file: string): Promise<ParsedFile | undefined> {
+    let pending = files.get(file);
+    if (!pending) {
+      pending = host.readFile(file).then(
+        (text) => (text === undefined ? undefined : parseConfigText(file, text)),
+        (error: unknown) => ({ file, input: {}, errors: [{ file, path: '', message: `cannot read: ${(error as Error).message}` }] }),
+      );
+      files.set(file, pending);
+    }
+    return pending;
+  }
+
+  /** The nearest configuration file at or above dir, stopping at the file-system root. */
+  function configForDir(dir: string): Promise<ParsedFile | undefined> {
+    let pending = governing.get(dir);
+    if (!pending) {
+      pending = readConfigFile(join(dir, CONFIG_FILE_NAME)).then((found) => {
+        if (found) return found;
+        const parent = dirname(dir);
+        return parent === dir || dir === parse(dir).root ? undefined : configForDir(parent);
+      });
+      governing.set(dir, pending);
+    }
+    return pending;
+  }
+
+  async function loadConfigFor(filePath: string, overrides: ConfigOverrides = {}): Promise<LoadedConfig> {
+    let found: ParsedFile | undefined;
+    const errors: ConfigError[] = [];
+    if (overrides.configFile) {
+      const file = resolve(overrides.cwd ?? process.cwd(), overrides.configFile);
+      found = await readConfigFile(file);
+      if (!found) errors.push({ file, path: '', message: 'configuration file not found' });
+    } else {
+      found = await configForDir(dirname(resolve(filePath)));
+    }
+    if (found) errors.push(...found.errors);
+    const config = resolveConfig(found?.input ?? {}, found ? dirname(found.file) : undefined, overrides);
+    return found ? { config, configFile: found.file, errors } : { config, errors };
+  }
+
+  return {
+    loadConfigFor,
+    clear(): void {
+      files.clear();
+      governing.clear();
+    },
+  };
+}
+
+const defaultLoader = createConfigLoader();
+
+/** The configuration for one brief, found by walking up from it (or from --config). */
+export function loadConfigFor(filePath: string, overrides?: ConfigOverrides): Promise<LoadedConfig> {
+  return defaultLoader.loadConfigFor(filePath, overrides);
+}
+
+export function formatConfigError(error: ConfigError): string {
+  return error.path ? `${error.file}: ${error.path}: ${error.message}` : `${error.file}: ${error.message}`;
+}

@@ -1,0 +1,164 @@
+// Finding, reading and safely rewriting briefs on disk: folder and glob expansion that honours
+// .gitignore and the configuration's include/exclude, reading that turns every kind of bad file
+// into one clear message, and atomic writes so --fix can never leave half a file behind.
+
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+export const DEFAULT_INCLUDE = ['**/*.md', '**/*.markdown'];
+/** Briefs larger than this are skipped with a message: no real brief is that long. */
+export const MAX_BRIEF_BYTES = 10 * 1024 * 1024;
+const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
+
+export interface FindOptions {
+  /** Globs used when no patterns are given, relative to baseDir (default: all Markdown). */
+  include?: string[];
+  /** .gitignore-syntax patterns relative to baseDir; applied to files found via folders and globs. */
+  exclude?: string[];
+  /** The folder include and exclude are relative to (the configuration file's); default cwd. */
+  baseDir?: string;
+}
+
+export interface FoundBriefs {
+  /** Absolute paths, sorted by path relative to cwd. */
+  files: string[];
+  /** Patterns (globs or paths) that matched nothing. */
+  unmatched: string[];
+}
+
+const toPosix = (p: string) => p.split(sep).join('/');
+
+/** All .gitignore rules that can apply under cwd: those of its ancestors up to the repository root, and below it. */
+async function loadGitignores(cwd: string): Promise<Map<string, Ignore>> {
+  const found = new Map<string, Ignore>();
+  const add = async (dir: string) => {
+    const text = await readFile(join(dir, '.gitignore'), 'utf8').catch(() => undefined);
+    if (text !== undefined) found.set(dir, ignore().add(text));
+  };
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    await add(dir);
+    const isRepoRoot = await stat(join(dir, '.git')).then(() => true, () => false);
+    if (isRepoRoot || dirname(dir) === dir) break;
+  }
+  const nested = await glob('**/.gitignore', { cwd, dot: true, ignore: ALWAYS_SKIPPED, absolute: true });
+  for (const file of nested) await add(dirname(file));
+  return found;
+}
+
+function isGitignored(file: string, gitignores: Map<string, Ignore>): boolean {
+  for (const [dir, rules] of gitignores) {
+    const rel = relative(dir, file);
+    if (rel.startsWith('..') || isAbsolute(rel)) continue;
+    if (rules.ignores(toPosix(rel))) return true;
+  }
+  return false;
+}
+
+async function kindOf(path: string): Promise<'file' | 'dir' | undefined> {
+  const s = await stat(path).catch(() => undefined);
+  return s?.isDirectory() ? 'dir' : s ? 'file' : undefined;
+}
+
+/**
+ * Expands paths and globs into briefs. No patterns means `include` under baseDir (kept to files
+ * under cwd). A folder means the Markdown below it. A file named explicitly is always kept, even
+ * when ignored, and so is a path that does not exist (reading it then reports it).
+ */
+export async function expandPatterns(patterns: string[], cwd: string, options: FindOptions = {}): Promise<FoundBriefs> {
+  const baseDir = options.baseDir ?? cwd;
+  const excluded = ignore().add(options.exclude ?? []);
+  const gitignores = await loadGitignores(cwd);
+  const explicit = new Set<string>();
+  const discovered = new Set<string>();
+  const unmatched: string[] = [];
+  const globIn = async (dir: string, globs: string[]) =>
+    glob(globs, { cwd: dir, absolute: true, dot: false, expandDirectories: false, ignore: ALWAYS_SKIPPED });
+
+  if (patterns.length === 0) {
+    const include = options.include?.length ? options.include : DEFAULT_INCLUDE;
+    for (const file of await globIn(baseDir, include)) if (!relative(cwd, file).startsWith('..')) discovered.add(file);
+  }
+  for (const pattern of patterns) {
+    const full = resolve(cwd, pattern);
+    const kind = await kindOf(full);
+    let matches: string[];
+    if (kind === 'file' || (!kind && !isDynamicPattern(pattern))) {
+      explicit.add(full);
+      continue;
+    } else if (kind === 'dir') {
+      matches = await globIn(full, DEFAULT_INCLUDE);
+    } else {
+      matches = await globIn(cwd, [toPosix(pattern)]);
+    }
+    const kept = matches.filter((file) => !isGitignored(file, gitignores) && !isExcluded(file, baseDir, excluded));
+    if (kept.length === 0 && kind !== 'dir') unmatched.push(pattern);
+    for (const file of kept) discovered.add(file);
+  }
+  for (const file of [...discovered]) {
+    if (isGitignored(file, gitignores) || isExcluded(file, baseDir, excluded)) discovered.delete(file);
+  }
+  const files = [...new Set([...explicit, ...discovered])];
+  files.sort((a, b) => compare(toPosix(relative(cwd, a)), toPosix(relative(cwd, b))));
+  return { files, unmatched };
+}
+
+function isExcluded(file: string, baseDir: string, excluded: Ignore): boolean {
+  const rel = relative(baseDir, file);
+  return !rel.startsWith('..') && !isAbsolute(rel) && excluded.ignores(toPosix(rel));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The briefs the patterns name, sorted; see expandPatterns for the rules. */
+export async function findBriefs(patterns: string[], cwd: string, options?: FindOptions): Promise<string[]> {
+  return (await expandPatterns(patterns, cwd, options)).files;
+}
+
+export type ReadBrief =
+  | { ok: true; text: string; bom: boolean }
+  | { ok: false; reason: 'missing' | 'directory' | 'unreadable' | 'binary' | 'too-large' | 'encoding'; message: string };
+
+/** Reads a brief as UTF-8 text, or says in one sentence why it cannot be checked. */
+export async function readBrief(path: string, maxBytes = MAX_BRIEF_BYTES): Promise<ReadBrief> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return { ok: false, reason: 'directory', message: 'is a folder, not a file' };
+    if (info.size > maxBytes) {
+      const mb = (info.size / 1024 / 1024).toFixed(1);
+      return { ok: false, reason: 'too-large', message: `is ${mb} MB, over the ${maxBytes / 1024 / 1024} MB limit for a brief; skipped` };
+    }
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing', message: 'no such file' };
+    if (code === 'EISDIR') return { ok: false, reason: 'directory', message: 'is a folder, not a file' };
+    if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: 'unreadable', message: 'permission denied' };
+    return { ok: false, reason: 'unreadable', message: `cannot be read (${code ?? (error as Error).message})` };
+  }
+  if (bytes.includes(0)) return { ok: false, reason: 'binary', message: 'looks like a binary file (it contains NUL bytes); skipped' };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bom };
+  } catch {
+    return { ok: false, reason: 'encoding', message: 'is not valid UTF-8 text; skipped' };
+  }
+}
+
+/** Writes through a temporary file in the same folder and a rename, keeping the file's mode. */
+export async function writeFileAtomic(path: string, text: string, bom = false): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const mode = await stat(path).then((s) => s.mode, () => undefined);
+  try {
+    await writeFile(temp, (bom ? '\uFEFF' : '') + text, mode === undefined ? {} : { mode });
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
