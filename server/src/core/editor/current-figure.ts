@@ -1,0 +1,43 @@
+// The dataset's current figure beside a stale one: for each stale or mismatched figure claim, the
+// newest observation of the same metric and scope published by the brief's date. The editor shows
+// it as an inlay hint so the reader sees the gap without hovering.
+
+import type { BriefResult, Claim } from '../types';
+import type { Dataset, Observation } from '../dataset/types';
+import { formatValue } from './format';
+
+export interface CurrentFigureHint {
+  /** Where the hint goes: right after the figure's number. */
+  offset: number;
+  label: string;
+  tooltip: string;
+}
+
+export function currentObservation(dataset: Dataset, claim: Claim, asOf: string): Observation | undefined {
+  const mineral = claim.minerals[0];
+  if (claim.kind !== 'figure' || !mineral || !claim.metric) return undefined;
+  const found = dataset.observations({
+    mineral,
+    metric: claim.metric,
+    ...(claim.partner ? { partner: claim.partner } : {}),
+    ...(claim.scope ? { scope: claim.scope } : {}),
+    asOf,
+  });
+  return found[0];
+}
+
+export function currentFigureHints(dataset: Dataset, result: BriefResult): CurrentFigureHint[] {
+  const hints: CurrentFigureHint[] = [];
+  for (const claim of result.claims) {
+    if (claim.verdict !== 'stale' && claim.verdict !== 'mismatch') continue;
+    const current = currentObservation(dataset, claim, result.asOf);
+    if (!current) continue;
+    const source = current.sources[0] ? dataset.source(current.sources[0].source) : undefined;
+    hints.push({
+      offset: (claim.valueRange ?? claim.range).end,
+      label: `→ ${formatValue(current)} (${current.period.label})`,
+      tooltip: `The dataset's figure as of ${result.asOf}: ${formatValue(current)} for ${current.period.label}${source ? `, ${source.title}` : ''}.`,
+    });
+  }
+  return hints;
+}

@@ -1,0 +1,148 @@
+// The plain data of a hover card: a mineral's control status on a date with what changed since,
+// its latest import figures and their sources; or a figure claim with the record it was checked
+// against. The language server only renders these (render-card.ts turns them into Markdown).
+
+import type { Claim, IsoDate, Verdict } from '../types';
+import type { ClauseState, ControlType, Dataset, Destination, MineralGroup, Observation, StatusValue } from '../dataset/types';
+import { formatValue, sourceLinks, type SourceLink } from './format';
+
+export interface FigureFact {
+  observationId: string;
+  /** "63%", ">50%". */
+  value: string;
+  period: string;
+  scope?: string;
+  published: IsoDate;
+  sources: SourceLink[];
+}
+
+export interface MeasureFact {
+  measureId: string;
+  instrument: string;
+  shortName: string;
+  type: ControlType;
+  destination: Destination;
+  announced: IsoDate;
+  effective: IsoDate | null;
+  state: ClauseState;
+  /** Last day of a suspension in force on the date. */
+  until?: IsoDate;
+  url?: string;
+}
+
+export interface ChangeFact {
+  date: IsoDate;
+  measure: string;
+  kind: string;
+  description: string;
+}
+
+export interface MineralCard {
+  id: string;
+  name: string;
+  symbol?: string;
+  group: MineralGroup;
+  asOf: IsoDate;
+  status: StatusValue;
+  destinations: Record<string, StatusValue>;
+  note?: string;
+  measures: MeasureFact[];
+  /** Status changes after `asOf`, up to `changesUntil`. */
+  changes: ChangeFact[];
+  changesUntil: IsoDate;
+  netImportReliance?: FigureFact;
+  chinaImportShare?: FigureFact;
+  /** A newer China import share published after `asOf`, when there is one. */
+  newerChinaImportShare?: FigureFact;
+  sources: SourceLink[];
+  horizon: IsoDate;
+}
+
+export interface FigureCard {
+  claim: string;
+  verdict: Verdict;
+  checkedOn: IsoDate;
+  explanation?: string;
+  observation?: FigureFact;
+}
+
+/** The card for a mineral as of `asOf`; changes are listed up to `today` or the dataset's horizon. */
+export function mineralCard(dataset: Dataset, mineralId: string, asOf: IsoDate, today: IsoDate): MineralCard | undefined {
+  const mineral = dataset.mineral(mineralId);
+  if (!mineral) return undefined;
+  const status = dataset.statusOn(mineralId, asOf);
+  const changesUntil = today < dataset.meta.horizon ? today : dataset.meta.horizon;
+  const changes = asOf < changesUntil ? dataset.changesBetween(mineralId, asOf, changesUntil) : [];
+  const reliance = latest(dataset, mineralId, 'net_import_reliance', undefined, asOf);
+  const share = latest(dataset, mineralId, 'import_share', 'CN', asOf);
+  const newestShare = latest(dataset, mineralId, 'import_share', 'CN', today);
+  const newer = newestShare && newestShare.id !== share?.id ? newestShare : undefined;
+  const measures = status.clauses.map((c): MeasureFact => ({
+    measureId: c.measure.id,
+    instrument: c.measure.instrument,
+    shortName: c.measure.shortName,
+    type: c.clause.type,
+    destination: c.clause.destination,
+    announced: c.measure.announced,
+    effective: c.clause.effective === undefined ? c.measure.effective : c.clause.effective,
+    state: c.state,
+    ...(c.state === 'suspended' && c.event?.until ? { until: c.event.until } : {}),
+    ...(c.measure.officialUrl ? { url: c.measure.officialUrl } : {}),
+  }));
+  const figures = [reliance, share, newer].filter((o): o is Observation => o !== undefined);
+  const refs = [...status.clauses.flatMap((c) => c.measure.sources), ...changes.flatMap((c) => c.event.sources), ...figures.flatMap((o) => o.sources)];
+  return {
+    id: mineral.id,
+    name: mineral.name,
+    ...(mineral.symbol ? { symbol: mineral.symbol } : {}),
+    group: mineral.group,
+    asOf,
+    status: status.status,
+    destinations: status.destinations,
+    ...(status.note ? { note: status.note } : {}),
+    measures,
+    changes: changes.map((c) => ({ date: c.date, measure: c.measure.shortName, kind: c.event.kind, description: c.event.description })),
+    changesUntil,
+    ...(reliance ? { netImportReliance: figureFact(dataset, reliance) } : {}),
+    ...(share ? { chinaImportShare: figureFact(dataset, share) } : {}),
+    ...(newer ? { newerChinaImportShare: figureFact(dataset, newer) } : {}),
+    sources: sourceLinks(dataset, refs),
+    horizon: dataset.meta.horizon,
+  };
+}
+
+/** The card for a figure claim: its verdict and the observation it was checked against. */
+export function figureCard(dataset: Dataset, claim: Claim): FigureCard {
+  const observation = claim.record?.kind === 'observation' ? findObservation(dataset, claim, claim.record.id) : undefined;
+  return {
+    claim: claim.text,
+    verdict: claim.verdict,
+    checkedOn: claim.checkedOn,
+    ...(claim.explanation ? { explanation: claim.explanation } : {}),
+    ...(observation ? { observation: figureFact(dataset, observation) } : {}),
+  };
+}
+
+/** The newest observation of a metric published on or before `asOf`. */
+export function latest(dataset: Dataset, mineral: string, metric: Observation['metric'], partner: string | undefined, asOf: IsoDate): Observation | undefined {
+  return dataset.observations({ mineral, metric, ...(partner ? { partner } : {}), asOf })[0];
+}
+
+export function figureFact(dataset: Dataset, o: Observation): FigureFact {
+  return {
+    observationId: o.id,
+    value: formatValue(o),
+    period: o.period.label,
+    ...(o.scope ? { scope: o.scope } : {}),
+    published: o.published,
+    sources: sourceLinks(dataset, o.sources),
+  };
+}
+
+function findObservation(dataset: Dataset, claim: Claim, id: string): Observation | undefined {
+  for (const mineral of claim.minerals) {
+    const found = dataset.observations({ mineral }).find((o) => o.id === id);
+    if (found) return found;
+  }
+  return dataset.files.observations.find((o) => o.id === id);
+}

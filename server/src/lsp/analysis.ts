@@ -1,0 +1,187 @@
+// Per-document analysis, cached by document version and by a generation that changes whenever
+// settings, a configuration file or a dataset overlay changes. Hover, code actions, inlay hints
+// and the Claims view all read the cached result instead of checking the brief again.
+
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkBrief } from '../core/check';
+import type { BriefResult, IsoDate, ResolvedConfig } from '../core/types';
+import type { Dataset } from '../core/dataset/types';
+import { createConfigLoader, formatConfigError, resolveConfig } from '../node/config';
+import { loadDataset } from '../node/dataset';
+import { parseSettings, settingsAsDefaults, type EditorSettings } from './settings';
+
+export interface AnalyzerHost {
+  /** The client's `briefcheck` settings for a resource (undefined when the client has none). */
+  settingsFor(uri: string): Promise<unknown>;
+  /** The workspace folder (a file-system path) that holds the resource, if any. */
+  folderOf(uri: string): string | undefined;
+  today(): IsoDate;
+  logError(message: string): void;
+  /** A problem the user must see once (bad configuration, bad overlay). */
+  warnOnce(message: string): void;
+}
+
+export interface LoadedDataset {
+  dataset: Dataset;
+  overlays: string[];
+  errors: string[];
+}
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  text: string;
+  settings: EditorSettings;
+  config: ResolvedConfig;
+  today: IsoDate;
+  /** Undefined when checking is disabled for the document or failed. */
+  result?: BriefResult;
+  data?: LoadedDataset;
+  error?: string;
+}
+
+interface Entry {
+  version: number;
+  generation: number;
+  analysis: Promise<Analysis>;
+}
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export class Analyzer {
+  /** Changes whenever something other than the text can change a result. */
+  generation = 0;
+  private readonly entries = new Map<string, Entry>();
+  private readonly settings = new Map<string, Promise<EditorSettings>>();
+  private readonly datasets = new Map<string, Promise<LoadedDataset>>();
+  private readonly failing = new Set<string>();
+  private readonly configs = createConfigLoader();
+
+  constructor(private readonly host: AnalyzerHost) {}
+
+  /** The analysis of the document's current version, computed once per version and generation. */
+  analyze(doc: TextDocument): Promise<Analysis> {
+    const entry = this.entries.get(doc.uri);
+    if (entry && entry.version === doc.version && entry.generation === this.generation) return entry.analysis;
+    const analysis = this.run(doc.uri, doc.version, doc.getText());
+    this.entries.set(doc.uri, { version: doc.version, generation: this.generation, analysis });
+    return analysis;
+  }
+
+  /** Checks a text that is not (yet) a document version, e.g. fix-all's later passes. */
+  async recheck(base: Analysis, text: string): Promise<BriefResult | undefined> {
+    if (!base.data) return undefined;
+    return checkBrief(text, base.data.dataset, { config: base.config, today: base.today });
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+    this.failing.delete(uri);
+  }
+
+  /** Settings changed: everything is pulled and checked again. */
+  settingsChanged(): void {
+    this.settings.clear();
+    this.bump();
+  }
+
+  configFileChanged(): void {
+    this.configs.clear();
+    this.bump();
+  }
+
+  /** An overlay file changed; returns whether any loaded dataset used it. */
+  overlayChanged(path: string): boolean {
+    let hit = false;
+    for (const key of [...this.datasets.keys()]) {
+      if (key.split('\n').includes(path)) {
+        this.datasets.delete(key);
+        hit = true;
+      }
+    }
+    if (hit) this.bump();
+    return hit;
+  }
+
+  /** Every overlay path some loaded dataset uses, to watch them. */
+  overlayPaths(): string[] {
+    return [...new Set([...this.datasets.keys()].flatMap((k) => k.split('\n')).filter((p) => p.length > 0))];
+  }
+
+  async datasetFor(overlays: readonly string[]): Promise<LoadedDataset> {
+    const key = [...overlays].sort().join('\n');
+    let pending = this.datasets.get(key);
+    if (!pending) {
+      pending = Promise.resolve(loadDataset([...overlays])).then(({ dataset, errors }) => {
+        const messages = errors.map((e) => (typeof e === 'string' ? e : formatUnknownError(e)));
+        for (const m of messages) this.host.warnOnce(`briefcheck: dataset overlay: ${m}`);
+        return { dataset, overlays: [...overlays], errors: messages };
+      });
+      this.datasets.set(key, pending);
+    }
+    return pending;
+  }
+
+  private bump(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  private settingsFor(uri: string): Promise<EditorSettings> {
+    let pending = this.settings.get(uri);
+    if (!pending) {
+      pending = this.host.settingsFor(uri).then(parseSettings, () => parseSettings(undefined));
+      this.settings.set(uri, pending);
+    }
+    return pending;
+  }
+
+  private async configFor(uri: string, settings: EditorSettings): Promise<ResolvedConfig> {
+    const folder = this.host.folderOf(uri);
+    const defaults = settingsAsDefaults(settings, folder);
+    const path = uriToPath(uri) ?? (folder ? join(folder, 'untitled.md') : undefined);
+    if (!path) return resolveConfig({}, undefined, { defaults });
+    const loaded = await this.configs.loadConfigFor(path, { defaults, ...(folder ? { cwd: folder } : {}) });
+    for (const e of loaded.errors) this.host.warnOnce(`briefcheck: ${formatConfigError(e)}`);
+    return loaded.config;
+  }
+
+  private async run(uri: string, version: number, text: string): Promise<Analysis> {
+    const today = this.host.today();
+    const settings = await this.settingsFor(uri);
+    const config = await this.configFor(uri, settings);
+    const base: Analysis = { uri, version, text, settings, config, today };
+    if (!settings.enable) return base;
+    try {
+      const data = await this.datasetFor(config.data);
+      const result = checkBrief(text, data.dataset, { config, today });
+      this.failing.delete(uri);
+      return { ...base, data, result };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      // One logged error per document until it checks cleanly again, not one per keystroke.
+      if (!this.failing.has(uri)) {
+        this.failing.add(uri);
+        this.host.logError(`briefcheck: checking ${uri} failed: ${error instanceof Error && error.stack ? error.stack : message}`);
+      }
+      return { ...base, error: message };
+    }
+  }
+}
+
+function formatUnknownError(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const e = error as { file?: unknown; path?: unknown; message?: unknown };
+    return [e.file, e.path, e.message].filter((p) => typeof p === 'string' && p.length > 0).join(': ');
+  }
+  return String(error);
+}

@@ -1,0 +1,76 @@
+// The one place that converts between core types (UTF-16 offsets, problems, edits) and protocol
+// types (0-based line/character positions, diagnostics, workspace edits), using the document.
+
+import { DiagnosticSeverity, TextDocumentEdit, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { BriefResult, Problem, Range as CoreRange, TextEdit as CoreTextEdit } from '../core/types';
+import type { ClaimItem } from './protocol';
+
+export const SOURCE = 'briefcheck';
+
+/** What a diagnostic carries so a quick fix can be rebuilt without server state. */
+export interface DiagnosticData {
+  uri: string;
+  version: number;
+  ruleId: string;
+  /** The rule's fix as protocol edits on that version, when it has one. */
+  fix?: TextEdit[];
+}
+
+export function toRange(doc: TextDocument, range: CoreRange): Range {
+  return { start: doc.positionAt(range.start), end: doc.positionAt(range.end) };
+}
+
+export function toTextEdits(doc: TextDocument, edits: readonly CoreTextEdit[]): TextEdit[] {
+  return edits.map((e) => ({ range: toRange(doc, e.range), newText: e.text }));
+}
+
+/** A workspace edit pinned to the document's version, so the editor refuses it on a newer text. */
+export function versionedEdit(doc: TextDocument, edits: TextEdit[]): WorkspaceEdit {
+  return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, edits)] };
+}
+
+const severities: Record<Problem['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function toDiagnostic(doc: TextDocument, problem: Problem, docUrl: (ruleId: string) => string | undefined): Diagnostic {
+  const data: DiagnosticData = { uri: doc.uri, version: doc.version, ruleId: problem.ruleId };
+  if (problem.fix) data.fix = toTextEdits(doc, problem.fix.edits);
+  const href = docUrl(problem.ruleId);
+  return {
+    range: toRange(doc, problem.range),
+    severity: severities[problem.severity],
+    code: problem.ruleId,
+    ...(href ? { codeDescription: { href } } : {}),
+    source: SOURCE,
+    message: problem.message,
+    data,
+  };
+}
+
+export function toClaimItems(doc: TextDocument, result: BriefResult): ClaimItem[] {
+  const problemsByClaim = new Map<number, string[]>();
+  for (const p of result.problems) {
+    if (p.claim === undefined) continue;
+    problemsByClaim.set(p.claim, [...(problemsByClaim.get(p.claim) ?? []), p.ruleId]);
+  }
+  return result.claims.map((c, i) => ({
+    kind: c.kind,
+    text: c.text,
+    verdict: c.verdict,
+    range: toRange(doc, c.range),
+    minerals: c.minerals,
+    ...(c.explanation ? { explanation: c.explanation } : {}),
+    ...(c.record ? { record: { kind: c.record.kind, id: c.record.id } } : {}),
+    problems: problemsByClaim.get(i) ?? [],
+  }));
+}
+
+export function isDiagnosticData(value: unknown): value is DiagnosticData {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<DiagnosticData>;
+  return typeof v.uri === 'string' && typeof v.version === 'number' && typeof v.ruleId === 'string' && (v.fix === undefined || Array.isArray(v.fix));
+}

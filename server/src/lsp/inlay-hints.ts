@@ -1,0 +1,17 @@
+// Inlay hints that put the dataset's current figure beside a stale or mismatched one. Switchable
+// with `briefcheck.inlayHints.enable`; the hints themselves come from core/editor.
+
+import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { currentFigureHints } from '../core/editor';
+import type { Analysis } from './analysis';
+
+export function inlayHints(doc: TextDocument, analysis: Analysis, range: Range): InlayHint[] {
+  const { result, data } = analysis;
+  if (!analysis.settings.inlayHints || !result || !data) return [];
+  const from = doc.offsetAt(range.start);
+  const to = doc.offsetAt(range.end);
+  return currentFigureHints(data.dataset, result)
+    .filter((h) => h.offset >= from && h.offset <= to)
+    .map((h) => ({ position: doc.positionAt(h.offset), label: h.label, tooltip: h.tooltip, kind: InlayHintKind.Parameter, paddingLeft: true }));
+}

@@ -1,0 +1,70 @@
+// The server's custom protocol: request and notification names, their payloads, and the ids the
+// client relies on. client/src/protocol.ts mirrors these names (the client may not import server
+// code); test/lsp/protocol-names.test.ts fails when the two drift apart.
+
+import type { Range } from 'vscode-languageserver';
+
+export const ClaimsRequestMethod = 'briefcheck/claims';
+export const DatasetInfoRequestMethod = 'briefcheck/datasetInfo';
+export const ControlTableRequestMethod = 'briefcheck/controlTable';
+export const SetAsOfRequestMethod = 'briefcheck/setAsOf';
+export const DidAnalyzeNotificationMethod = 'briefcheck/didAnalyze';
+
+/** The code action kind of fix-all, for `editor.codeActionsOnSave`. */
+export const FixAllKind = 'source.fixAll.briefcheck';
+export const ControlTableKind = 'refactor.insert.briefcheck.controlTable';
+export const ImportShareKind = 'refactor.insert.briefcheck.importShare';
+
+export interface DocumentParams {
+  uri: string;
+}
+
+export interface ClaimItem {
+  kind: 'mention' | 'figure' | 'control' | 'count';
+  text: string;
+  verdict: string;
+  range: Range;
+  minerals: string[];
+  explanation?: string;
+  record?: { kind: string; id: string };
+  /** Rule ids of the problems reported on this claim. */
+  problems: string[];
+}
+
+export interface ClaimsResult {
+  uri: string;
+  version: number;
+  asOf: string;
+  asOfSource: string;
+  datasetVersion: string;
+  claims: ClaimItem[];
+  /** Set when checking the document failed; the claims list is then empty. */
+  error?: string;
+}
+
+export interface DatasetInfo {
+  version: string;
+  horizon: string;
+  compiled: string;
+  coverage: string;
+  counts: { minerals: number; measures: number; observations: number; sources: number };
+  overlays: string[];
+  errors: string[];
+}
+
+export interface ControlTableParams {
+  uri: string;
+  position: { line: number; character: number };
+}
+
+export interface SetAsOfParams {
+  uri: string;
+  date: string;
+}
+
+export interface DidAnalyzeParams {
+  uri: string;
+  version: number;
+  asOf: string;
+  datasetVersion: string;
+}
