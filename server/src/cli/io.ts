@@ -8,5 +8,9 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** True when stderr is a terminal, so progress may be drawn there. */
   isTTY: boolean;
+  /** True when stdout is a terminal, so the human formats may use colour there. */
+  stdoutIsTTY?: boolean;
+  /** Overrides today's date (YYYY-MM-DD), for reproducible runs and tests. */
+  today?: string;
   stdin?: () => Promise<string>;
 }

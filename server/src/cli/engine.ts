@@ -1,0 +1,224 @@
+// Runs the core over the briefs a command names: finds and reads them, loads each one's
+// configuration and dataset once, consults the cache, applies --fix, and turns every bad input
+// into one message on stderr (which makes the run exit 2) instead of a stack trace.
+
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { checkBrief } from '../core/check';
+import { applyFixes } from '../core/fix';
+import type { Dataset } from '../core/dataset/types';
+import type { BriefResult, CheckOptions, IsoDate, ResolvedConfig } from '../core/types';
+import { hashOf, openCache, stableStringify, DEFAULT_CACHE_FILE, type ResultCache } from '../node/cache';
+import { CONFIG_FILE_NAME, createConfigLoader, formatConfigError, type LoadedConfig } from '../node/config';
+import { loadDataset } from '../node/dataset';
+import { expandPatterns, readBrief, writeFileAtomic } from '../node/files';
+import type { CliOptions } from './args';
+import type { CliIo } from './io';
+import { createProgress } from './progress';
+import { positionOf, lineIndex, type FileResult } from './results';
+import { inShard } from './shard';
+
+export interface EngineOutcome {
+  results: FileResult[];
+  /** True when some input, configuration or dataset could not be used: exit code 2. */
+  failed: boolean;
+}
+
+interface Input {
+  path: string;
+  absolutePath: string;
+  read: () => Promise<{ text: string; bom: boolean } | { error: string }>;
+}
+
+const toPosix = (p: string) => p.split(sep).join('/');
+
+/** The local calendar date, which is what "today" means to the person running the check. */
+export function localToday(now = new Date()): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export async function runEngine(options: CliOptions, io: CliIo, version: string, today: IsoDate): Promise<EngineOutcome> {
+  let failed = false;
+  const fail = (message: string) => {
+    failed = true;
+    io.stderr(`briefcheck: ${message}\n`);
+  };
+  const loader = createConfigLoader();
+  const overrides = { rules: options.rules, cwd: io.cwd, ...(options.config ? { configFile: options.config } : {}) };
+  const reportedConfigs = new Set<string>();
+  const configFor = async (file: string): Promise<LoadedConfig | undefined> => {
+    const loaded = await loader.loadConfigFor(file, overrides);
+    if (loaded.errors.length === 0) return loaded;
+    const key = loaded.configFile ?? loaded.errors[0]!.file;
+    if (!reportedConfigs.has(key)) {
+      reportedConfigs.add(key);
+      for (const error of loaded.errors) fail(`invalid configuration: ${formatConfigError(error)}`);
+    }
+    return undefined;
+  };
+
+  const inputs = await gatherInputs(options, io, configFor, fail);
+  const datasets = new Map<string, Promise<{ dataset?: Dataset; hash: string }>>();
+  const datasetFor = (config: ResolvedConfig) => {
+    const key = JSON.stringify(config.data);
+    let pending = datasets.get(key);
+    if (!pending) {
+      pending = Promise.resolve(loadDataset(config.data)).then(({ dataset, errors }) => {
+        if (errors.length) {
+          for (const error of errors) fail(`dataset error: ${describeError(error)}`);
+          return { hash: '' };
+        }
+        return { dataset, hash: hashOf(stableStringify(dataset.files)) };
+      });
+      datasets.set(key, pending);
+    }
+    return pending;
+  };
+
+  const cache = options.cache
+    ? await openCache(resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE), (note) => io.stderr(`briefcheck: ${note}\n`))
+    : undefined;
+  const progress = createProgress(io, inputs.length);
+  const results: FileResult[] = [];
+  for (const [i, input] of inputs.entries()) {
+    progress.update(i, input.path);
+    const loaded = await configFor(input.absolutePath);
+    if (!loaded) continue;
+    const { dataset, hash } = await datasetFor(loaded.config);
+    if (!dataset) continue;
+    const read = await input.read();
+    if ('error' in read) {
+      fail(`${input.path}: ${read.error}`);
+      continue;
+    }
+    if (read.text.trim() === '') io.stderr(`briefcheck: ${input.path}: empty file, nothing to check\n`);
+    const check = (text: string) =>
+      checkCached(text, dataset, checkOptions(loaded.config, options.asOf, today), input.absolutePath, cache, [version, hash]);
+    let text = read.text;
+    let result = check(text);
+    let fixed = 0;
+    if (options.fix) {
+      const outcome = applyFixes(text, result.problems.flatMap((p) => (p.fix ? [p.fix] : [])));
+      if (outcome.text !== text) {
+        try {
+          await writeFileAtomic(input.absolutePath, outcome.text, read.bom);
+        } catch (error) {
+          fail(`${input.path}: cannot write the fixed file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); left unchanged`);
+          continue;
+        }
+        fixed = countOf(outcome.applied);
+        text = outcome.text;
+        result = check(text);
+      }
+    }
+    results.push(toFileResult(input, text, result, fixed, options.quiet));
+  }
+  progress.done();
+  await cache?.save();
+  return { results, failed };
+}
+
+function countOf(applied: unknown): number {
+  return Array.isArray(applied) ? applied.length : typeof applied === 'number' ? applied : 0;
+}
+
+function describeError(error: unknown): string {
+  if (typeof error === 'string') return error;
+  if (error && typeof error === 'object') {
+    const e = error as { file?: string; path?: string; message?: string };
+    return [e.file, e.path, e.message ?? JSON.stringify(error)].filter(Boolean).join(': ');
+  }
+  return String(error);
+}
+
+function checkOptions(config: ResolvedConfig, asOf: IsoDate | undefined, today: IsoDate): CheckOptions {
+  return asOf ? { config, today, asOfOverride: asOf } : { config, today };
+}
+
+function checkCached(
+  text: string,
+  dataset: Dataset,
+  options: CheckOptions,
+  file: string,
+  cache: ResultCache | undefined,
+  salt: string[],
+): BriefResult {
+  if (!cache) return checkBrief(text, dataset, options);
+  const key = hashOf(...salt, stableStringify(options), text);
+  const hit = cache.get(file, key);
+  if (hit) return hit;
+  const result = checkBrief(text, dataset, options);
+  cache.set(file, key, result);
+  return result;
+}
+
+function toFileResult(input: Input, text: string, result: BriefResult, fixed: number, quiet: boolean): FileResult {
+  const at = lineIndex(text);
+  const problems = result.problems
+    .filter((p) => !quiet || p.severity === 'error')
+    .map((p) => ({
+      ruleId: p.ruleId,
+      severity: p.severity,
+      messageId: p.messageId,
+      message: p.message,
+      range: p.range,
+      ...positionOf(p.range, at),
+      ...(p.fix ? { fix: p.fix } : {}),
+    }))
+    .sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1));
+  return {
+    path: input.path,
+    absolutePath: input.absolutePath,
+    asOf: result.asOf,
+    asOfSource: result.asOfSource,
+    problems,
+    claims: result.claims.map((claim) => ({ claim, ...positionOf(claim.range, at) })),
+    fixed,
+  };
+}
+
+async function gatherInputs(
+  options: CliOptions,
+  io: CliIo,
+  configFor: (file: string) => Promise<LoadedConfig | undefined>,
+  fail: (message: string) => void,
+): Promise<Input[]> {
+  if (options.stdin) {
+    const name = options.stdinFilename ?? '<stdin>';
+    const absolutePath = resolve(io.cwd, options.stdinFilename ?? 'stdin.md');
+    return [
+      {
+        path: options.stdinFilename ? displayPath(io.cwd, absolutePath) : name,
+        absolutePath,
+        read: async () => {
+          if (!io.stdin) return { error: 'no standard input is available' };
+          const text = await io.stdin();
+          return text.includes('\0') ? { error: 'looks like binary data (it contains NUL bytes)' } : { text, bom: false };
+        },
+      },
+    ];
+  }
+  // The configuration beside the working folder decides include/exclude for discovery.
+  const base = await configFor(join(io.cwd, CONFIG_FILE_NAME));
+  const found = await expandPatterns(options.patterns, io.cwd, {
+    include: base?.config.include ?? [],
+    exclude: base?.config.exclude ?? [],
+    baseDir: base?.configFile ? join(base.configFile, '..') : io.cwd,
+  });
+  for (const pattern of found.unmatched) fail(`no briefs match "${pattern}"`);
+  const files = found.files
+    .map((absolutePath) => ({ absolutePath, path: displayPath(io.cwd, absolutePath) }))
+    .filter((f) => !options.shard || inShard(f.path, options.shard));
+  return files.map((f) => ({
+    ...f,
+    read: async () => {
+      const read = await readBrief(f.absolutePath);
+      return read.ok ? { text: read.text, bom: read.bom } : { error: read.message };
+    },
+  }));
+}
+
+function displayPath(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return toPosix(rel.startsWith('..') || isAbsolute(rel) ? file : rel);
+}

@@ -1,0 +1,27 @@
+// GitHub Actions workflow commands: one annotation per problem, escaped as the runner expects
+// (data: %, CR, LF; properties also ':' and ',').
+
+import type { Formatter } from '../results';
+
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+const command = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+export const github: Formatter = (results) => {
+  const lines: string[] = [];
+  for (const file of results) {
+    for (const p of file.problems) {
+      const props = [
+        `file=${escapeProperty(file.path)}`,
+        `line=${p.line}`,
+        `col=${p.column}`,
+        `endLine=${p.endLine}`,
+        `endColumn=${p.endColumn}`,
+        `title=${escapeProperty(`briefcheck ${p.ruleId}`)}`,
+      ];
+      lines.push(`::${command[p.severity]} ${props.join(',')}::${escapeData(p.message)}`);
+    }
+  }
+  return lines.length ? lines.join('\n') + '\n' : '';
+};

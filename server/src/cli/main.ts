@@ -1,0 +1,80 @@
+// The briefcheck command: run(argv, io) parses the arguments, runs the engine and prints one
+// format, returning the exit code (0 clean, 1 errors or too many warnings, 2 usage, configuration,
+// dataset or file trouble). bin.ts calls it with the real process; tests call it in-process.
+
+import pkg from '../../../package.json';
+import { parseCliArgs, UsageError, type CliOptions } from './args';
+import { runDataCommand } from './data-command';
+import { localToday, runEngine } from './engine';
+import { claimsJson, claimsStylish } from './formatters/claims';
+import { formatters } from './formatters/index';
+import { HELP } from './help';
+import type { CliIo } from './io';
+import { summarise, type FormatContext } from './results';
+import { ruleIds, ruleInfos } from './rule-info';
+
+export type { CliIo } from './io';
+export const VERSION: string = pkg.version;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  try {
+    if (argv[0] === 'data') return await runDataCommand(argv.slice(1), io);
+    let options: CliOptions;
+    try {
+      options = parseCliArgs(argv, ruleIds());
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      io.stderr(`briefcheck: ${error.message}\nRun briefcheck --help for usage.\n`);
+      return 2;
+    }
+    const context: FormatContext = {
+      cwd: io.cwd,
+      version: VERSION,
+      rules: ruleInfos(),
+      color: options.color ?? Boolean(io.stdoutIsTTY && !io.env.NO_COLOR),
+    };
+    switch (options.command) {
+      case 'help':
+        io.stdout(HELP);
+        return 0;
+      case 'version':
+        io.stdout(`${VERSION}\n`);
+        return 0;
+      case 'rules':
+        io.stdout(options.format === 'json' ? JSON.stringify({ version: 1, rules: context.rules }, null, 2) + '\n' : rulesTable(context));
+        return 0;
+      default:
+        return await check(options, io, context);
+    }
+  } catch (error) {
+    // A bug must still end in one clear line, not a stack trace; BRIEFCHECK_DEBUG shows the trace.
+    const detail = io.env.BRIEFCHECK_DEBUG && error instanceof Error ? `\n${error.stack}` : '';
+    io.stderr(`briefcheck: internal error: ${error instanceof Error ? error.message : String(error)}${detail}\n`);
+    return 2;
+  }
+}
+
+async function check(options: CliOptions, io: CliIo, context: FormatContext): Promise<number> {
+  const today = io.today ?? localToday();
+  const { results, failed } = await runEngine(options, io, VERSION, today);
+  if (options.command === 'claims') {
+    io.stdout(options.format === 'json' ? claimsJson(results) : claimsStylish(results, context));
+    return failed ? 2 : 0;
+  }
+  io.stdout(formatters[options.format]!(results, context));
+  if (failed) return 2;
+  const summary = summarise(results);
+  if (summary.errors > 0) return 1;
+  if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) {
+    io.stderr(`briefcheck: ${summary.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function rulesTable(context: FormatContext): string {
+  const rows = context.rules.map((r) => [r.id, r.defaultSeverity, r.fixable ? 'fixable' : '', r.description, r.docsUrl]);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const lines = rows.map((r) => `${r[0]!.padEnd(widths[0]!)}  ${r[1]!.padEnd(widths[1]!)}  ${r[2]!.padEnd(widths[2]!)}  ${r[3]}\n${' '.repeat(widths[0]! + 2)}${r[4]}`);
+  return lines.join('\n') + '\n';
+}

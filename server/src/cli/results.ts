@@ -1,0 +1,98 @@
+// What the command line reports for each brief: the core's result turned into 1-based lines and
+// columns, relative paths and plain summaries. Every formatter reads only these types.
+
+import type { BriefResult, Claim, Fix, IsoDate, Problem, Range } from '../core/types';
+
+export interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface CliProblem extends Position {
+  ruleId: string;
+  severity: Problem['severity'];
+  messageId: string;
+  message: string;
+  /** Offsets into the text, for formats (SARIF) that carry fixes as character regions. */
+  range: Range;
+  fix?: Fix;
+}
+
+export interface CliClaim extends Position {
+  claim: Claim;
+}
+
+export interface FileResult {
+  /** Path relative to the working folder, with forward slashes. */
+  path: string;
+  absolutePath: string;
+  asOf: IsoDate;
+  asOfSource: BriefResult['asOfSource'];
+  problems: CliProblem[];
+  claims: CliClaim[];
+  /** Problems fixed by --fix in this file. */
+  fixed: number;
+}
+
+export interface RuleInfo {
+  id: string;
+  description: string;
+  defaultSeverity: string;
+  fixable: boolean;
+  docsUrl: string;
+}
+
+export interface FormatContext {
+  cwd: string;
+  version: string;
+  rules: RuleInfo[];
+  /** Whether output may use colour. */
+  color: boolean;
+}
+
+export type Formatter = (results: FileResult[], context: FormatContext) => string;
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  files: number;
+  fixable: number;
+}
+
+export function summarise(results: FileResult[]): Summary {
+  const summary: Summary = { errors: 0, warnings: 0, infos: 0, files: results.length, fixable: 0 };
+  for (const file of results) {
+    for (const p of file.problems) {
+      if (p.severity === 'error') summary.errors++;
+      else if (p.severity === 'warning') summary.warnings++;
+      else summary.infos++;
+      if (p.fix) summary.fixable++;
+    }
+  }
+  return summary;
+}
+
+/** Converts UTF-16 offsets to 1-based lines and columns; built once per text. */
+export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}
+
+export function positionOf(range: Range, at: ReturnType<typeof lineIndex>): Position {
+  const start = at(range.start);
+  const end = at(range.end);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
