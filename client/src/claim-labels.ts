@@ -1,0 +1,61 @@
+// Pure helpers for showing claims: the icon, label and order of each verdict, and a claim's
+// one-line label. No VS Code API here, so test/client can test them directly.
+
+import type { ClaimItem, ClaimsResult } from './protocol';
+
+interface VerdictLook {
+  label: string;
+  /** A codicon id. */
+  icon: string;
+  /** A theme colour id for the icon. */
+  color: string;
+  /** Lower sorts first: what needs attention comes first in the worklist. */
+  rank: number;
+}
+
+const looks: Record<string, VerdictLook> = {
+  wrong: { label: 'wrong', icon: 'error', color: 'problemsErrorIcon.foreground', rank: 0 },
+  mismatch: { label: 'mismatch', icon: 'error', color: 'problemsErrorIcon.foreground', rank: 1 },
+  stale: { label: 'stale', icon: 'history', color: 'problemsWarningIcon.foreground', rank: 2 },
+  changed: { label: 'status changed since', icon: 'diff-modified', color: 'problemsWarningIcon.foreground', rank: 3 },
+  unknown: { label: 'unknown on that date', icon: 'question', color: 'problemsInfoIcon.foreground', rank: 4 },
+  unverifiable: { label: 'unverifiable', icon: 'circle-slash', color: 'disabledForeground', rank: 5 },
+  verified: { label: 'verified', icon: 'pass', color: 'testing.iconPassed', rank: 6 },
+};
+
+export function verdictLook(verdict: string): VerdictLook {
+  return looks[verdict] ?? { label: verdict, icon: 'circle-outline', color: 'foreground', rank: 7 };
+}
+
+/** The claim as one line: its text with runs of white space collapsed, cut at `max` characters. */
+export function claimLabel(claim: ClaimItem, max = 80): string {
+  const text = claim.text.replace(/\s+/g, ' ').trim();
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export interface ClaimGroups {
+  /** Figures, control statuses and counts, in document order. */
+  checked: ClaimItem[];
+  /** Plain mentions of minerals. */
+  mentions: ClaimItem[];
+}
+
+export function groupClaims(result: ClaimsResult): ClaimGroups {
+  return {
+    checked: result.claims.filter((c) => c.kind !== 'mention'),
+    mentions: result.claims.filter((c) => c.kind === 'mention'),
+  };
+}
+
+/** The status bar text: dataset version and the brief's as-of date. */
+export function statusText(result: Pick<ClaimsResult, 'asOf' | 'datasetVersion' | 'asOfSource'>): string {
+  const version = result.datasetVersion ? `data ${result.datasetVersion}` : 'no data';
+  return `$(law) briefcheck · ${version} · as of ${result.asOf}`;
+}
+
+export function summary(result: ClaimsResult): string {
+  const counts = new Map<string, number>();
+  for (const c of result.claims) if (c.kind !== 'mention') counts.set(c.verdict, (counts.get(c.verdict) ?? 0) + 1);
+  const parts = [...counts.entries()].sort((a, b) => verdictLook(a[0]).rank - verdictLook(b[0]).rank).map(([v, n]) => `${n} ${verdictLook(v).label}`);
+  return parts.length > 0 ? parts.join(', ') : 'no checkable claims';
+}
