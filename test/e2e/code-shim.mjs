@@ -2,8 +2,9 @@
 // Stands in for the VS Code executable that @vscode/test-electron's runTests spawns: it takes the
 // same flags, runs the extension's mocha suite in the real VS Code server's Node extension host
 // with headless Chromium as the window, relays the suite's output, and exits with its code.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { format } from 'node:util';
 import { failOnMissingPrerequisites, launchBrowser, startServer, workbenchUrl } from './lib/workbench.mjs';
 
 const suiteDeadlineMs = Number(process.env.BRIEFCHECK_E2E_TIMEOUT_MS ?? 300_000);
@@ -35,6 +36,20 @@ mkdirSync(workDir, { recursive: true });
 process.env.TMPDIR = join(workDir, 'tmp');
 mkdirSync(process.env.TMPDIR, { recursive: true });
 const logFile = process.env.BRIEFCHECK_E2E_SERVER_LOG ?? join(workDir, 'server.log');
+
+const consoleLog = join(workDir, 'workbench-console.log');
+
+/**
+ * The workbench's own start-up chatter and offline failures (gallery, sign-in, service worker),
+ * harmless here. Kept out of the suite's output so mocha's report stands out; every line still
+ * goes to workbench-console.log.
+ */
+const noise = [
+  /^\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)\]/,
+  /^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin extensions cache/,
+  /gallery|marketplace|telemetry|vsda|open-vsx|ENOTFOUND|ERR_NAME_NOT_RESOLVED/i,
+];
+const isNoise = (line) => noise.some((pattern) => pattern.test(line));
 
 let server;
 let browser;
@@ -81,8 +96,9 @@ try {
     });
   });
   await page.exposeFunction('codeAutomationLog', (type, args) => {
-    const line = (Array.isArray(args) ? args : [args]).map(String).join(' ');
-    (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
+    const line = format(...(Array.isArray(args) ? args : [args]));
+    appendFileSync(consoleLog, `${line}\n`);
+    if (!isNoise(line)) (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
   });
   page.on('crash', () => {
     console.error('code-shim: the workbench page crashed');

@@ -22,8 +22,8 @@ const workDir = mkdtempSync(join(tmpdir(), 'briefcheck-e2e-'));
 /** Ends every server group this run started (each writes its pgid) and removes the temp folder. */
 function cleanUp() {
   for (const pgidFile of findFiles(workDir, 'server.pgid')) killGroup(Number(readFileSync(pgidFile, 'utf8')));
-  for (const log of findFiles(workDir, 'server.log')) {
-    cpSync(log, join(resultsDir, `${log.slice(workDir.length + 1).split('/')[0]}-server.log`));
+  for (const log of [...findFiles(workDir, 'server.log'), ...findFiles(workDir, 'workbench-console.log')]) {
+    cpSync(log, join(resultsDir, `${log.slice(workDir.length + 1).split('/')[0]}-${log.split('/').pop()}`));
   }
   rmSync(workDir, { recursive: true, force: true });
 }
@@ -87,7 +87,12 @@ async function runExtensionHostSuite() {
 async function main() {
   mkdirSync(resultsDir, { recursive: true });
   console.log('e2e: building the extension and the suite');
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  try {
+    execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  } catch {
+    console.error('e2e: building the bundles failed (node scripts/build.mjs); see the errors above');
+    return 1;
+  }
   failOnMissingPrerequisites();
   await buildSuite();
 
