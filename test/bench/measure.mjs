@@ -26,15 +26,16 @@ function readHwmKiB(pid) {
 }
 
 /**
- * Runs `command args` in `cwd` with stdout written to `stdoutFile` (or discarded) and resolves to
- * `{ wallMs, peakMiB, code }`. stderr is discarded: peers report thousands of lint messages there.
+ * Runs `command args` in `cwd` with stdout and stderr written to `stdoutFile` and `stderrFile` (or
+ * discarded: peers report thousands of lint messages) and resolves to `{ wallMs, peakMiB, code }`.
  */
-export function measure(command, args, { cwd, env, stdoutFile } = {}) {
+export function measure(command, args, { cwd, env, stdoutFile, stderrFile } = {}) {
   const timeFile = join(tmpdir(), `briefcheck-bench-time-${process.pid}-${Date.now()}`);
   const [file, argv] = useGnuTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, command, ...args]] : [command, args];
   const out = openSync(stdoutFile ?? '/dev/null', 'w');
+  const err = openSync(stderrFile ?? '/dev/null', 'w');
   const started = performance.now();
-  const child = spawn(file, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', out, 'ignore'] });
+  const child = spawn(file, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', out, err] });
   let polledKiB = 0;
   const poll = useGnuTime ? undefined : setInterval(() => {
     polledKiB = Math.max(polledKiB, readHwmKiB(child.pid));
@@ -45,6 +46,7 @@ export function measure(command, args, { cwd, env, stdoutFile } = {}) {
       const wallMs = performance.now() - started;
       if (poll) clearInterval(poll);
       closeSync(out);
+      closeSync(err);
       let peakKiB = polledKiB;
       if (useGnuTime) {
         const lines = readFileSync(timeFile, 'utf8').trim().split('\n');

@@ -61,7 +61,7 @@ if (wanted('remark-cli')) {
     '--quiet', '--no-stdout', '--no-color']);
 }
 
-const checks = wanted('briefcheck') ? await briefcheckRuns({ root, benchDir, corpusDir, run }) : { notes: [] };
+const checks = wanted('briefcheck') ? await briefcheckRuns({ root, benchDir, corpusDir, corpus, run }) : { notes: [] };
 
 let lsp;
 if (o.lsp && wanted('lsp')) {

@@ -1,0 +1,204 @@
+// Editor latency: drives the built language server (dist/server.js) over stdio with real JSON-RPC,
+// as an editor would, and measures time to first diagnostics after start, time from a
+// one-character edit to fresh pull diagnostics, hover latency, and memory with 50 open briefs.
+// Standalone: node test/bench/lsp-latency.mjs
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import rpc from 'vscode-languageserver-protocol/node.js';
+import { generateBrief, mulberry32 } from './corpus.mjs';
+
+const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = rpc;
+
+const EDITS = { small: 120, large: 40 };
+const HOVERS = 100;
+
+export function percentile(samples, p) {
+  if (samples.length === 0) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function startServer(root) {
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  // Answer what a server may ask of its editor: no settings, accept registrations and progress.
+  connection.onRequest((method, params) => {
+    if (method === 'workspace/configuration') return params.items.map(() => null);
+    return null;
+  });
+  connection.onNotification(() => {});
+  connection.listen();
+  return { child, connection, started };
+}
+
+async function initialize({ connection }, folder) {
+  const uri = pathToFileURL(folder).href;
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: uri,
+    workspaceFolders: [{ uri, name: 'bench' }],
+    capabilities: {
+      textDocument: {
+        synchronization: { dynamicRegistration: false, didSave: true },
+        diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        publishDiagnostics: { versionSupport: true },
+      },
+      workspace: { configuration: true, workspaceFolders: true },
+    },
+  });
+  await connection.sendNotification('initialized', {});
+}
+
+function open({ connection }, path, text) {
+  const uri = pathToFileURL(path).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  return { uri, version: 1, text };
+}
+
+/** Pulls diagnostics until the server answers with a full report for the current version. */
+async function diagnostics({ connection }, doc) {
+  for (;;) {
+    try {
+      const report = await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: doc.uri } });
+      if (report.kind === 'full') return report.items;
+    } catch (error) {
+      // ServerCancelled with retrigger: the editor pulls again, and so do we.
+      if (error?.code !== -32802) throw error;
+    }
+  }
+}
+
+function positionAt(text, offset) {
+  let line = 0;
+  let last = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    last = i + 1;
+  }
+  return { line, character: offset - last };
+}
+
+/** Offsets inside prose lines (not front matter, tables or code) where a user would type. */
+function editOffsets(text, rng, count) {
+  const lines = text.split('\n');
+  const candidates = [];
+  let offset = 0;
+  let fenced = false;
+  lines.forEach((line, i) => {
+    if (line.startsWith('```')) fenced = !fenced;
+    if (i > 6 && !fenced && /^[A-Z*>-]/.test(line) && line.length > 20) candidates.push(offset + Math.floor(line.length / 2));
+    offset += line.length + 1;
+  });
+  return Array.from({ length: count }, () => candidates[Math.floor(rng() * candidates.length)]);
+}
+
+/** Applies one-character edits, alternately typing and deleting a letter, timing each to fresh diagnostics. */
+async function editLatency(server, doc, count, rng) {
+  const samples = [];
+  for (const offset of editOffsets(doc.text, rng, Math.ceil(count / 2))) {
+    for (const typing of [true, false]) {
+      const at = positionAt(doc.text, offset);
+      const change = typing
+        ? { range: { start: at, end: at }, text: 'x' }
+        : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+      doc.text = typing ? doc.text.slice(0, offset) + 'x' + doc.text.slice(offset) : doc.text.slice(0, offset) + doc.text.slice(offset + 1);
+      doc.version++;
+      const t = performance.now();
+      server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: doc.uri, version: doc.version },
+        contentChanges: [change],
+      });
+      await diagnostics(server, doc);
+      samples.push(performance.now() - t);
+    }
+  }
+  return samples;
+}
+
+async function hoverLatency({ connection }, doc, count, rng) {
+  const offsets = [...doc.text.matchAll(/\b(?:gallium|germanium|antimony|tungsten|graphite|dysprosium|terbium)\b/g)].map((m) => m.index + 2);
+  const samples = [];
+  for (let i = 0; i < count && offsets.length > 0; i++) {
+    const position = positionAt(doc.text, offsets[Math.floor(rng() * offsets.length)]);
+    const t = performance.now();
+    await connection.sendRequest('textDocument/hover', { textDocument: { uri: doc.uri }, position });
+    samples.push(performance.now() - t);
+  }
+  return samples;
+}
+
+function rssMiB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+function stop(server) {
+  server.connection.dispose();
+  server.child.kill();
+}
+
+export async function runLatency({ root, benchDir }) {
+  const folder = join(benchDir, 'lsp');
+  mkdirSync(folder, { recursive: true });
+  const rng = mulberry32(6);
+  const small = generateBrief(1001, 300);
+  const large = generateBrief(1002, 20000);
+  writeFileSync(join(folder, 'small.md'), small);
+  writeFileSync(join(folder, 'large.md'), large);
+
+  const server = startServer(root);
+  await initialize(server, folder);
+  const smallDoc = open(server, join(folder, 'small.md'), small);
+  await diagnostics(server, smallDoc);
+  const firstMs = performance.now() - server.started;
+  const smallEdits = await editLatency(server, smallDoc, EDITS.small, rng);
+  const smallHovers = await hoverLatency(server, smallDoc, HOVERS, rng);
+  const largeDoc = open(server, join(folder, 'large.md'), large);
+  await diagnostics(server, largeDoc);
+  const largeEdits = await editLatency(server, largeDoc, EDITS.large, rng);
+  const largeHovers = await hoverLatency(server, largeDoc, HOVERS, rng);
+  stop(server);
+
+  const many = startServer(root);
+  await initialize(many, folder);
+  for (let i = 0; i < 50; i++) {
+    const path = join(folder, `open-${i}.md`);
+    const text = generateBrief(2000 + i, 300);
+    writeFileSync(path, text);
+    await diagnostics(many, open(many, path, text));
+  }
+  const rss50MiB = rssMiB(many.child.pid);
+  stop(many);
+
+  const rows = [
+    ['edit → diagnostics, 300 lines', smallEdits, 30],
+    ['edit → diagnostics, 20,000 lines', largeEdits, 100],
+    ['hover, 300 lines', smallHovers, 10],
+    ['hover, 20,000 lines', largeHovers, 10],
+  ];
+  const fmt = (n) => n.toFixed(1);
+  const table = ['| editor latency | n | median ms | p95 ms | max ms |', '| --- | ---: | ---: | ---: | ---: |'];
+  for (const [label, s] of rows) {
+    table.push(`| ${label} | ${s.length} | ${fmt(percentile(s, 50))} | ${fmt(percentile(s, 95))} | ${fmt(Math.max(...s))} |`);
+  }
+  table.push(`| first diagnostics after start, 300 lines | 1 | ${fmt(firstMs)} | | |`);
+  table.push(`| server RSS with 50 open 300-line briefs | | ${rss50MiB.toFixed(0)} MiB | | |`);
+  return {
+    targets: [...rows.map(([label, s, limit]) => [`${label} p95`, percentile(s, 95), limit]),
+      ['first diagnostics after start, 300 lines', firstMs, 300]],
+    samples: Object.fromEntries(rows.map(([label, s]) => [label, s])),
+    firstMs,
+    rss50MiB,
+    table,
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  const result = await runLatency({ root, benchDir: join(root, '.cache', 'bench') });
+  process.stdout.write(`${result.table.join('\n')}\n`);
+}
