@@ -16,6 +16,7 @@ import type { CliIo } from './io';
 import { createProgress } from './progress';
 import { positionOf, lineIndex, type FileResult } from './results';
 import { inShard } from './shard';
+import { createChecker, inOrder, readAhead, workerCount, type Checker } from './parallel';
 
 export interface EngineOutcome {
   results: FileResult[];
@@ -80,22 +81,32 @@ export async function runEngine(options: CliOptions, io: CliIo, version: string,
     : undefined;
   const progress = createProgress(io, inputs.length);
   const results: FileResult[] = [];
-  for (const [i, input] of inputs.entries()) {
+  // Checks run on a worker pool while reading, configuration and output stay here, in input order.
+  const checker = createChecker(checkBrief, workerCount(io.env, inputs.length));
+  const start = async (input: Input, i: number) => {
     progress.update(i, input.path);
     const loaded = await configFor(input.absolutePath);
-    if (!loaded) continue;
+    if (!loaded) return undefined;
     const { dataset, hash } = await datasetFor(loaded.config);
-    if (!dataset) continue;
+    if (!dataset) return undefined;
     const read = await input.read();
     if ('error' in read) {
       fail(`${input.path}: ${read.error}`);
-      continue;
+      return undefined;
     }
     if (read.text.trim() === '') io.stderr(`briefcheck: ${input.path}: empty file, nothing to check\n`);
     const check = (text: string) =>
-      checkCached(text, dataset, checkOptions(loaded.config, options.asOf, today), input.absolutePath, cache, [version, hash]);
+      checkCached(text, dataset, checkOptions(loaded.config, options.asOf, today), input.absolutePath, cache, [version, hash], checker);
+    const result = check(read.text);
+    // A failed check is reported when its turn comes in finish; until then it is not unhandled.
+    result.catch(() => undefined);
+    return { read, check, result };
+  };
+  const finish = async (started: Awaited<ReturnType<typeof start>>, input: Input) => {
+    if (!started) return;
+    const { read, check } = started;
     let text = read.text;
-    let result = check(text);
+    let result = await started.result;
     let fixed = 0;
     if (options.fix) {
       const outcome = applyFixes(text, result.problems.flatMap((p) => (p.fix ? [p.fix] : [])));
@@ -104,17 +115,25 @@ export async function runEngine(options: CliOptions, io: CliIo, version: string,
           await writeFileAtomic(input.absolutePath, outcome.text, read.bom);
         } catch (error) {
           fail(`${input.path}: cannot write the fixed file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); left unchanged`);
-          continue;
+          return;
         }
         fixed = countOf(outcome.applied);
         text = outcome.text;
-        result = check(text);
+        result = await check(text);
       }
     }
     results.push(toFileResult(input, text, result, fixed, options.quiet));
+  };
+  try {
+    await inOrder(inputs, readAhead(checker), start, finish);
+  } finally {
+    await checker.close();
   }
   progress.done();
   await cache?.save();
+  if (io.env.BRIEFCHECK_DEBUG) {
+    io.stderr(`briefcheck: checked ${results.length} brief${results.length === 1 ? '' : 's'}, ${cache?.hits ?? 0} from the cache\n`);
+  }
   return { results, failed };
 }
 
@@ -135,19 +154,21 @@ function checkOptions(config: ResolvedConfig, asOf: IsoDate | undefined, today: 
   return asOf ? { config, today, asOfOverride: asOf } : { config, today };
 }
 
-function checkCached(
+async function checkCached(
   text: string,
   dataset: Dataset,
   options: CheckOptions,
   file: string,
   cache: ResultCache | undefined,
   salt: string[],
-): BriefResult {
-  if (!cache) return checkBrief(text, dataset, options);
+  checker: Checker,
+): Promise<BriefResult> {
+  // The dataset's hash (salt[1]) names it for the workers, which are sent its files only once.
+  if (!cache) return checker.check(text, dataset, salt[1]!, options);
   const key = hashOf(...salt, stableStringify(options), text);
   const hit = cache.get(file, key);
   if (hit) return hit;
-  const result = checkBrief(text, dataset, options);
+  const result = await checker.check(text, dataset, salt[1]!, options);
   cache.set(file, key, result);
   return result;
 }
