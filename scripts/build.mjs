@@ -17,6 +17,8 @@ const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' },
+  // The CLI's worker threads load this file from beside dist/cli.js (server/src/cli/parallel.ts).
+  { entryPoints: ['server/src/cli/parallel-worker.ts'], outfile: 'dist/cli-worker.js' },
 ];
 
 const present = [];

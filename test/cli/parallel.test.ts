@@ -1,0 +1,95 @@
+// The CLI's worker pool: results come back in input order whatever order the threads finish in,
+// the real worker bundle gives exactly the core's own results, and the built command prints the
+// same bytes on every core as on one thread.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkBrief } from '../../server/src/core/check';
+import type { CheckOptions } from '../../server/src/core/types';
+import { createChecker, inOrder, workerCount } from '../../server/src/cli/parallel';
+import { loadDataset } from '../../server/src/node/dataset';
+import { generateBrief } from '../bench/corpus.mjs';
+
+const root = resolve(__dirname, '../..');
+let dir = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'briefcheck-parallel-'));
+  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' } as const;
+  await esbuild.build({ ...common, entryPoints: [join(root, 'server/src/cli/bin.ts')], outfile: join(dir, 'dist/cli.js') });
+  await esbuild.build({ ...common, entryPoints: [join(root, 'server/src/cli/parallel-worker.ts')], outfile: join(dir, 'dist/cli-worker.js') });
+}, 60000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('workerCount', () => {
+  it('uses every core for large runs and none for small runs or one core', () => {
+    expect(workerCount({}, 2000, 2)).toBe(2);
+    expect(workerCount({}, 2000, 1)).toBe(0);
+    expect(workerCount({}, 3, 2)).toBe(0);
+  });
+  it('obeys BRIEFCHECK_WORKERS', () => {
+    expect(workerCount({ BRIEFCHECK_WORKERS: '1' }, 2000, 2)).toBe(0);
+    expect(workerCount({ BRIEFCHECK_WORKERS: '3' }, 2000, 2)).toBe(3);
+    expect(workerCount({ BRIEFCHECK_WORKERS: 'lots' }, 2000, 2)).toBe(2);
+  });
+});
+
+describe('inOrder', () => {
+  it('finishes in input order within the window when work completes out of order', async () => {
+    const finished: number[] = [];
+    let open = 0;
+    let widest = 0;
+    const delays = [30, 5, 20, 1, 12, 3, 25, 2];
+    await inOrder(delays, 3, async (ms) => {
+      open++;
+      widest = Math.max(widest, open);
+      return new Promise<number>((r) => setTimeout(() => r(ms), ms));
+    }, async (started, item, index) => {
+      open--;
+      expect(await started).toBe(item);
+      finished.push(index);
+    });
+    expect(finished).toEqual(delays.map((_, i) => i));
+    expect(widest).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('worker pool', () => {
+  it('gives exactly the results of checking on the calling thread', async () => {
+    const { dataset, errors } = loadDataset([]);
+    expect(errors).toEqual([]);
+    const options: CheckOptions = { config: { rules: {}, data: [], include: [], exclude: [] }, today: '2026-11-28' };
+    const texts = Array.from({ length: 16 }, (_, i) => generateBrief(500 + i, 120));
+    const checker = createChecker(checkBrief, 2, join(dir, 'dist/cli-worker.js'));
+    try {
+      expect(checker.workers).toBe(2);
+      const pooled = await Promise.all(texts.map((t) => checker.check(t, dataset, 'bundled', options)));
+      expect(pooled).toEqual(texts.map((t) => checkBrief(t, dataset, options)));
+      expect(pooled.some((r) => r.claims.length > 0)).toBe(true);
+    } finally {
+      await checker.close();
+    }
+  });
+
+  it('makes the built command print the same bytes on two threads as on one', () => {
+    const briefs = join(dir, 'briefs');
+    mkdirSync(join(briefs, '.git'), { recursive: true });
+    for (let i = 0; i < 24; i++) writeFileSync(join(briefs, `brief-${String(i).padStart(2, '0')}.md`), generateBrief(900 + i, 150));
+    const runWith = (workers: string) =>
+      spawnSync(process.execPath, [join(dir, 'dist/cli.js'), '.', '--format', 'json'], {
+        cwd: briefs,
+        env: { ...process.env, BRIEFCHECK_WORKERS: workers },
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+      });
+    const one = runWith('1');
+    const two = runWith('2');
+    expect(one.stderr).toBe('');
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.status).toBe(one.status);
+    expect(JSON.parse(one.stdout)).toBeTruthy();
+  }, 60000);
+});
