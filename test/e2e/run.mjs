@@ -14,6 +14,8 @@ import { runUiCheck } from './ui-check.mjs';
 const args = new Set(process.argv.slice(2));
 const runSuite = !args.has('--ui-only');
 const runUi = !args.has('--suite-only');
+// --break flips one expectation in the suite, to show what a failure looks like.
+if (args.has('--break')) process.env.BRIEFCHECK_E2E_BREAK = '1';
 const resultsDir = join(root, 'test-results/e2e');
 const suiteOut = join(root, 'dist/e2e');
 
@@ -94,6 +96,12 @@ async function main() {
     return 1;
   }
   failOnMissingPrerequisites();
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'test/e2e'), '--noEmit'], { cwd: root, stdio: 'inherit' });
+  } catch {
+    console.error('e2e: the suite does not type-check (tsc -p test/e2e); see the errors above');
+    return 1;
+  }
   await buildSuite();
 
   let code = 0;

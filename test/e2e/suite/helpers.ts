@@ -102,7 +102,40 @@ export async function poll<T>(probe: () => Thenable<T | undefined> | T | undefin
   }
 }
 
-/** The text a range of a document covers. */
-export function textAt(document: vscode.TextDocument, range: vscode.Range): string {
-  return document.getText(range);
+
+/** A claim as the Claims view shows it (client/src/protocol.ts, ClaimItem). */
+export interface ClaimItem {
+  kind: 'mention' | 'figure' | 'control' | 'count';
+  text: string;
+  verdict: string;
+  minerals: string[];
+  problems: string[];
+}
+
+/** What `briefcheck.showClaims` returns (client/src/protocol.ts, ClaimsResult). */
+export interface ClaimsResult {
+  uri: string;
+  version: number;
+  asOf: string;
+  claims: ClaimItem[];
+  error?: string;
+}
+
+/**
+ * Makes the brief the active editor and runs "briefcheck: Show Claims", which answers once the
+ * server has checked the brief's current version; retried until it answers for this document.
+ */
+export async function showClaims(uri: vscode.Uri): Promise<ClaimsResult> {
+  const editor = await open(uri);
+  return poll(async () => {
+    const result = await vscode.commands.executeCommand<ClaimsResult | undefined>('briefcheck.showClaims');
+    return result && result.uri === uri.toString() && result.version === editor.document.version ? result : undefined;
+  }, `the claims of ${vscode.workspace.asRelativePath(uri)}`);
+}
+
+/** The position of the first occurrence of `text` in a document (fails when absent). */
+export function positionOf(document: vscode.TextDocument, text: string): vscode.Position {
+  const offset = document.getText().indexOf(text);
+  assert.ok(offset >= 0, `"${text}" is not in ${vscode.workspace.asRelativePath(document.uri)}`);
+  return document.positionAt(offset);
 }

@@ -1,0 +1,63 @@
+// What the fixture briefs (test/e2e/fixtures) should produce, in one place, with the dataset facts
+// each expectation rests on. The briefs are checked as of 2026-06-01 (front matter, or the
+// workspace's briefcheck.asOf), when the October 2025 suspensions were in force.
+import * as vscode from 'vscode';
+
+/** A claim as the Claims view lists it, without its text and range. */
+interface ListedClaim {
+  kind: string;
+  verdict: string;
+  problems: string[];
+}
+
+// USGS MCS 2025 (published 2025-01-31) gives China 70% of US rare-earth imports for 2020–23, newer
+// than the 74% for 2018–21 the briefs cite.
+const staleFix = [/70%/, /2020[–-]23/, /Mineral Commodity Summaries 2025/];
+
+export const briefs = {
+  stale: {
+    file: 'stale-figure.md',
+    rule: 'stale-figure',
+    rangeText: '74%',
+    messageHas: [/74%/, /70%/],
+    severity: vscode.DiagnosticSeverity.Warning,
+    claims: [{ kind: 'figure', verdict: 'stale', problems: ['stale-figure'] }] as ListedClaim[],
+  },
+  // MOFCOM No. 46 of 2024 banned gallium exports to the US from 2024-12-03; No. 72 of 2025
+  // suspended the ban from 2025-11-09 until 2026-11-27.
+  statusChanged: {
+    file: 'status-changed.md',
+    rule: 'status-changed',
+    rangeText: 'China banned exports of gallium to the US',
+    messageHas: [/suspend/i, /No\. 72/],
+    severity: vscode.DiagnosticSeverity.Warning,
+    claims: [{ kind: 'control', verdict: 'changed', problems: ['status-changed'] }] as ListedClaim[],
+  },
+  // USGS MCS 2025: US net import reliance on antimony was 85% in 2024.
+  mismatch: {
+    file: 'mismatch.md',
+    rule: 'figure-mismatch',
+    rangeText: '95%',
+    messageHas: [/95%/, /85%/],
+    severity: vscode.DiagnosticSeverity.Error,
+  },
+  clean: { file: 'clean.md', checkedClaims: 2 },
+  // The card for gallium on 2026-06-01: licensing under MOFCOM No. 23 of 2023, and China's share
+  // of US imports with its source.
+  hover: {
+    file: 'hover.md',
+    mineral: 'Gallium',
+    cardHas: [/licens/i, /No\. 23/, /%/, /\]\(https?:\/\//],
+  },
+  quickFix: { file: 'quick-fix.md', staleText: '74%', fixedHas: staleFix },
+  fixOnSave: { file: 'fix-on-save.md', staleText: '74%', fixedHas: staleFix },
+  importShare: {
+    file: 'import-share.md',
+    mention: 'Antimony',
+    title: /Insert current import share for antimony/i,
+    insertedHas: [/China supplied \d+% of US imports/, /\]\(https?:\/\//],
+  },
+  // as-of.md has no date of its own: it is checked as of the briefcheck.asOf setting. On
+  // 2024-06-01 the 2020–23 figure was not yet published, so 74% was not stale then.
+  asOf: { file: 'as-of.md', initial: '2026-06-01', earlier: '2024-06-01' },
+};
