@@ -25,7 +25,7 @@ export interface FindOptions {
 export interface FoundBriefs {
   /** Absolute paths, sorted by path relative to cwd. */
   files: string[];
-  /** Patterns (globs or paths) that matched nothing. */
+  /** Globs, and folders holding no brief, that matched nothing. */
   unmatched: string[];
 }
 
@@ -94,7 +94,7 @@ export async function expandPatterns(patterns: string[], cwd: string, options: F
       matches = await globIn(cwd, [toPosix(pattern)]);
     }
     const kept = matches.filter((file) => !isGitignored(file, gitignores) && !isExcluded(file, baseDir, excluded));
-    if (kept.length === 0 && kind !== 'dir') unmatched.push(pattern);
+    if (kept.length === 0) unmatched.push(pattern);
     for (const file of kept) discovered.add(file);
   }
   for (const file of [...discovered]) {
