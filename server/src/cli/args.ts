@@ -130,6 +130,7 @@ export function parseCliArgs(argv: string[], ruleIds: ReadonlySet<string>): CliO
   if (values['no-color']) options.color = false;
   if (options.stdin && patterns.length) throw new UsageError('give either --stdin or paths, not both');
   if (options.stdin && options.fix) throw new UsageError('--fix cannot rewrite standard input; run it on the file');
+  if (command !== 'check' && options.fix) throw new UsageError(`--fix only applies to checking, not to ${command}`);
   if (command === 'claims' && !options.stdin && patterns.length === 0) throw new UsageError('briefcheck claims needs at least one file');
   return options;
 }
