@@ -1,0 +1,60 @@
+// The server survives what goes wrong: an exception inside a rule becomes one logged error for
+// that document while other documents and requests go on, and malformed requests get JSON-RPC
+// errors instead of crashes.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rules } from '../../server/src/core/rules';
+import { startHarness, type Harness } from './harness';
+import { TODAY, fixtures, removeWorkspace, tempWorkspace } from './workspace';
+
+describe('language server: robustness', () => {
+  let h: Harness;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = tempWorkspace('robust');
+    h = await startHarness([dir], { today: TODAY });
+  });
+  afterAll(() => {
+    h.dispose();
+    removeWorkspace(dir);
+  });
+
+  it('logs one error for a document whose rule throws, and keeps serving', async () => {
+    const text = readFileSync(join(fixtures, 'memo.md'), 'utf8');
+    const healthy = await h.open(join(dir, 'inline-links.md'), readFileSync(join(fixtures, 'inline-links.md'), 'utf8'));
+    const registry = rules as unknown as Record<string, { check: (...args: unknown[]) => unknown }>;
+    const id = Object.keys(registry)[0]!;
+    const original = registry[id]!.check;
+    registry[id]!.check = () => {
+      throw new Error('rule exploded');
+    };
+    try {
+      const doc = await h.open(join(dir, 'memo.md'), text);
+      await h.diagnostics(doc);
+      await h.change(doc, `${text}\nOne more line.\n`);
+      await h.diagnostics(doc);
+      const hover = await h.hover(doc, 10);
+      expect(hover === null || typeof hover === 'object').toBe(true);
+      const errors = h.logs.filter((l) => l.type === 1 && l.message.includes(doc.uri));
+      expect(errors.length).toBe(1);
+    } finally {
+      registry[id]!.check = original;
+    }
+    const other = await h.diagnostics(healthy);
+    expect(Array.isArray(other)).toBe(true);
+    expect(await h.client.sendRequest('briefcheck/claims', { uri: healthy.uri })).toMatchObject({ uri: healthy.uri });
+  });
+
+  it('answers malformed requests with JSON-RPC errors and goes on', async () => {
+    await expect(h.client.sendRequest('textDocument/hover', {})).rejects.toMatchObject({ code: -32602 });
+    await expect(h.client.sendRequest('briefcheck/claims', { uri: 42 })).rejects.toMatchObject({ code: -32602 });
+    await expect(h.client.sendRequest('briefcheck/setAsOf', { uri: 'file:///nowhere.md', date: '2025-02-30' })).rejects.toMatchObject({ code: -32602 });
+    await expect(h.client.sendRequest('briefcheck/controlTable', { uri: 'file:///x.md' })).rejects.toMatchObject({ code: -32602 });
+    await expect(h.client.sendRequest('briefcheck/noSuchThing', {})).rejects.toMatchObject({ code: -32601 });
+    const doc = await h.open(join(dir, 'memo.md'), readFileSync(join(fixtures, 'memo.md'), 'utf8'));
+    expect((await h.diagnostics(doc)).length).toBeGreaterThan(0);
+  });
+});
