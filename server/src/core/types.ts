@@ -42,6 +42,8 @@ export interface ClaimPeriod {
   end: IsoDate;
   /** The period as written in the brief. */
   text: string;
+  /** Where the period is written, when it is (fixes replace it). */
+  range?: Range;
 }
 
 export interface Claim {
@@ -60,6 +62,8 @@ export interface Claim {
   value?: number;
   /** Range of the number itself, for fixes that replace it. */
   valueRange?: Range;
+  /** Range of the hedge and the number together ("about 340"), when a hedge is written. */
+  hedgeRange?: Range;
   qualifier?: Qualifier;
   hedge?: Hedge;
   unit?: string;

@@ -1,0 +1,45 @@
+// Count claims: how many minerals a sentence says are under export control ("export controls on
+// 17 critical minerals", "16 minerals are now subject to Chinese export controls").
+
+import { notAssertion } from './fragments';
+import { isHedgedAway, matchIn, type Sentence } from './sentence';
+import type { SentenceClaim } from './types';
+
+const numberWords = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const N = String.raw`(?<n>\d{1,3}|${numberWords.slice(2).join('|')})`;
+const MINERALS = String.raw`(?:critical\s+|strategic\s+|key\s+)?(?:minerals|metals|raw\s+materials|elements)`;
+
+const patterns = [
+  new RegExp(String.raw`\b(?:export\s+)?controls?\s+(?:on|over|covering)\s+${N}\s+${MINERALS}`, 'dgi'),
+  new RegExp(String.raw`\b${N}\s+${MINERALS}\s+(?:are|were|is|now)?\s*(?:now\s+)?(?:under|subject\s+to)\s+(?:Chinese\s+)?export\s+controls?`, 'dgi'),
+  new RegExp(String.raw`\b(?:controls|controlled|restricts|restricted)\s+(?:the\s+)?exports?\s+of\s+${N}\s+${MINERALS}`, 'dgi'),
+];
+
+function parseCount(text: string): number | undefined {
+  const word = numberWords.indexOf(text.toLowerCase());
+  if (word >= 0) return word;
+  const n = Number(text);
+  return Number.isInteger(n) && n > 0 && n < 200 ? n : undefined;
+}
+
+export function extractCounts(sentence: Sentence, date: string | undefined): SentenceClaim[] {
+  const out: SentenceClaim[] = [];
+  for (const re of patterns) {
+    for (const m of matchIn(sentence, re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (out.some((c) => start < c.range.end && c.range.start < end)) continue;
+      if (isHedgedAway(sentence, start, notAssertion)) continue;
+      const count = parseCount(m.groups?.['n'] ?? '');
+      const span = m.indices?.groups?.['n'];
+      if (count === undefined || !span) continue;
+      out.push({
+        draft: { kind: 'count', minerals: [], count, ...(date ? { date } : {}) },
+        range: { start, end },
+        mentionRanges: [],
+        valueRange: { start: span[0], end: span[1] },
+      });
+    }
+  }
+  return out;
+}

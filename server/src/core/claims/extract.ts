@@ -1,0 +1,71 @@
+// Extracts the claims of one block: figures, control statuses and counts from each sentence, control
+// claims from table rows, and a mention claim for every mineral named outside those. A block's claims
+// depend only on its own text, so the editor can re-extract just the blocks that changed.
+
+import type { Block } from '../parse/types';
+import { toSourceRange } from '../parse/text-map';
+import type { Range } from '../types';
+import { extractControls, extractTableRow } from './controls';
+import { extractCounts } from './counts';
+import { extractFigures } from './figures';
+import type { Mention } from './lexicon';
+import { splitSentences } from './sentences';
+import { ownDate, prepareSentence } from './sentence';
+import type { ClaimDraft, ExtractionContext, SentenceClaim } from './types';
+
+function isCited(block: Block, sentence: Range, isLast: boolean): boolean {
+  return block.citations.some((c) => c.at >= sentence.start && (c.at < sentence.end || (isLast && c.at <= sentence.end)));
+}
+
+function toDraft(block: Block, source: string, found: SentenceClaim, cited: boolean): ClaimDraft {
+  const map = (r: Range) => toSourceRange(block.segments, r);
+  const range = map(found.range);
+  const { period, ...rest } = found.draft;
+  const draft: ClaimDraft = {
+    ...rest,
+    range,
+    text: source.slice(range.start, range.end),
+    mentionRanges: found.mentionRanges.map(map),
+    cited,
+  };
+  if (found.valueRange) draft.valueRange = map(found.valueRange);
+  if (found.hedgeRange) draft.hedgeRange = map(found.hedgeRange);
+  if (period) {
+    const r = map(period.range);
+    draft.period = { start: period.start, end: period.end, text: source.slice(r.start, r.end), range: r };
+  }
+  return draft;
+}
+
+function mentionDraft(block: Block, source: string, mention: Mention): ClaimDraft {
+  const range = toSourceRange(block.segments, mention.range);
+  return { kind: 'mention', minerals: [mention.mineral], range, text: source.slice(range.start, range.end), mentionRanges: [range], cited: false };
+}
+
+/** The claims in one block, in text order, with source offsets. `source` is the whole brief. */
+export function extractBlockClaims(block: Block, source: string, context: ExtractionContext): ClaimDraft[] {
+  const mentions = context.lexicon.find(block.text);
+  if (mentions.length === 0) return [];
+  const found: { claim: SentenceClaim; cited: boolean }[] = [];
+  const blockRange = { start: 0, end: block.text.length };
+  if (block.kind === 'table-row' && block.cells && block.header) {
+    const cited = block.citations.length > 0;
+    for (const claim of extractTableRow(block.text, block.cells, block.header, mentions, context.dataset)) found.push({ claim, cited });
+  } else {
+    const sentences = splitSentences(block.text);
+    sentences.forEach((range, i) => {
+      const sentence = prepareSentence(block.text, range, mentions);
+      if (sentence.mentions.length === 0 && !/\d/.test(block.text.slice(range.start, range.end))) return;
+      const cited = isCited(block, range, i === sentences.length - 1);
+      const date = ownDate(sentence);
+      const claims = [...extractFigures(sentence), ...extractControls(sentence, context.dataset, date), ...extractCounts(sentence, date)];
+      for (const claim of claims) found.push({ claim, cited });
+    });
+  }
+  const covered = found.flatMap((f) => f.claim.mentionRanges);
+  const drafts = found.map((f) => toDraft(block, source, f.claim, f.cited));
+  for (const m of mentions) {
+    if (m.range.start >= blockRange.start && !covered.some((r) => r.start === m.range.start)) drafts.push(mentionDraft(block, source, m));
+  }
+  return drafts.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}

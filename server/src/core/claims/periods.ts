@@ -1,0 +1,137 @@
+// Finds time expressions in a sentence: periods ("2020–23", "in 2024", "January–November 2024",
+// "December 2024–March 2025", "January 2024 to November 2024") and dates ("as of April 2025",
+// "on 3 December 2024"), each with its range, first and last day.
+
+import type { IsoDate, Range } from '../types';
+
+export interface TimeExpression {
+  range: Range;
+  start: IsoDate;
+  end: IsoDate;
+  /** The word that introduces it ("in", "since", "as of"), lower-cased, or "". */
+  lead: string;
+  /** True when the expression names one day. */
+  day: boolean;
+}
+
+const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const YEAR = '(?:19|20)\\d{2}';
+const DASH = '\\s*(?:–|—|-|to|through|until)\\s*';
+
+function month(name: string): number {
+  const key = name.toLowerCase().replace(/\.$/, '').slice(0, 3);
+  return monthNames.findIndex((m) => m.startsWith(key)) + 1;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function lastDay(year: number, m: number): number {
+  return new Date(Date.UTC(year, m, 0)).getUTCDate();
+}
+
+function monthStart(year: number, m: number): IsoDate {
+  return `${year}-${pad(m)}-01`;
+}
+
+function monthEnd(year: number, m: number): IsoDate {
+  return `${year}-${pad(m)}-${pad(lastDay(year, m))}`;
+}
+
+function shortYear(first: number, tail: string): number {
+  if (tail.length === 4) return Number(tail);
+  const century = Math.floor(first / 100) * 100;
+  const y = century + Number(tail);
+  return y < first ? y + 100 : y;
+}
+
+type Parser = (m: RegExpExecArray) => { start: IsoDate; end: IsoDate; day?: boolean } | undefined;
+
+const patterns: { re: RegExp; parse: Parser }[] = [
+  {
+    // between 2020 and 2023
+    re: new RegExp(`\\bbetween\\s+(${YEAR})\\s+and\\s+(${YEAR})\\b`, 'gi'),
+    parse: (m) => (Number(m[2]) > Number(m[1]) ? { start: `${m[1]}-01-01`, end: `${m[2]}-12-31` } : undefined),
+  },
+  {
+    // December 2024–March 2025; January 2024 to November 2024
+    re: new RegExp(`(${MONTH})\\s+(${YEAR})${DASH}(${MONTH})\\s+(${YEAR})`, 'gi'),
+    parse: (m) => ({ start: monthStart(Number(m[2]), month(m[1]!)), end: monthEnd(Number(m[4]), month(m[3]!)) }),
+  },
+  {
+    // January–November 2024
+    re: new RegExp(`(${MONTH})${DASH}(${MONTH})\\s+(${YEAR})`, 'gi'),
+    parse: (m) => {
+      const y = Number(m[3]);
+      const a = month(m[1]!);
+      const b = month(m[2]!);
+      return a <= b ? { start: monthStart(y, a), end: monthEnd(y, b) } : undefined;
+    },
+  },
+  {
+    // 3 December 2024
+    re: new RegExp(`\\b(\\d{1,2})\\s+(${MONTH})\\s+(${YEAR})`, 'gi'),
+    parse: (m) => dayOf(Number(m[3]), month(m[2]!), Number(m[1])),
+  },
+  {
+    // December 3, 2024
+    re: new RegExp(`(${MONTH})\\s+(\\d{1,2}),\\s*(${YEAR})`, 'gi'),
+    parse: (m) => dayOf(Number(m[3]), month(m[1]!), Number(m[2])),
+  },
+  {
+    // 2024-12-03
+    re: /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g,
+    parse: (m) => dayOf(Number(m[1]), Number(m[2]), Number(m[3])),
+  },
+  {
+    // April 2025
+    re: new RegExp(`(${MONTH})\\s+(${YEAR})`, 'gi'),
+    parse: (m) => ({ start: monthStart(Number(m[2]), month(m[1]!)), end: monthEnd(Number(m[2]), month(m[1]!)) }),
+  },
+  {
+    // 2020–23, 2020-2023, 2020 to 2023
+    re: new RegExp(`\\b(${YEAR})${DASH}((?:19|20)?\\d{2})\\b`, 'g'),
+    parse: (m) => {
+      const a = Number(m[1]);
+      const b = shortYear(a, m[2]!);
+      return b > a && b - a < 30 ? { start: `${a}-01-01`, end: `${b}-12-31` } : undefined;
+    },
+  },
+  {
+    // 2024
+    re: new RegExp(`\\b(${YEAR})\\b`, 'g'),
+    parse: (m) => ({ start: `${m[1]}-01-01`, end: `${m[1]}-12-31` }),
+  },
+];
+
+function dayOf(y: number, m: number, d: number): { start: IsoDate; end: IsoDate; day: boolean } | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > lastDay(y, m)) return undefined;
+  const iso = `${y}-${pad(m)}-${pad(d)}`;
+  return { start: iso, end: iso, day: true };
+}
+
+const leadWords = /(?:\b(as of|as at|since|from|between|until|by|before|after|in|on|during|for|through|over)\s+(?:the\s+)?)$/i;
+
+/** Every time expression in `text` between `from` and `to`, leftmost-longest, in order. */
+export function findTimes(text: string, from = 0, to = text.length): TimeExpression[] {
+  const slice = text.slice(from, to);
+  const found: TimeExpression[] = [];
+  const taken: Range[] = [];
+  for (const { re, parse } of patterns) {
+    re.lastIndex = 0;
+    for (const m of slice.matchAll(re)) {
+      const start = from + m.index;
+      const end = start + m[0].length;
+      if (taken.some((r) => start < r.end && r.start < end)) continue;
+      if (/[\d,.]$/.test(text.slice(0, start)) || /^[\d%]/.test(text.slice(end))) continue;
+      const parsed = parse(m as RegExpExecArray);
+      if (!parsed) continue;
+      taken.push({ start, end });
+      const lead = leadWords.exec(text.slice(Math.max(0, start - 16), start));
+      found.push({ range: { start, end }, start: parsed.start, end: parsed.end, lead: lead ? lead[1]!.toLowerCase() : '', day: parsed.day ?? false });
+    }
+  }
+  return found.sort((a, b) => a.range.start - b.range.start);
+}

@@ -1,0 +1,41 @@
+// Words for control statuses and the records behind them, shared by the control-status rules.
+
+import type { ClauseStatus, Dataset, Destination, MineralStatus, StatusValue } from '../dataset/types';
+import type { Claim } from '../types';
+import { describeSources, mineralList, place } from './describe';
+import { statusFor } from '../verdicts/index';
+
+export function statusWords(status: StatusValue | 'none', destination: Destination | undefined): string {
+  const to = destination && destination !== 'all' ? ` to ${place(destination)}` : '';
+  switch (status) {
+    case 'ban':
+      return `a ban on exports${to}`;
+    case 'licensing':
+      return `export licensing${to ? ` for exports${to}` : ''}`;
+    case 'none':
+      return `no export control${to}`;
+    default:
+      return `an unknown status${to}`;
+  }
+}
+
+export function claimedWords(claim: Claim, dataset: Dataset): string {
+  const c = claim.control!;
+  return `${statusWords(c.type, c.destination)} for ${mineralList(dataset, claim.minerals)}`;
+}
+
+/** The clause that best explains a mineral's status for a destination. */
+export function explainingClause(status: MineralStatus, destination: Destination): ClauseStatus | undefined {
+  const actual = statusFor(status, destination);
+  return (
+    status.clauses.find((c) => c.state === 'in-force' && c.clause.type === actual && (c.clause.destination === destination || c.clause.destination === 'all')) ??
+    status.clauses.find((c) => c.clause.destination === destination) ??
+    status.clauses[0]
+  );
+}
+
+export function clauseRecord(dataset: Dataset, clause: ClauseStatus | undefined): { record: string; source: string } {
+  if (!clause) return { record: 'no measure in the dataset', source: 'the bundled dataset' };
+  const state = clause.state === 'in-force' ? 'in force' : clause.state.replace(/-/g, ' ');
+  return { record: `${clause.measure.instrument} (${state})`, source: describeSources(dataset, clause.event?.sources.length ? clause.event.sources : clause.measure.sources) };
+}

@@ -1,0 +1,76 @@
+// The shape of a rule: one module per rule id, its metadata next to its check. Message data is
+// type-checked against the placeholders in the message template, and a rule whose metadata is not
+// fixable cannot report a fix (it throws, which fails the tests).
+
+import type { Dataset } from '../dataset/types';
+import type { ParsedBrief } from '../parse/types';
+import type { Claim, Fix, IsoDate, Range, RecordRef, Severity } from '../types';
+import type { Evidence } from '../verdicts/types';
+
+/** Where rule documentation lives; every rule's `meta.url` is built from this one constant. */
+export const RULE_DOCS_BASE = 'https://github.com/briefcheck/briefcheck/blob/main/docs/rules/';
+
+export function ruleDocUrl(id: string): string {
+  return `${RULE_DOCS_BASE}${id}.md`;
+}
+
+/** The placeholder names in a message template: "{value} of {mineral}" → "value" | "mineral". */
+export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+
+export type MessageData<T extends string> = [Placeholders<T>] extends [never] ? Record<string, never> : Record<Placeholders<T>, string | number>;
+
+/** A brief after parsing, extraction and judging: what every rule reads. */
+export interface AnalysedBrief {
+  parsed: ParsedBrief;
+  text: string;
+  asOf: IsoDate;
+  claims: Claim[];
+  /** Parallel to `claims`. */
+  evidence: Evidence[];
+}
+
+export interface RuleMeta<M extends Record<string, string>, O extends Record<string, unknown>> {
+  description: string;
+  defaultSeverity: Exclude<Severity, 'off'>;
+  fixable: boolean;
+  messages: M;
+  defaultOptions: O;
+}
+
+export type Report<M extends Record<string, string>> = {
+  [K in keyof M & string]: {
+    messageId: K;
+    data: MessageData<M[K]>;
+    /** Defaults to the claim's range. */
+    range?: Range;
+    /** Index into the brief's claims. */
+    claim?: number;
+    record?: RecordRef;
+    fix?: Fix;
+  };
+}[keyof M & string];
+
+export interface RuleContext<M extends Record<string, string>, O extends Record<string, unknown>> {
+  dataset: Dataset;
+  options: O;
+  report(descriptor: Report<M>): void;
+}
+
+export interface Rule<M extends Record<string, string> = Record<string, string>, O extends Record<string, unknown> = Record<string, unknown>> {
+  id: string;
+  meta: RuleMeta<M, O> & { url: string };
+  check(brief: AnalysedBrief, context: RuleContext<M, O>): void;
+}
+
+export function defineRule<const M extends Record<string, string>, const O extends Record<string, unknown>>(rule: {
+  id: string;
+  meta: RuleMeta<M, O>;
+  check(brief: AnalysedBrief, context: RuleContext<M, O>): void;
+}): Rule<M, O> {
+  return { ...rule, meta: { ...rule.meta, url: ruleDocUrl(rule.id) } };
+}
+
+/** Fills "{name}" placeholders. */
+export function formatMessage(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}

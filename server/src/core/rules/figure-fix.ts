@@ -1,0 +1,60 @@
+// Builds the fix that puts a current figure into a brief: the value (and its period) replaced on
+// the original text, and a citation in the brief's own style: a footnote when the brief uses
+// footnotes (reusing a definition that already cites the source), otherwise an inline link.
+
+import type { Dataset, Observation, Source } from '../dataset/types';
+import type { Claim, Fix, TextEdit } from '../types';
+import type { AnalysedBrief } from './define-rule';
+import { formatObservedValue } from './describe';
+
+function footnoteLabel(sourceId: string): string {
+  return `briefcheck-${sourceId.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase()}`;
+}
+
+function citedUrls(source: Source): string[] {
+  return [source.url, ...(source.mirrorUrl ? [source.mirrorUrl] : [])];
+}
+
+/** The edits that cite `source` at `at`: a footnote reference plus, if needed, its definition. */
+export function citationEdits(brief: AnalysedBrief, source: Source, at: number): TextEdit[] {
+  const link = `[${source.title}](${source.url})`;
+  if (brief.parsed.citationStyle === 'link') {
+    return [{ range: { start: at, end: at }, text: ` (${source.publisher}, ${link})` }];
+  }
+  const label = footnoteLabel(source.id);
+  const existing = brief.parsed.footnotes.find((f) => f.label.toLowerCase() === label || f.urls.some((u) => citedUrls(source).includes(u)));
+  const reference = { range: { start: at, end: at }, text: `[^${existing ? existing.label : label}]` };
+  if (existing) return [reference];
+  const end = brief.text.length;
+  const lead = brief.text.endsWith('\n\n') ? '' : brief.text.endsWith('\n') ? '\n' : '\n\n';
+  const published = source.published ? ` (${source.published})` : '';
+  return [reference, { range: { start: end, end }, text: `${lead}[^${label}]: ${source.publisher}, ${link}${published}.\n` }];
+}
+
+/** The first source of an observation that the dataset can name. */
+export function sourceOf(dataset: Dataset, obs: Observation): Source | undefined {
+  for (const ref of obs.sources) {
+    const source = dataset.source(ref.source);
+    if (source) return source;
+  }
+  return undefined;
+}
+
+/** Replaces a figure's value and period with the observation's, and cites the observation. */
+export function figureFix(brief: AnalysedBrief, claim: Claim, obs: Observation, dataset: Dataset): Fix | undefined {
+  const valueRange = claim.hedgeRange ?? claim.valueRange;
+  if (!valueRange || obs.value === null) return undefined;
+  const written = brief.text.slice(valueRange.start, valueRange.end);
+  const value = formatObservedValue(obs, false) + (claim.unit === '%' && !/\d/.test(written) ? '%' : '');
+  const edits: TextEdit[] = [{ range: valueRange, text: value }];
+  let citeAt = claim.range.end;
+  if (claim.period?.range) {
+    if (claim.period.text !== obs.period.label) edits.push({ range: claim.period.range, text: obs.period.label });
+    citeAt = Math.max(citeAt, claim.period.range.end);
+  } else {
+    edits.push({ range: { start: citeAt, end: citeAt }, text: ` (${obs.period.label})` });
+  }
+  const source = sourceOf(dataset, obs);
+  if (source) edits.push(...citationEdits(brief, source, citeAt));
+  return { edits };
+}

@@ -1,0 +1,41 @@
+// figure-mismatch: a figure that differs from the dataset's observation for the same metric, scope
+// and period beyond rounding or its stated hedge. The fix puts in the dataset value (the current one
+// when a newer observation exists, so a second fix pass has nothing left to do).
+
+import { defineRule } from './define-rule';
+import { describeClaimedFigure, describeObservation, describeSources, formatObservedValue } from './describe';
+import { figureFix } from './figure-fix';
+import { observationRef } from '../verdicts/index';
+
+export default defineRule({
+  id: 'figure-mismatch',
+  meta: {
+    description: 'A figure that differs from the observation for the same metric, scope and period',
+    defaultSeverity: 'error',
+    fixable: true,
+    messages: {
+      mismatch: '{claimed} does not match {record}, which is {expected} ({source}).',
+    },
+    defaultOptions: {},
+  },
+  check(brief, context) {
+    brief.claims.forEach((claim, index) => {
+      const figure = brief.evidence[index]?.figure;
+      const matched = figure?.matched;
+      if (claim.verdict !== 'mismatch' || !matched) return;
+      const fix = figureFix(brief, claim, figure.current ?? matched, context.dataset);
+      context.report({
+        messageId: 'mismatch',
+        claim: index,
+        record: observationRef(matched),
+        data: {
+          claimed: describeClaimedFigure(claim, brief.text),
+          record: `${describeObservation(context.dataset, matched)} for ${matched.period.label}`,
+          expected: formatObservedValue(matched),
+          source: describeSources(context.dataset, matched.sources),
+        },
+        ...(fix ? { fix } : {}),
+      });
+    });
+  },
+});

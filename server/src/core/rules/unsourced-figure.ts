@@ -1,0 +1,40 @@
+// unsourced-figure: a figure claim whose sentence carries no citation (footnote reference or link).
+// When the dataset verifies the figure, the fix cites the observation in the brief's own style.
+
+import { defineRule } from './define-rule';
+import { describeClaimedFigure, describeObservation, describeSources } from './describe';
+import { citationEdits, sourceOf } from './figure-fix';
+import { observationRef } from '../verdicts/index';
+
+export default defineRule({
+  id: 'unsourced-figure',
+  meta: {
+    description: 'A figure claim with no citation (footnote or link) in its sentence',
+    defaultSeverity: 'warning',
+    fixable: true,
+    messages: {
+      unsourced: '{claimed} has no citation in its sentence.',
+      unsourcedKnown: '{claimed} has no citation in its sentence; it agrees with {record} ({source}).',
+    },
+    defaultOptions: {},
+  },
+  check(brief, context) {
+    brief.claims.forEach((claim, index) => {
+      if (claim.kind !== 'figure' || claim.cited) return;
+      const matched = claim.verdict === 'verified' ? brief.evidence[index]?.figure?.matched : undefined;
+      const source = matched ? sourceOf(context.dataset, matched) : undefined;
+      const claimed = describeClaimedFigure(claim, brief.text);
+      if (!matched || !source) {
+        context.report({ messageId: 'unsourced', claim: index, data: { claimed } });
+        return;
+      }
+      context.report({
+        messageId: 'unsourcedKnown',
+        claim: index,
+        record: observationRef(matched),
+        data: { claimed, record: `${describeObservation(context.dataset, matched)} for ${matched.period.label}`, source: describeSources(context.dataset, matched.sources) },
+        fix: { edits: citationEdits(brief, source, Math.max(claim.range.end, claim.period?.range?.end ?? 0)) },
+      });
+    });
+  },
+});

@@ -1,0 +1,73 @@
+// Judges a control-status claim on its own date, then looks forward to the as-of date for changes
+// and for statuses the dataset cannot know. Only a record that contradicts the claim makes it wrong;
+// a mineral the dataset holds no measure for is unverifiable.
+
+import type { Clause, ControlType, Dataset, Destination, MineralStatus, StatusChange, StatusValue } from '../dataset/types';
+import type { Claim, IsoDate } from '../types';
+import type { ClaimDraft } from '../claims/types';
+import type { ControlEvidence } from './types';
+
+type Outcome = 'true' | 'contradicted' | 'unknown' | 'unjudged';
+
+export function statusFor(status: MineralStatus, destination: Destination): StatusValue {
+  if (destination === 'all') return status.status;
+  return status.destinations[destination] ?? status.status;
+}
+
+/** True when some measure announced by `on` bears on the mineral, so its absence of control is a record. */
+function hasRecord(status: MineralStatus, on: IsoDate): boolean {
+  return status.clauses.some((c) => c.measure.announced <= on);
+}
+
+function outcome(claimed: ControlType | 'none', destination: Destination, status: MineralStatus, on: IsoDate): Outcome {
+  const actual = statusFor(status, destination);
+  if (actual === 'unknown') return 'unknown';
+  if (actual === claimed) return claimed === 'none' && !hasRecord(status, on) ? 'unjudged' : 'true';
+  if (actual === 'none' && !hasRecord(status, on)) return 'unjudged';
+  return 'contradicted';
+}
+
+function relevant(clause: Clause, type: ControlType | 'none', destination: Destination): boolean {
+  if (type === 'ban') return clause.type === 'ban' && (destination === 'all' || clause.destination === destination || clause.destination === 'all');
+  if (type === 'licensing') return clause.destination === 'all';
+  return true;
+}
+
+function changesFor(dataset: Dataset, minerals: string[], from: IsoDate, to: IsoDate, type: ControlType | 'none', destination: Destination): StatusChange[] {
+  if (from >= to) return [];
+  const seen = new Set<string>();
+  const out: StatusChange[] = [];
+  for (const mineral of minerals) {
+    for (const change of dataset.changesBetween(mineral, from, to)) {
+      if (change.event.kind === 'note' || !relevant(change.clause, type, destination)) continue;
+      const key = `${change.measure.id}|${change.event.date}|${change.event.kind}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(change);
+    }
+  }
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+export function judgeControl(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, on: IsoDate): Pick<Claim, 'verdict' | 'explanation'> & { evidence: ControlEvidence } {
+  const control = draft.control!;
+  const destination = control.destination ?? 'all';
+  const statuses = draft.minerals.map((m) => dataset.statusOn(m, on));
+  const outcomes = statuses.map((s) => outcome(control.type, destination, s, on));
+  const pick = (o: Outcome) => draft.minerals.filter((_, i) => outcomes[i] === o);
+  const contradicted = pick('contradicted');
+  const unjudged = pick('unjudged');
+  const unknownOnDate = pick('unknown');
+  const unknownOnAsOf =
+    on === asOf
+      ? statuses.filter((s) => statusFor(s, destination) === 'unknown').map((status) => ({ mineral: status.mineral, status }))
+      : draft.minerals.map((m) => dataset.statusOn(m, asOf)).filter((s) => statusFor(s, destination) === 'unknown').map((status) => ({ mineral: status.mineral, status }));
+  const evidence: ControlEvidence = { statuses, contradicted, unjudged, changes: [], unknownOnAsOf };
+  if (contradicted.length > 0) return { verdict: 'wrong', explanation: `The dataset's records contradict the claim for ${contradicted.join(', ')} on ${on}.`, evidence };
+  if (unknownOnDate.length > 0) return { verdict: 'unknown', explanation: `The dataset cannot know the status of ${unknownOnDate.join(', ')} on ${on}.`, evidence };
+  if (unjudged.length > 0) return { verdict: 'unverifiable', explanation: `The dataset holds no measure for ${unjudged.join(', ')}.`, evidence };
+  evidence.changes = changesFor(dataset, draft.minerals, on, asOf, control.type, destination);
+  if (evidence.changes.length > 0) return { verdict: 'changed', explanation: `True on ${on}; the status changed by ${asOf}.`, evidence };
+  if (unknownOnAsOf.length > 0) return { verdict: 'unknown', explanation: `True on ${on}; unknown on ${asOf}.`, evidence };
+  return { verdict: 'verified', explanation: `Agrees with the dataset on ${on}.`, evidence };
+}

@@ -1,0 +1,27 @@
+// Judges a count of controlled minerals against the dataset's count on the claim's date. A count is
+// wrong only when the records contradict it: minerals the brief lists but the dataset cannot judge
+// (no measure, or status unknown) may make up the difference, and then the count is unverifiable.
+
+import type { Dataset } from '../dataset/types';
+import type { Claim, IsoDate } from '../types';
+import type { ClaimDraft } from '../claims/types';
+import type { CountEvidence } from './types';
+
+export function judgeCount(draft: ClaimDraft, dataset: Dataset, on: IsoDate, listed: string[]): Pick<Claim, 'verdict' | 'explanation' | 'record'> & { evidence: CountEvidence } {
+  const count = dataset.controlledCount(on);
+  const n = draft.count!;
+  const known = new Set(count.minerals);
+  const unknown = new Set(count.unknown);
+  const unjudged = listed.filter((m) => !known.has(m) && (unknown.has(m) || dataset.statusOn(m, on).clauses.every((c) => c.measure.announced > on)));
+  const evidence: CountEvidence = { count, listed, unjudged };
+  const record = { kind: 'count' as const, id: `controlled-count@${on}`, sources: [] };
+  if (n === count.minerals.length) return { verdict: 'verified', explanation: `The dataset counts ${n} controlled minerals on ${on}.`, record, evidence };
+  if (n > count.minerals.length) {
+    const room = listed.length === n ? unjudged.length : count.unknown.length;
+    const listedKnown = listed.length === n ? listed.filter((m) => known.has(m)).length : count.minerals.length;
+    if (n - listedKnown <= room) {
+      return { verdict: 'unverifiable', explanation: `The dataset knows ${listedKnown} of the ${n} and cannot judge the rest on ${on}.`, record, evidence };
+    }
+  }
+  return { verdict: 'wrong', explanation: `The dataset counts ${count.minerals.length} controlled minerals on ${on}.`, record, evidence };
+}
