@@ -85,6 +85,7 @@ try {
     extensionsDir: typeof flags['extensions-dir'] === 'string' ? flags['extensions-dir'] : join(workDir, 'extensions'),
     dataDir: join(workDir, 'server-data'),
     logFile,
+    trustWorkspace: flags['disable-workspace-trust'] === true,
   });
   const launched = await launchBrowser();
   browser = launched.browser;

@@ -70,8 +70,9 @@ async function waitForServer(url, child, deadlineMs) {
 /**
  * Starts server-main.js in its own process group with all its state inside `workDir`, and returns
  * its base URL and a stop() that ends the whole group (extension host, file watcher and all).
+ * The workspace is trusted (trust checks off, as VS Code's own test runner does) unless `trustWorkspace` is false.
  */
-export async function startServer({ workDir, extensionsDir, dataDir, logFile }) {
+export async function startServer({ workDir, extensionsDir, dataDir, logFile, trustWorkspace = true }) {
   const port = await freePort();
   const dirs = { tmp: join(workDir, 'tmp'), config: join(workDir, 'xdg-config'), data: join(workDir, 'xdg-data'), cache: join(workDir, 'xdg-cache') };
   for (const dir of [...Object.values(dirs), extensionsDir, dataDir]) mkdirSync(dir, { recursive: true });
@@ -89,6 +90,7 @@ export async function startServer({ workDir, extensionsDir, dataDir, logFile }) 
       '--server-data-dir', dataDir,
       '--extensions-dir', extensionsDir,
       '--disable-telemetry',
+      ...(trustWorkspace ? ['--disable-workspace-trust'] : []),
     ],
     {
       detached: true,
