@@ -16,6 +16,8 @@ export interface Source {
   published: IsoDate | null;
   /** A copy the value was actually read from, where that differs from `url`. */
   mirrorUrl?: string;
+  /** Set when the source gives only a month or a year: `published` is then that period's first day. */
+  publishedPrecision?: 'month' | 'year';
 }
 
 /** A value's pointer to its source: which record, where in it, how sure. */
@@ -49,9 +51,13 @@ export interface Mineral {
   /** Product forms that name the mineral ("antimony trioxide", "unwrought gallium", "NdFeB magnets"). */
   forms: string[];
   hsCodes?: string[];
+  /** Abbreviations and formulas ("REE", "GaN", "NdFeB"), matched case-sensitively like symbols. */
+  abbreviations?: string[];
   /** True when the symbol is also a common word or abbreviation, so it is never matched alone. */
   symbolAmbiguous?: boolean;
   notes?: string;
+  /** Where the forms, codes and groupings come from. */
+  sources?: SourceRef[];
 }
 
 export type ControlType = 'licensing' | 'ban';
@@ -70,6 +76,17 @@ export interface Clause {
   endUse?: string;
   /** Overrides the measure's effective date for this clause; null means it never took effect. */
   effective?: IsoDate | null;
+  /** For a clause that never took effect: the date it was due to. */
+  scheduled?: IsoDate;
+  /**
+   * What the clause controls: the goods themselves (default), technology, or exports from abroad
+   * (extraterritorial). Only goods clauses set a mineral's export status.
+   */
+  subject?: 'goods' | 'technology' | 'extraterritorial';
+  /** The clause covers every dual-use item (e.g. all exports to military users); `minerals` is then empty. */
+  allDualUse?: boolean;
+  /** Minerals contained in controlled products that the clause does not control as such (nickel in NCM precursors). */
+  relatedMinerals?: string[];
   description?: string;
 }
 
@@ -99,6 +116,8 @@ export interface Measure {
   announced: IsoDate;
   /** When it took effect; null when it never did. */
   effective: IsoDate | null;
+  /** For a measure that never took effect: the date it was due to. */
+  scheduled?: IsoDate;
   /** Control clauses; a measure that only changes others (a suspension) has none. */
   clauses: Clause[];
   events: StatusEvent[];
@@ -126,6 +145,8 @@ export interface Period {
   end: IsoDate;
   /** How the source states the period ("2020–23", "January–November 2024"). */
   label: string;
+  /** True when the source states no period: start and end then only bracket what it can refer to. */
+  approximate?: boolean;
 }
 
 /** A measured figure with its scope, period and source. */
@@ -141,7 +162,10 @@ export interface Observation {
   scope?: string;
   basis?: 'quantity' | 'value';
   period: Period;
-  /** Null only with the `net-exporter` qualifier. */
+  /**
+   * Null only with the `net-exporter` qualifier, or for `import_sources` when the partner is not in
+   * the ranking. For `import_sources` the value is the partner's rank (unit `rank`).
+   */
   value: number | null;
   qualifier?: Qualifier;
   unit: '%' | 't' | 'USD' | string;
@@ -170,6 +194,10 @@ export interface DatasetMeta {
   coverage: Coverage;
   /** When the data was compiled. */
   compiled: IsoDate;
+  /** Date of the newest source behind the data (may be earlier than the horizon). */
+  latestSource?: IsoDate;
+  /** What "complete through the horizon" means for this version, in words. */
+  horizonNote?: string;
 }
 
 /** The bundled data files, or one overlay (every part optional there). */
@@ -188,7 +216,7 @@ export interface SurfaceForm {
   text: string;
   mineral: string;
   kind: 'name' | 'alias' | 'form' | 'symbol';
-  /** Symbols match case-sensitively; everything else case-insensitively. */
+  /** Symbols and abbreviations match case-sensitively; everything else case-insensitively. */
   caseSensitive: boolean;
 }
 
@@ -203,6 +231,11 @@ export interface ClauseStatus {
   state: ClauseState;
   /** The event that put the clause in this state, if any. */
   event?: StatusEvent;
+  /**
+   * Why the clause is listed without setting the status: it controls products containing the
+   * mineral, technology, exports from abroad, or only some end users.
+   */
+  role?: 'sets-status' | 'related' | 'technology' | 'extraterritorial' | 'end-use';
 }
 
 /** A mineral's control status on a date, with what makes it so. */

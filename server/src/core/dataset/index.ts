@@ -1,0 +1,50 @@
+// The dataset as the core sees it: createDataset indexes the files (and any overlays) once and
+// returns a frozen object that answers the core's questions. It does no I/O: server/src/node loads
+// and validates the files; rules receive the Dataset as an argument, never by import.
+
+import { mergeFiles } from './merge';
+import { buildObservationIndex, queryObservations } from './observations';
+import { buildStatusIndex, changesBetween, controlledCount, statusOn } from './status';
+import { buildSurfaceIndex } from './surface';
+import type { Dataset, DatasetFiles, Overlay } from './types';
+
+export { checkInvariants, idsOf, type DataIssue, type KnownIds } from './invariants';
+export { mergeFiles } from './merge';
+export { normalizeForm } from './surface';
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+export function createDataset(files: DatasetFiles, overlays: readonly Overlay[] = []): Dataset {
+  // A private copy, so freezing it never touches the caller's objects.
+  const data = deepFreeze(JSON.parse(JSON.stringify(mergeFiles(files, overlays))) as DatasetFiles);
+  const minerals = new Map(data.minerals.map((m) => [m.id, m]));
+  const sources = new Map(data.sources.map((s) => [s.id, s]));
+  const measures = new Map(data.measures.map((m) => [m.id, m]));
+  const surface = buildSurfaceIndex(data.minerals);
+  const status = buildStatusIndex(data.meta, data.measures, data.minerals);
+  const observations = buildObservationIndex(data.observations);
+
+  const dataset: Dataset = {
+    meta: data.meta,
+    files: data,
+    mineral: (id) => minerals.get(id),
+    source: (id) => sources.get(id),
+    measure: (id) => measures.get(id),
+    surfaceForms: () => surface.forms,
+    resolve: (text) => {
+      const id = surface.resolve(text);
+      return id === undefined ? undefined : minerals.get(id);
+    },
+    statusOn: (mineral, on) => statusOn(status, mineral, on),
+    changesBetween: (mineral, after, until) => changesBetween(status, mineral, after, until),
+    observations: (query) => queryObservations(observations, query),
+    controlledCount: (on) => controlledCount(status, on),
+  };
+  return Object.freeze(dataset);
+}
