@@ -125,7 +125,7 @@ export function extractFigures(sentence: Sentence): SentenceClaim[] {
         repeat = p.next.exec(sentence.masked.slice(matchEnd, sentence.range.end));
       }
       const repeatStart = repeat ? matchEnd + repeat.index : sentence.range.end;
-      const first = build(p, sentence, m.index, minRange, m, '', repeat ? repeatStart + repeat[0].length : sentence.range.end, true);
+      const first = build(p, sentence, m.index, minRange, m, '', repeatStart, true);
       if (!first) continue;
       if (repeat) first.range.end = Math.min(first.range.end, repeatStart);
       out.push(first);

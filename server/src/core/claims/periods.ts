@@ -112,7 +112,7 @@ function dayOf(y: number, m: number, d: number): { start: IsoDate; end: IsoDate;
   return { start: iso, end: iso, day: true };
 }
 
-const leadWords = /(?:\b(as of|as at|since|from|between|until|by|before|after|in|on|during|for|through|over)\s+(?:the\s+)?)$/i;
+const leadWords = /(?:\b(as of|as at|since|from|between|until|by|before|after|in|on|during|for|through|over)\s+(?:the\s+)?(?:(?:mid|early|late|end\s+of|start\s+of)[-\s]+)?)$/i;
 
 /** Every time expression in `text` between `from` and `to`, leftmost-longest, in order. */
 export function findTimes(text: string, from = 0, to = text.length): TimeExpression[] {
@@ -129,7 +129,7 @@ export function findTimes(text: string, from = 0, to = text.length): TimeExpress
       const parsed = parse(m as RegExpExecArray);
       if (!parsed) continue;
       taken.push({ start, end });
-      const lead = leadWords.exec(text.slice(Math.max(0, start - 16), start));
+      const lead = leadWords.exec(text.slice(Math.max(0, start - 24), start));
       found.push({ range: { start, end }, start: parsed.start, end: parsed.end, lead: lead ? lead[1]!.toLowerCase() : '', day: parsed.day ?? false });
     }
   }

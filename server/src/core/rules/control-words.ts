@@ -2,8 +2,8 @@
 
 import type { ClauseStatus, Dataset, Destination, MineralStatus, StatusValue } from '../dataset/types';
 import type { Claim } from '../types';
-import { describeSources, mineralList, place } from './describe';
-import { statusFor } from '../verdicts/index';
+import { describeSources, mineralList, place, measureName } from './describe';
+import { setsStatus, statusFor } from '../verdicts/index';
 
 export function statusWords(status: StatusValue | 'none', destination: Destination | undefined): string {
   const to = destination && destination !== 'all' ? ` to ${place(destination)}` : '';
@@ -27,15 +27,16 @@ export function claimedWords(claim: Claim, dataset: Dataset): string {
 /** The clause that best explains a mineral's status for a destination. */
 export function explainingClause(status: MineralStatus, destination: Destination): ClauseStatus | undefined {
   const actual = statusFor(status, destination);
+  const deciding = status.clauses.filter(setsStatus);
   return (
-    status.clauses.find((c) => c.state === 'in-force' && c.clause.type === actual && (c.clause.destination === destination || c.clause.destination === 'all')) ??
-    status.clauses.find((c) => c.clause.destination === destination) ??
-    status.clauses[0]
+    deciding.find((c) => c.state === 'in-force' && c.clause.type === actual && (c.clause.destination === destination || c.clause.destination === 'all')) ??
+    deciding.find((c) => c.clause.destination === destination) ??
+    deciding[0]
   );
 }
 
 export function clauseRecord(dataset: Dataset, clause: ClauseStatus | undefined): { record: string; source: string } {
   if (!clause) return { record: 'no measure in the dataset', source: 'the bundled dataset' };
   const state = clause.state === 'in-force' ? 'in force' : clause.state.replace(/-/g, ' ');
-  return { record: `${clause.measure.instrument} (${state})`, source: describeSources(dataset, clause.event?.sources.length ? clause.event.sources : clause.measure.sources) };
+  return { record: `${measureName(clause.measure)} (${state})`, source: describeSources(dataset, clause.event?.sources.length ? clause.event.sources : clause.measure.sources) };
 }

@@ -68,6 +68,7 @@ export function describeClaimedFigure(claim: Claim, text: string): string {
   return `${written}${unit}${claim.period ? ` for ${claim.period.text}` : ''}`;
 }
 
+/** The instrument without its parenthetical title ("MOFCOM Announcement No. 72 of 2025"). */
 export function measureName(measure: Measure): string {
-  return measure.instrument;
+  return measure.instrument.replace(/\s*\([^)]*\)\s*$/, '').trim() || measure.shortName;
 }

@@ -2,7 +2,7 @@
 // as-of date (a ban later suspended), so a 2025 memo is not wrong yet the reader learns what changed.
 
 import { defineRule } from './define-rule';
-import { describeSources, mineralList } from './describe';
+import { describeSources, mineralList, measureName } from './describe';
 import { claimedWords } from './control-words';
 
 export default defineRule({
@@ -32,10 +32,10 @@ export default defineRule({
             claimed: claimedWords(claim, context.dataset),
             date: claim.checkedOn,
             changeDate: change.date,
-            measure: change.measure.instrument,
+            measure: measureName(change.measure),
             change: `${change.event.kind}${until}`,
             minerals: mineralList(context.dataset, affected.length ? affected : claim.minerals),
-            by: by?.instrument ?? change.measure.instrument,
+            by: (by && measureName(by)) ?? measureName(change.measure),
             source: describeSources(context.dataset, change.event.sources.length ? change.event.sources : change.measure.sources),
           },
         });

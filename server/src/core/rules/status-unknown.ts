@@ -32,7 +32,7 @@ export default defineRule({
           claimed: claimedWords(claim, context.dataset),
           asOf: brief.asOf,
           minerals: mineralList(context.dataset, control.unknownOnAsOf.map((u) => u.mineral)),
-          reason: reason.replace(/\.$/, ''),
+          reason: reason.replace(/\.$/, '').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase()),
           ...clauseRecord(context.dataset, clause),
         },
       });

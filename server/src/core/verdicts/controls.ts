@@ -2,7 +2,7 @@
 // and for statuses the dataset cannot know. Only a record that contradicts the claim makes it wrong;
 // a mineral the dataset holds no measure for is unverifiable.
 
-import type { Clause, ControlType, Dataset, Destination, MineralStatus, StatusChange, StatusValue } from '../dataset/types';
+import type { Clause, ClauseStatus, ControlType, Dataset, Destination, MineralStatus, StatusChange, StatusValue } from '../dataset/types';
 import type { Claim, IsoDate } from '../types';
 import type { ClaimDraft } from '../claims/types';
 import type { ControlEvidence } from './types';
@@ -14,9 +14,14 @@ export function statusFor(status: MineralStatus, destination: Destination): Stat
   return status.destinations[destination] ?? status.status;
 }
 
+/** Clauses about related products, technology or end users do not decide a mineral's status. */
+export function setsStatus(clause: ClauseStatus): boolean {
+  return clause.role === undefined || clause.role === 'sets-status';
+}
+
 /** True when some measure announced by `on` bears on the mineral, so its absence of control is a record. */
 function hasRecord(status: MineralStatus, on: IsoDate): boolean {
-  return status.clauses.some((c) => c.measure.announced <= on);
+  return status.clauses.some((c) => setsStatus(c) && c.measure.announced <= on);
 }
 
 function outcome(claimed: ControlType | 'none', destination: Destination, status: MineralStatus, on: IsoDate): Outcome {

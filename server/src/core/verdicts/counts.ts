@@ -5,6 +5,7 @@
 import type { Dataset } from '../dataset/types';
 import type { Claim, IsoDate } from '../types';
 import type { ClaimDraft } from '../claims/types';
+import { setsStatus } from './controls';
 import type { CountEvidence } from './types';
 
 export function judgeCount(draft: ClaimDraft, dataset: Dataset, on: IsoDate, listed: string[]): Pick<Claim, 'verdict' | 'explanation' | 'record'> & { evidence: CountEvidence } {
@@ -12,7 +13,7 @@ export function judgeCount(draft: ClaimDraft, dataset: Dataset, on: IsoDate, lis
   const n = draft.count!;
   const known = new Set(count.minerals);
   const unknown = new Set(count.unknown);
-  const unjudged = listed.filter((m) => !known.has(m) && (unknown.has(m) || dataset.statusOn(m, on).clauses.every((c) => c.measure.announced > on)));
+  const unjudged = listed.filter((m) => !known.has(m) && (unknown.has(m) || !dataset.statusOn(m, on).clauses.some((c) => setsStatus(c) && c.measure.announced <= on)));
   const evidence: CountEvidence = { count, listed, unjudged };
   const record = { kind: 'count' as const, id: `controlled-count@${on}`, sources: [] };
   if (n === count.minerals.length) return { verdict: 'verified', explanation: `The dataset counts ${n} controlled minerals on ${on}.`, record, evidence };

@@ -11,7 +11,7 @@ type Agreement = 'agrees' | 'contradicts' | 'undetermined';
 
 function normaliseScope(scope: string | undefined, names: string[]): string {
   if (!scope) return '';
-  let s = ` ${scope.toLowerCase().replace(/[-\u2010\u2011]/g, ' ')} `;
+  let s = ` ${scope.toLowerCase().replace(/[-\u2010\u2011,;()]/g, ' ')} `;
   for (const name of names) s = s.split(` ${name.toLowerCase()} `).join(' ');
   return s
     .split(/\s+/)
@@ -47,7 +47,10 @@ export function agreement(value: number, hedge: Hedge, decimals: number, obs: Ob
   }
 }
 
-function candidates(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate): Observation[] {
+/** Scopes that stand for the whole commodity, which a figure that names no scope speaks of. */
+const broadScopes = new Set(['', 'metal and oxide', 'metal', 'compound and metal', 'metal alloy and scrap', 'metal oxide and salt', 'compound', 'natural', 'total']);
+
+function candidates(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, anyScope = false): Observation[] {
   const mineral = draft.minerals[0]!;
   const names = [mineral, ...(dataset.mineral(mineral)?.aliases ?? []), dataset.mineral(mineral)?.name ?? mineral];
   const scope = normaliseScope(draft.scope, names);
@@ -61,7 +64,8 @@ function candidates(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate): Observa
         o.basis !== 'value' &&
         o.confidence !== 'low' &&
         o.published <= asOf &&
-        normaliseScope(o.scope, names) === scope,
+        !o.period.approximate &&
+        (anyScope || (scope === '' ? broadScopes.has(normaliseScope(o.scope, names)) : normaliseScope(o.scope, names) === scope)),
     );
 }
 
@@ -78,6 +82,11 @@ export function judgeFigure(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate):
     const agreeing = samePeriod.find((o) => agreement(value, hedge, decimals, o) === 'agrees');
     const contradicting = samePeriod.find((o) => agreement(value, hedge, decimals, o) === 'contradicts');
     const newer = found.find((o) => o.period.end > period.end);
+    const agreesInOtherScope = () =>
+      !draft.scope && candidates(draft, dataset, asOf, true).some((o) => o.period.start === period.start && o.period.end === period.end && agreement(value, hedge, decimals, o) === 'agrees');
+    if (!agreeing && contradicting && agreesInOtherScope()) {
+      return { verdict: 'unverifiable', explanation: 'The figure names no scope and agrees with an observation for a narrower scope.', evidence: {} };
+    }
     if (!agreeing && contradicting) {
       return {
         verdict: 'mismatch',

@@ -4,14 +4,14 @@
 import type { Dataset, MineralStatus, Observation } from '../dataset/types';
 import type { ClaimDraft } from '../claims/types';
 import type { Claim, IsoDate, RecordRef } from '../types';
-import { judgeControl, statusFor } from './controls';
+import { judgeControl, setsStatus, statusFor } from './controls';
 import { judgeCount } from './counts';
 import { judgeFigure } from './figures';
 import type { Evidence } from './types';
 
 export type * from './types';
 export { agreement } from './figures';
-export { statusFor } from './controls';
+export { setsStatus, statusFor } from './controls';
 
 export function observationRef(obs: Observation): RecordRef {
   return { kind: 'observation', id: obs.id, sources: obs.sources.map((s) => s.source) };
@@ -19,10 +19,11 @@ export function observationRef(obs: Observation): RecordRef {
 
 function statusRef(status: MineralStatus, destination: string): RecordRef | undefined {
   const wanted = statusFor(status, destination);
+  const deciding = status.clauses.filter(setsStatus);
   const clause =
-    status.clauses.find((c) => c.state === 'in-force' && (c.clause.destination === destination || destination === 'all') && c.clause.type === wanted) ??
-    status.clauses.find((c) => c.clause.destination === destination) ??
-    status.clauses[0];
+    deciding.find((c) => c.state === 'in-force' && (c.clause.destination === destination || destination === 'all') && c.clause.type === wanted) ??
+    deciding.find((c) => c.clause.destination === destination) ??
+    deciding[0];
   if (!clause) return undefined;
   return { kind: 'measure', id: clause.measure.id, sources: clause.measure.sources.map((s) => s.source) };
 }
