@@ -13,6 +13,8 @@ import { splitSentences } from './sentences';
 import { ownDate, prepareSentence } from './sentence';
 import type { ClaimDraft, ExtractionContext, SentenceClaim } from './types';
 
+const countWord = /\d|teen\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b/i;
+
 function isCited(block: Block, sentence: Range, isLast: boolean): boolean {
   return block.citations.some((c) => c.at >= sentence.start && (c.at < sentence.end || (isLast && c.at <= sentence.end)));
 }
@@ -45,7 +47,8 @@ function mentionDraft(block: Block, source: string, mention: Mention): ClaimDraf
 /** The claims in one block, in text order, with source offsets. `source` is the whole brief. */
 export function extractBlockClaims(block: Block, source: string, context: ExtractionContext): ClaimDraft[] {
   const mentions = context.lexicon.find(block.text);
-  if (mentions.length === 0) return [];
+  // Only counts can stand without a mineral name, and they need a number.
+  if (mentions.length === 0 && !countWord.test(block.text)) return [];
   const found: { claim: SentenceClaim; cited: boolean }[] = [];
   const blockRange = { start: 0, end: block.text.length };
   if (block.kind === 'table-row' && block.cells && block.header) {
@@ -55,7 +58,7 @@ export function extractBlockClaims(block: Block, source: string, context: Extrac
     const sentences = splitSentences(block.text);
     sentences.forEach((range, i) => {
       const sentence = prepareSentence(block.text, range, mentions);
-      if (sentence.mentions.length === 0 && !/\d/.test(block.text.slice(range.start, range.end))) return;
+      if (sentence.mentions.length === 0 && !countWord.test(block.text.slice(range.start, range.end))) return;
       const cited = isCited(block, range, i === sentences.length - 1);
       const date = ownDate(sentence);
       const claims = [...extractFigures(sentence), ...extractControls(sentence, context.dataset, date), ...extractCounts(sentence, date)];

@@ -16,7 +16,7 @@ function normaliseScope(scope: string | undefined, names: string[]): string {
   return s
     .split(/\s+/)
     .filter(Boolean)
-    .map((w) => w.replace(/(?:es|s)$/, ''))
+    .map((w) => (w.endsWith('ss') ? w : w.replace(/s$/, '')))
     .join(' ');
 }
 
