@@ -21,7 +21,7 @@ interface FigurePattern {
 const SUPPLIED = String.raw`(?:supplied|supplies|provided|provides|accounted\s+for|accounts\s+for|made\s+up|makes\s+up|was\s+the\s+source\s+of|is\s+the\s+source\s+of)`;
 const IMPORTS_OF_MIN = String.raw`(?:(?:all\s+)?${US_ADJ}\s+imports\s+of\s+(?<min>${MIN})|(?:${US_ADJ}\s+)?(?<min2>${MIN})\s+imports)`;
 const VERB_TO = String.raw`(?:was|is|were|fell\s+to|rose\s+to|dropped\s+to|stood\s+at|reached|of|:|averaged)`;
-const REPEAT_PERCENT = String.raw`^\s*,?\s*(?:but|and|while|falling\s+to|down\s+to|rising\s+to|up\s+to|compared\s+with|versus|vs\.?|then)?\s*(?:only|just|to)?\s*${percent('R')}(?=\s+(?:in|for|during|over)\b|\s*\()`;
+const REPEAT_PERCENT = String.raw`^[^;%]{0,60}?(?:,\s*|\s+)(?:but|and|while|falling\s+to|down\s+to|rising\s+to|compared\s+with|versus|vs\.?|then)\s+(?:only\s+|just\s+|to\s+)?${percent('R')}(?=\s+(?:in|for|during|over)\b|\s*\()`;
 
 const patterns: FigurePattern[] = [
   {
@@ -124,13 +124,13 @@ export function extractFigures(sentence: Sentence): SentenceClaim[] {
         p.next.lastIndex = 0;
         repeat = p.next.exec(sentence.masked.slice(matchEnd, sentence.range.end));
       }
-      const repeatStart = repeat ? matchEnd + repeat.index : sentence.range.end;
+      const shifted = repeat ? shift(repeat, matchEnd) : undefined;
+      const repeatStart = shifted ? (span(shifted, 'minR')?.start ?? readValue(shifted, 'R')?.valueRange.start ?? sentence.range.end) : sentence.range.end;
       const first = build(p, sentence, m.index, minRange, m, '', repeatStart, true);
       if (!first) continue;
-      if (repeat) first.range.end = Math.min(first.range.end, repeatStart);
+      first.range.end = Math.min(first.range.end, repeatStart);
       out.push(first);
-      if (!repeat) continue;
-      const shifted = shift(repeat, matchEnd);
+      if (!shifted) continue;
       const repeatMin = span(shifted, 'minR') ?? minRange;
       const secondStart = repeatMin === minRange ? (readValue(shifted, 'R')?.valueRange.start ?? shifted.index) : repeatMin.start;
       const second = build(p, sentence, secondStart, repeatMin, shifted, 'R', sentence.range.end, false);
