@@ -1,6 +1,7 @@
 // Applies fixes to the original text. Each fix is all-or-nothing; a fix that overlaps one already
 // taken is skipped; an edit identical to one already taken (two fixes citing the same new footnote)
-// is shared rather than applied twice. Applying the result's fixes again changes nothing.
+// is shared rather than applied twice. Pure insertions at one point (footnote definitions at the end
+// of the brief) destroy no text, so they compose, in the order the fixes are given.
 
 import type { Fix, TextEdit } from './types';
 
@@ -17,8 +18,6 @@ function same(a: TextEdit, b: TextEdit): boolean {
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
-  const bothInsertions = a.range.start === a.range.end && b.range.start === b.range.end;
-  if (bothInsertions) return a.range.start === b.range.start;
   return a.range.start < b.range.end && b.range.start < a.range.end;
 }
 
@@ -30,21 +29,20 @@ export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
   const order = fixes
     .map((fix, i) => ({ fix, i, start: Math.min(...fix.edits.map((e) => e.range.start)) }))
     .sort((a, b) => a.start - b.start || a.i - b.i);
-  const ownPosition = new Map<TextEdit, number>();
+  const position = new Map<TextEdit, number>();
   for (const { fix } of order) {
     const valid = fix.edits.length > 0 && fix.edits.every((e) => e.range.start >= 0 && e.range.end >= e.range.start && e.range.end <= text.length);
     const fresh = fix.edits.filter((e) => !taken.some((t) => same(t, e)));
-    // Insertions at one point inside a single fix keep their order; only other fixes conflict.
     const conflict = fresh.some((e) => taken.some((t) => overlaps(t, e)));
     if (!valid || conflict) {
       skipped.push(fix);
       continue;
     }
-    fresh.forEach((e, k) => ownPosition.set(e, taken.length + k));
+    fresh.forEach((e, k) => position.set(e, taken.length + k));
     taken.push(...fresh);
     applied.push(fix);
   }
-  const sorted = [...taken].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || ownPosition.get(a)! - ownPosition.get(b)!);
+  const sorted = [...taken].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || position.get(a)! - position.get(b)!);
   let out = '';
   let at = 0;
   for (const edit of sorted) {

@@ -2,6 +2,7 @@
 // Minerals the brief lists but the dataset cannot judge may make up a difference; then it is silent.
 
 import { defineRule } from './define-rule';
+import { setsStatus } from '../verdicts/index';
 
 export default defineRule({
   id: 'control-count',
@@ -20,7 +21,7 @@ export default defineRule({
       if (claim.kind !== 'count' || claim.verdict !== 'wrong' || !count) return;
       const measures = new Set<string>();
       for (const mineral of count.count.minerals) {
-        for (const c of context.dataset.statusOn(mineral, count.count.on).clauses) if (c.state === 'in-force') measures.add(c.measure.shortName);
+        for (const c of context.dataset.statusOn(mineral, count.count.on).clauses) if (c.state === 'in-force' && setsStatus(c)) measures.add(c.measure.shortName);
       }
       context.report({
         messageId: 'count',

@@ -15,16 +15,25 @@ function citedUrls(source: Source): string[] {
   return [source.url, ...(source.mirrorUrl ? [source.mirrorUrl] : [])];
 }
 
+/** The rest of the sentence from `at`, where an existing citation of the same source would stand. */
+function restOfSentence(text: string, at: number): string {
+  const tail = text.slice(at, at + 300);
+  const end = tail.search(/\n\s*\n|[.!?](?:\[\^[^\]]*\])*\s/);
+  return end === -1 ? tail : tail.slice(0, end + 1 + (/^[.!?]/.test(tail.slice(end)) ? (tail.slice(end + 1).match(/^(?:\[\^[^\]]*\])*/)?.[0].length ?? 0) : 0));
+}
+
 /** The edits that cite `source` at `at`: a footnote reference plus, if needed, its definition. */
 export function citationEdits(brief: AnalysedBrief, source: Source, at: number): TextEdit[] {
   const link = `[${source.title}](${source.url})`;
+  const sentence = restOfSentence(brief.text, at);
   if (brief.parsed.citationStyle === 'link') {
+    if (citedUrls(source).some((u) => sentence.includes(u))) return [];
     return [{ range: { start: at, end: at }, text: ` (${source.publisher}, ${link})` }];
   }
   const label = footnoteLabel(source.id);
   const existing = brief.parsed.footnotes.find((f) => f.label.toLowerCase() === label || f.urls.some((u) => citedUrls(source).includes(u)));
   const reference = { range: { start: at, end: at }, text: `[^${existing ? existing.label : label}]` };
-  if (existing) return [reference];
+  if (existing) return sentence.toLowerCase().includes(`[^${existing.label.toLowerCase()}]`) ? [] : [reference];
   const end = brief.text.length;
   const lead = brief.text.endsWith('\n\n') ? '' : brief.text.endsWith('\n') ? '\n' : '\n\n';
   const published = source.published ? ` (${source.published})` : '';
@@ -49,7 +58,8 @@ export function figureFix(brief: AnalysedBrief, claim: Claim, obs: Observation, 
   const edits: TextEdit[] = [{ range: valueRange, text: value }];
   let citeAt = claim.range.end;
   if (claim.period?.range) {
-    if (claim.period.text !== obs.period.label) edits.push({ range: claim.period.range, text: obs.period.label });
+    const samePeriod = claim.period.start === obs.period.start && claim.period.end === obs.period.end;
+    if (!samePeriod) edits.push({ range: claim.period.range, text: obs.period.label });
     citeAt = Math.max(citeAt, claim.period.range.end);
   } else {
     edits.push({ range: { start: citeAt, end: citeAt }, text: ` (${obs.period.label})` });
