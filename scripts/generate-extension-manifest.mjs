@@ -12,8 +12,8 @@ const entry = `
   import { loadDataset } from './server/src/node/dataset';
   import { configurationContribution, markdownGrammar } from './scripts/extension-manifest';
   export const configuration = configurationContribution(rules);
-  export async function grammar() {
-    const { dataset } = await loadDataset([]);
+  export async function grammar(dataDir) {
+    const { dataset } = await loadDataset([], { dataDir });
     return markdownGrammar(dataset.surfaceForms());
   }
 `;
@@ -25,7 +25,7 @@ const result = await esbuild.build({
   write: false,
   logLevel: 'warning',
   // Bundled packages that use require() need it in an ES module.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: { js: `import { createRequire as __cr } from 'node:module'; const require = __cr(${JSON.stringify(join(root, 'package.json'))});` },
 });
 const code = result.outputFiles[0].text;
 const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
@@ -37,5 +37,5 @@ writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
 console.log(`wrote package.json contributes.configuration (${Object.keys(mod.configuration.properties['briefcheck.rules'].properties).length} rules)`);
 
 const grammarPath = join(root, 'syntaxes', 'briefcheck-markdown.tmLanguage.json');
-writeFileSync(grammarPath, JSON.stringify(await mod.grammar(), null, 2) + '\n');
+writeFileSync(grammarPath, JSON.stringify(await mod.grammar(join(root, 'data')), null, 2) + '\n');
 console.log('wrote syntaxes/briefcheck-markdown.tmLanguage.json');

@@ -9,7 +9,7 @@ import { checkBrief } from '../core/check';
 import type { BriefResult, IsoDate, ResolvedConfig } from '../core/types';
 import type { Dataset } from '../core/dataset/types';
 import { createConfigLoader, formatConfigError, resolveConfig } from '../node/config';
-import { loadDataset } from '../node/dataset';
+import { formatDataError, loadDataset } from '../node/dataset';
 import { parseSettings, settingsAsDefaults, type EditorSettings } from './settings';
 
 export interface AnalyzerHost {
@@ -122,10 +122,12 @@ export class Analyzer {
     let pending = this.datasets.get(key);
     if (!pending) {
       pending = Promise.resolve(loadDataset([...overlays])).then(({ dataset, errors }) => {
-        const messages = errors.map((e) => (typeof e === 'string' ? e : formatUnknownError(e)));
+        const messages = errors.map(formatDataError);
         for (const m of messages) this.host.warnOnce(`briefcheck: dataset overlay: ${m}`);
         return { dataset, overlays: [...overlays], errors: messages };
       });
+      // A failed load is not cached: the next check tries again (after the overlay is fixed).
+      pending.catch(() => this.datasets.delete(key));
       this.datasets.set(key, pending);
     }
     return pending;
@@ -176,12 +178,4 @@ export class Analyzer {
       return { ...base, error: message };
     }
   }
-}
-
-function formatUnknownError(error: unknown): string {
-  if (typeof error === 'object' && error !== null) {
-    const e = error as { file?: unknown; path?: unknown; message?: unknown };
-    return [e.file, e.path, e.message].filter((p) => typeof p === 'string' && p.length > 0).join(': ');
-  }
-  return String(error);
 }

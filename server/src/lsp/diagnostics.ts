@@ -33,7 +33,7 @@ export class DiagnosticsProvider {
     const analysis = await this.analyzer.analyze(doc);
     if (token.isCancellationRequested) throw cancelled();
     const items = analysis.result ? analysis.result.problems.map((p) => toDiagnostic(doc, p, ruleDocUrl)) : [];
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: `${analysis.version === doc.version ? this.analyzer.generation : -1}:${doc.version}`, items };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }
 
   /** Waits until the document has not changed for the debounce interval. */
