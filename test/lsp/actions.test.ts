@@ -51,7 +51,7 @@ describe('language server: hovers and code actions', () => {
     const mineral = dataset.mineral(mention.minerals[0]!)!;
     const hover = await h.hover(doc, mention.range.start + 1);
     const text = (hover?.contents as MarkupContent).value;
-    expect(text).toContain(mineral.name);
+    expect(text.toLowerCase()).toContain(`### ${mineral.name.toLowerCase()}`);
     expect(text).toContain(`Controls on ${result.asOf}`);
     expect(text).toMatch(/Sources: \[/);
   });
@@ -144,7 +144,7 @@ describe('language server: hovers and code actions', () => {
     const edit = await h.client.sendRequest<WorkspaceEdit | null>('briefcheck/controlTable', { uri: doc.uri, position: { line: blank, character: 0 } });
     const text = applyWorkspaceEdit(doc, edit);
     expect(text).toContain(`| Mineral | Status on ${result.asOf} | Measures |`);
-    for (const m of minerals) expect(text).toContain(`| ${dataset.mineral(m)!.name}`);
+    for (const m of minerals) expect(text.toLowerCase()).toContain(`| ${dataset.mineral(m)!.name.toLowerCase()}`);
     for (const label of text.matchAll(/\[\^([^\]]+)\](?!:)/g)) expect(text).toContain(`[^${label[1]}]:`);
     const actions = await h.codeActions(doc, { start: { line: blank, character: 0 }, end: { line: blank, character: 0 } }, []);
     const action = actions.find((a: CodeAction) => a.kind === 'refactor.insert.briefcheck.controlTable')!;

@@ -4,7 +4,7 @@
 import type { Claim, IsoDate, TextEdit } from '../types';
 import type { Dataset } from '../dataset/types';
 import { appendFootnotes, footnoteLabel, sourceLinks, type SourceLink } from './format';
-import { statusPhrase } from './render-card';
+import { displayName, statusPhrase } from './render-card';
 
 /** Mineral ids in the order the brief first names them. */
 export function mentionedMinerals(claims: readonly Claim[]): string[] {
@@ -26,15 +26,17 @@ export function controlTable(dataset: Dataset, minerals: readonly string[], asOf
     if (!mineral) continue;
     const status = dataset.statusOn(id, asOf);
     const measures = status.clauses.map((c) => {
-      const links = sourceLinks(dataset, c.measure.sources);
+      // One source per measure: the table cites, the hover card has the rest.
+      const links = sourceLinks(dataset, c.measure.sources.slice(0, 1));
       for (const link of links) footnotes.push({ label: footnoteLabel(link.id), link });
       const refs = links.map((l) => `[^${footnoteLabel(l.id)}]`).join('');
-      const scope = c.clause.destination === 'all' ? '' : ` to ${c.clause.destination}`;
+      const scope = (c.clause.destination === 'all' ? '' : ` to ${c.clause.destination}`) + (c.clause.endUse ? `, ${c.clause.endUse} end use` : '');
       const state = c.state === 'suspended' && c.event?.until ? `suspended until ${c.event.until}` : c.state.replace(/-/g, ' ');
       return `${c.measure.shortName} (${c.clause.type}${scope}, ${state})${refs}`;
     });
-    const name = mineral.symbol ? `${mineral.name} (${mineral.symbol})` : mineral.name;
-    rows.push(`| ${cell(name)} | ${cell(statusPhrase(status.status, status.destinations))} | ${cell(measures.join('; ') || '—')} |`);
+    const name = displayName(mineral.symbol ? `${mineral.name} (${mineral.symbol})` : mineral.name);
+    const unique = [...new Set(measures)];
+    rows.push(`| ${cell(name)} | ${cell(statusPhrase(status.status, status.destinations))} | ${cell(unique.join('; ') || '—')} |`);
   }
   return { table: rows.join('\n'), footnotes };
 }

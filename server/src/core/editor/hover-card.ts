@@ -22,6 +22,8 @@ export interface MeasureFact {
   shortName: string;
   type: ControlType;
   destination: Destination;
+  /** Set when the clause covers only some end users ("military"). */
+  endUse?: string;
   announced: IsoDate;
   effective: IsoDate | null;
   state: ClauseState;
@@ -77,20 +79,22 @@ export function mineralCard(dataset: Dataset, mineralId: string, asOf: IsoDate, 
   const share = latest(dataset, mineralId, 'import_share', 'CN', asOf);
   const newestShare = latest(dataset, mineralId, 'import_share', 'CN', today);
   const newer = newestShare && newestShare.id !== share?.id ? newestShare : undefined;
-  const measures = status.clauses.map((c): MeasureFact => ({
+  const measures = uniqueMeasures(status.clauses.map((c): MeasureFact => ({
     measureId: c.measure.id,
     instrument: c.measure.instrument,
     shortName: c.measure.shortName,
     type: c.clause.type,
     destination: c.clause.destination,
+    ...(c.clause.endUse ? { endUse: c.clause.endUse } : {}),
     announced: c.measure.announced,
     effective: c.clause.effective === undefined ? c.measure.effective : c.clause.effective,
     state: c.state,
     ...(c.state === 'suspended' && c.event?.until ? { until: c.event.until } : {}),
     ...(c.measure.officialUrl ? { url: c.measure.officialUrl } : {}),
-  }));
+  })));
   const figures = [reliance, share, newer].filter((o): o is Observation => o !== undefined);
-  const refs = [...status.clauses.flatMap((c) => c.measure.sources), ...changes.flatMap((c) => c.event.sources), ...figures.flatMap((o) => o.sources)];
+  // One source per measure and per change keeps the card readable; figures keep all of theirs.
+  const refs = [...status.clauses.flatMap((c) => c.measure.sources.slice(0, 1)), ...changes.flatMap((c) => c.event.sources.slice(0, 1)), ...figures.flatMap((o) => o.sources)];
   return {
     id: mineral.id,
     name: mineral.name,
@@ -109,6 +113,17 @@ export function mineralCard(dataset: Dataset, mineralId: string, asOf: IsoDate, 
     sources: sourceLinks(dataset, refs),
     horizon: dataset.meta.horizon,
   };
+}
+
+/** Clauses of one measure that read the same (same type, destination, end use and state) are shown once. */
+function uniqueMeasures(measures: MeasureFact[]): MeasureFact[] {
+  const seen = new Set<string>();
+  return measures.filter((m) => {
+    const key = [m.measureId, m.type, m.destination, m.endUse ?? '', m.state, m.until ?? ''].join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The card for a figure claim: its verdict and the observation it was checked against. */

@@ -24,9 +24,15 @@ export function statusPhrase(status: StatusValue, destinations: Record<string, S
   return [all, ...named].join('; ');
 }
 
+/** Dataset names are lower case ("gallium"); a heading or table cell starts with a capital. */
+export function displayName(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 function measureLine(m: MeasureFact): string {
   const name = m.url ? `[${m.instrument}](${m.url})` : m.instrument;
-  const scope = m.destination === 'all' ? 'all destinations' : `to ${m.destination}`;
+  const endUse = m.endUse ? ` (${m.endUse} end use)` : '';
+  const scope = (m.destination === 'all' ? 'all destinations' : `to ${m.destination}`) + endUse;
   const effective = m.effective ? `effective ${m.effective}` : 'never took effect';
   const state = m.state === 'suspended' && m.until ? `suspended until ${m.until}` : m.state.replace(/-/g, ' ');
   return `- ${name}: ${m.type}, ${scope}, announced ${m.announced}, ${effective} — **${state}**`;
@@ -40,7 +46,7 @@ function figureLine(label: string, f: FigureFact): string {
 
 export function renderMineralCard(card: MineralCard): string {
   const symbol = card.symbol ? ` (${card.symbol})` : '';
-  const parts: string[] = [`### ${card.name}${symbol}`, `*${groupNames[card.group] ?? card.group}*`];
+  const parts: string[] = [`### ${displayName(card.name)}${symbol}`, `*${groupNames[card.group] ?? card.group}*`];
   const afterHorizon = card.asOf > card.horizon ? ` — the dataset is complete only through ${card.horizon}` : '';
   parts.push(`**Controls on ${card.asOf}:** ${statusPhrase(card.status, card.destinations)}${afterHorizon}`);
   if (card.note) parts.push(card.note);
