@@ -77,8 +77,8 @@ export function buildConfigSchema(rules: Record<string, RuleMetaForSchema>): Jso
         type: 'array',
         items: { type: 'string', minLength: 1 },
       },
-      include: { ...globs, description: 'Globs of briefs to check when no paths are given (default **/*.md, **/*.markdown).' },
-      exclude: { ...globs, description: 'Globs of briefs never to check when found through folders or globs.' },
+      include: { ...globs, description: 'Globs of briefs to check when no paths are given, relative to this file (default **/*.md, **/*.markdown).' },
+      exclude: { ...globs, description: '.gitignore-style patterns, relative to this file, of briefs never to check when found through folders or globs.' },
     },
     definitions: {
       severity: { type: 'string', enum: [...SEVERITIES] },
