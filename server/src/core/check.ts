@@ -29,7 +29,7 @@ function settingFor(rule: Rule, options: CheckOptions): { severity: Severity; op
   };
 }
 
-function runRule(rule: Rule, severity: Exclude<Severity, 'off'>, ruleOptions: Record<string, unknown>, brief: AnalysedBrief, dataset: Dataset, out: Problem[]): void {
+export function runRule(rule: Rule, severity: Exclude<Severity, 'off'>, ruleOptions: Record<string, unknown>, brief: AnalysedBrief, dataset: Dataset, out: Problem[]): void {
   rule.check(brief, {
     dataset,
     options: ruleOptions,

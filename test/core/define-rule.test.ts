@@ -1,0 +1,35 @@
+// The rule contract: metadata and doc links for every rule, and a fix from a rule whose metadata is
+// not fixable is a programming error that throws.
+
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runRule } from '../../server/src/core/check';
+import { defineRule, rules, RULE_DOCS_BASE, type AnalysedBrief, type Rule } from '../../server/src/core/rules/index';
+import type { Problem } from '../../server/src/core/types';
+import { parseBrief } from '../../server/src/core/parse/index';
+import { bundledDataset } from './bundled-dataset';
+
+describe('rules', () => {
+  it('has the issue’s rules, each with a doc in docs/rules and a URL built from one constant', () => {
+    for (const id of ['stale-figure', 'figure-mismatch', 'control-status', 'status-changed', 'status-unknown', 'control-count', 'unsourced-figure', 'inconsistent-figure', 'unknown-directive']) {
+      const rule = rules[id]!;
+      expect(rule.meta.url).toBe(`${RULE_DOCS_BASE}${id}.md`);
+      expect(existsSync(resolve(__dirname, '../../docs/rules', `${id}.md`))).toBe(true);
+      for (const message of Object.values(rule.meta.messages)) expect(message).toMatch(/^[^.]+(\.[^ .][^.]*)*\.$/);
+    }
+  });
+
+  it('throws when a rule that is not fixable reports a fix', () => {
+    const bad = defineRule({
+      id: 'bad-rule',
+      meta: { description: 'x', defaultSeverity: 'warning', fixable: false, messages: { m: 'M.' }, defaultOptions: {} },
+      check(_brief, context) {
+        context.report({ messageId: 'm', data: {}, range: { start: 0, end: 1 }, fix: { edits: [] } });
+      },
+    });
+    const brief: AnalysedBrief = { parsed: parseBrief('x'), text: 'x', asOf: '2025-01-01', claims: [], evidence: [] };
+    const out: Problem[] = [];
+    expect(() => runRule(bad as unknown as Rule, 'warning', {}, brief, bundledDataset(), out)).toThrow(/not fixable/);
+  });
+});
