@@ -54,7 +54,7 @@ export function claimsStylish(results: FileResult[], context: FormatContext): st
       `${c.line}:${c.column}`,
       c.claim.kind,
       c.claim.verdict,
-      c.claim.minerals.join(', ') || '-',
+      clip(c.claim.minerals.join(', ') || '-', 32),
       clip(c.claim.text, 60),
       c.claim.record ? `${c.claim.record.id}${c.claim.record.sources.length ? ` [${c.claim.record.sources.join(', ')}]` : ''}` : '',
     ]);
