@@ -11,6 +11,10 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   mainFields: ['module', 'main'],
+  // ESM dependencies (tinyglobby's fdir) call createRequire(import.meta.url), which is empty in a
+  // CommonJS bundle; give them the bundle's own URL instead.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
 const bundles = [

@@ -17,12 +17,27 @@ const root = resolve(__dirname, '../..');
 let dir = '';
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'briefcheck-parallel-'));
-  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' } as const;
+  // Inside the repository, so the bundles find the bundled data/ folder above them as dist/ does.
+  mkdirSync(join(root, '.cache'), { recursive: true });
+  dir = mkdtempSync(join(root, '.cache', 'test-parallel-'));
+  // The same options as scripts/build.mjs, so the test runs what the build ships.
+  const common: esbuild.BuildOptions = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    mainFields: ['module', 'main'],
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  };
   await esbuild.build({ ...common, entryPoints: [join(root, 'server/src/cli/bin.ts')], outfile: join(dir, 'dist/cli.js') });
   await esbuild.build({ ...common, entryPoints: [join(root, 'server/src/cli/parallel-worker.ts')], outfile: join(dir, 'dist/cli-worker.js') });
 }, 60000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const made: string[] = [];
+afterAll(() => {
+  for (const d of [dir, ...made]) rmSync(d, { recursive: true, force: true });
+});
 
 describe('workerCount', () => {
   it('uses every core for large runs and none for small runs or one core', () => {
@@ -59,7 +74,7 @@ describe('inOrder', () => {
 
 describe('worker pool', () => {
   it('gives exactly the results of checking on the calling thread', async () => {
-    const { dataset, errors } = loadDataset([]);
+    const { dataset, errors } = await loadDataset([]);
     expect(errors).toEqual([]);
     const options: CheckOptions = { config: { rules: {}, data: [], include: [], exclude: [] }, today: '2026-11-28' };
     const texts = Array.from({ length: 16 }, (_, i) => generateBrief(500 + i, 120));
@@ -75,7 +90,8 @@ describe('worker pool', () => {
   });
 
   it('makes the built command print the same bytes on two threads as on one', () => {
-    const briefs = join(dir, 'briefs');
+    const briefs = mkdtempSync(join(tmpdir(), 'briefcheck-parallel-briefs-'));
+    made.push(briefs);
     mkdirSync(join(briefs, '.git'), { recursive: true });
     for (let i = 0; i < 24; i++) writeFileSync(join(briefs, `brief-${String(i).padStart(2, '0')}.md`), generateBrief(900 + i, 150));
     const runWith = (workers: string) =>
