@@ -1,0 +1,58 @@
+// The server bundle stands alone: built the way the extension ships it (dist/server.js beside
+// data/, no node_modules), spawned as its own process and spoken to over stdio with JSON-RPC.
+// Nothing it needs is fetched: it answers with only the packaged files present.
+
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { StreamMessageReader, StreamMessageWriter, createProtocolConnection, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { TODAY, fixtures, repoRoot } from './workspace';
+
+describe('the packaged server bundle', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'briefcheck-bundle-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('starts from a folder holding only dist/server.js and data/, and checks a brief', async () => {
+    await esbuild.build({
+      entryPoints: [join(repoRoot, 'server/src/lsp/main.ts')],
+      outfile: join(dir, 'dist', 'server.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'silent',
+      mainFields: ['module', 'main'],
+      define: { 'import.meta.url': '__bundleUrl' },
+      banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    });
+    cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
+    cpSync(join(fixtures, 'memo.md'), join(dir, 'memo.md'));
+
+    const child = spawn(process.execPath, [join(dir, 'dist', 'server.js'), '--stdio'], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const logs: string[] = [];
+    connection.onNotification('window/logMessage', (...args: unknown[]) => {
+      logs.push((args[0] as { message: string }).message);
+    });
+    connection.listen();
+    try {
+      const uri = pathToFileURL(join(dir, 'memo.md')).href;
+      await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions: { today: TODAY, debounceMs: 0 } });
+      await connection.sendNotification('initialized', {});
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync(join(dir, 'memo.md'), 'utf8') } });
+      const report = await connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+      expect(report.items.length, `${stderr}\n${logs.join('\n')}`).toBeGreaterThan(0);
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
+  });
+});
