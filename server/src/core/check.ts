@@ -57,8 +57,18 @@ export function runRule(rule: Rule, severity: Exclude<Severity, 'off'>, ruleOpti
 /** Checks a brief against a dataset; pure, and the same for the CLI and the editor. */
 export function checkBrief(text: string, dataset: Dataset, options: CheckOptions): BriefResult {
   const parsed = parseBrief(text);
+  return checkParsed(parsed, extractClaims(parsed, dataset), dataset, options);
+}
+
+/**
+ * Checks a brief already parsed and extracted; checkBrief is this after parseBrief and
+ * extractClaims. The editor's incremental re-analysis (core/incremental) reuses both for the
+ * blocks an edit did not touch and calls this for the rest.
+ */
+export function checkParsed(parsed: ParsedBrief, drafts: ClaimDraft[], dataset: Dataset, options: CheckOptions): BriefResult {
+  const text = parsed.text;
   const { asOf, asOfSource } = resolveAsOf(parsed.frontMatter, options);
-  const { claims, evidence } = judgeClaims(extractClaims(parsed, dataset), dataset, asOf);
+  const { claims, evidence } = judgeClaims(drafts, dataset, asOf);
   const brief: AnalysedBrief = { parsed, text, asOf, claims, evidence };
   const problems: Problem[] = [];
   for (const rule of Object.values(allRules)) {

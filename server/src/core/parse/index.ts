@@ -171,7 +171,8 @@ function walk(nodes: readonly RootContent[], c: Collector): void {
   }
 }
 
-function parseTree(text: string): Root | undefined {
+/** The remark tree of a text, or undefined when remark cannot read it (never throws). */
+export function parseTree(text: string): Root | undefined {
   try {
     return processor.parse(text);
   } catch {
@@ -181,8 +182,15 @@ function parseTree(text: string): Root | undefined {
 
 /** Parses a brief. Never throws: input remark cannot read yields a brief with no blocks. */
 export function parseBrief(text: string): ParsedBrief {
+  return briefFromTree(text, parseTree(text));
+}
+
+/**
+ * Reads a brief from a tree remark made of `text`. The editor's incremental re-analysis
+ * (core/incremental) parses pieces of a brief and reads each piece's tree with this.
+ */
+export function briefFromTree(text: string, tree: Root | undefined): ParsedBrief {
   const c: Collector = { source: text, blocks: [], footnotes: [], comments: [], usesFootnotes: false };
-  const tree = parseTree(text);
   let frontMatter: ParsedBrief['frontMatter'] = { problems: [] };
   if (tree) {
     const first = tree.children[0];
