@@ -2,7 +2,7 @@
 // re-checks on settings and configuration-file changes, untitled documents and multi-root
 // workspaces each with their own configuration.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +118,38 @@ describe('language server: diagnostics', () => {
     h.settings.delete('');
     writeConfig(dir, {});
     await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
+    await h.waitForRefresh(seen);
+  });
+
+  it('re-checks when a dataset overlay in use changes, and watches it', async () => {
+    const overlay = join(dir, 'team.briefcheck-overlay.json');
+    writeFileSync(overlay, JSON.stringify({ meta: { version: '9.9.1' } }));
+    writeConfig(dir, { data: ['team.briefcheck-overlay.json'] });
+    let seen = h.refreshes();
+    await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, '.briefcheck.json')).href, type: 2 }] });
+    await h.waitForRefresh(seen);
+    const path = join(dir, 'memo.md');
+    const doc = await h.open(path, readFileSync(path, 'utf8'));
+    expect((await h.client.sendRequest<ClaimsResult>('briefcheck/claims', { uri: doc.uri })).datasetVersion, h.shown.join('\n')).toBe('9.9.1');
+
+    writeFileSync(overlay, JSON.stringify({ meta: { version: '9.9.2' } }));
+    seen = h.refreshes();
+    await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(overlay).href, type: 2 }] });
+    await h.waitForRefresh(seen);
+    expect((await h.client.sendRequest<ClaimsResult>('briefcheck/claims', { uri: doc.uri })).datasetVersion).toBe('9.9.2');
+    const watched = h.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles');
+    expect(JSON.stringify(watched.at(-1)?.registerOptions)).toContain('team.briefcheck-overlay.json');
+
+    writeFileSync(overlay, JSON.stringify({ meta: { version: 'not a version' } }));
+    seen = h.refreshes();
+    await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(overlay).href, type: 2 }] });
+    await h.waitForRefresh(seen);
+    await h.client.sendRequest('briefcheck/claims', { uri: doc.uri });
+    expect(h.shown.some((m) => m.includes('team.briefcheck-overlay.json') && m.includes('/meta/version'))).toBe(true);
+
+    seen = h.refreshes();
+    writeConfig(dir, {});
+    await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, '.briefcheck.json')).href, type: 2 }] });
     await h.waitForRefresh(seen);
   });
 

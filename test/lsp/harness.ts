@@ -79,7 +79,10 @@ export async function startHarness(folders: string[], init: Record<string, unkno
     return null;
   });
   client.onRequest('workspace/inlayHint/refresh', () => null);
-  client.onRequest('window/showMessageRequest', () => null);
+  client.onRequest('window/showMessageRequest', (params: { message: string }) => {
+    shown.push(params.message);
+    return null;
+  });
   client.onNotification('window/logMessage', (...args: unknown[]) => {
     logs.push(args[0] as { type: number; message: string });
   });
