@@ -18,8 +18,9 @@ export const briefs = {
   stale: {
     file: 'stale-figure.md',
     rule: 'stale-figure',
-    rangeText: '74%',
-    messageHas: [/74%/, /70%/],
+    // Diagnostics cover the whole claim, from the subject to the end of its period.
+    rangeText: 'China supplied 74% of US imports of rare earths (2018–21',
+    messageHas: [/^74% for 2018–21 is stale/, /70% for 2020–23/, /Mineral Commodity Summaries 2025: Rare Earths/],
     severity: vscode.DiagnosticSeverity.Warning,
     claims: [{ kind: 'figure', verdict: 'stale', problems: ['stale-figure'] }] as ListedClaim[],
   },
@@ -29,7 +30,7 @@ export const briefs = {
     file: 'status-changed.md',
     rule: 'status-changed',
     rangeText: 'China banned exports of gallium to the US',
-    messageHas: [/suspend/i, /No\. 72/],
+    messageHas: [/held on 2024-12-31/, /suspended until 2026-11-27/, /No\. 72 of 2025/],
     severity: vscode.DiagnosticSeverity.Warning,
     claims: [{ kind: 'control', verdict: 'changed', problems: ['status-changed'] }] as ListedClaim[],
   },
@@ -37,8 +38,8 @@ export const briefs = {
   mismatch: {
     file: 'mismatch.md',
     rule: 'figure-mismatch',
-    rangeText: '95%',
-    messageHas: [/95%/, /85%/],
+    rangeText: 'The US net import reliance on antimony was 95% in 2024',
+    messageHas: [/^95% for 2024 does not match/, /which is 85%/, /Mineral Commodity Summaries 2025/],
     severity: vscode.DiagnosticSeverity.Error,
   },
   clean: { file: 'clean.md', checkedClaims: 2 },
@@ -47,6 +48,8 @@ export const briefs = {
   hover: {
     file: 'hover.md',
     mineral: 'Gallium',
+    /** Where to hover: the mention in the body, not the title in the front matter. */
+    at: 'Gallium is used',
     cardHas: [/licens/i, /No\. 23/, /%/, /\]\(https?:\/\//],
   },
   quickFix: { file: 'quick-fix.md', staleText: '74%', fixedHas: staleFix },
@@ -54,6 +57,7 @@ export const briefs = {
   importShare: {
     file: 'import-share.md',
     mention: 'Antimony',
+    at: 'Antimony is used',
     title: /Insert current import share for antimony/i,
     insertedHas: [/China supplied \d+% of US imports/, /\]\(https?:\/\//],
   },

@@ -16,7 +16,7 @@ describe('hover', () => {
   it(`shows the card for ${briefs.hover.mineral} with its control status and import figures`, async () => {
     const uri = fileIn('main', 'briefs', briefs.hover.file);
     const editor = await open(uri);
-    const at = positionOf(editor.document, briefs.hover.mineral).translate(0, 1);
+    const at = positionOf(editor.document, briefs.hover.at).translate(0, 1);
     // Other extensions may answer hovers too; wait until briefcheck's card is among them.
     const text = await poll(async () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);

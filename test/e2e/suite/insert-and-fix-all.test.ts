@@ -10,7 +10,7 @@ describe('editing helpers', () => {
   it('"Insert current import share" inserts the figure with its citation after the mention', async () => {
     const uri = fileIn('main', 'briefs', briefs.importShare.file);
     const editor = await open(uri);
-    const at = positionOf(editor.document, briefs.importShare.mention).translate(0, 1);
+    const at = positionOf(editor.document, briefs.importShare.at).translate(0, 1);
     const range = new vscode.Range(at, at);
     const action = await poll(async () => {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, 'refactor.insert.briefcheck.importShare');
