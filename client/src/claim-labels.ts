@@ -1,7 +1,7 @@
 // Pure helpers for showing claims: the icon, label and order of each verdict, and a claim's
 // one-line label. No VS Code API here, so test/client can test them directly.
 
-import type { ClaimItem, ClaimsResult } from './protocol';
+import type { ClaimItem, ClaimsResult } from '../../server/src/shared/protocol';
 
 interface VerdictLook {
   label: string;

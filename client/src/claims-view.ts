@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { claimLabel, groupClaims, summary, verdictLook } from './claim-labels';
 import { Commands } from './ids';
-import type { ClaimItem, ClaimsResult } from './protocol';
+import type { ClaimItem, ClaimsResult } from '../../server/src/shared/protocol';
 
 type Node = { kind: 'claim'; claim: ClaimItem; uri: string } | { kind: 'mentions'; claims: ClaimItem[]; uri: string } | { kind: 'message'; text: string };
 

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { WorkspaceEdit } from 'vscode-languageclient';
 import { ClaimsViewId, Commands } from './ids';
-import { ControlTableRequestMethod, DatasetInfoRequestMethod, SetAsOfRequestMethod, type ClaimsResult, type DatasetInfo } from './protocol';
+import { ControlTableRequestMethod, DatasetInfoRequestMethod, SetAsOfRequestMethod, type ClaimsResult, type DatasetInfo } from '../../server/src/shared/protocol';
 
 function markdownEditor(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;

@@ -6,7 +6,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { ClaimsView } from './claims-view';
 import { registerCommands } from './commands';
 import { ClaimsViewId, Commands, OutputChannelName } from './ids';
-import { ClaimsRequestMethod, DidAnalyzeNotificationMethod, type ClaimsResult, type DidAnalyzeParams } from './protocol';
+import { ClaimsRequestMethod, DidAnalyzeNotificationMethod, type ClaimsResult, type DidAnalyzeParams } from '../../server/src/shared/protocol';
 import { statusText } from './claim-labels';
 
 let client: LanguageClient | undefined;

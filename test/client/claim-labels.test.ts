@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { claimLabel, groupClaims, statusText, summary, verdictLook } from '../../client/src/claim-labels';
-import type { ClaimItem, ClaimsResult } from '../../client/src/protocol';
+import type { ClaimItem, ClaimsResult } from '../../server/src/shared/protocol';
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 const claim = (kind: ClaimItem['kind'], verdict: string, text = 'x'): ClaimItem => ({ kind, verdict, text, range, minerals: [], problems: [] });

@@ -14,7 +14,7 @@ import type { BriefResult } from '../../server/src/core/types';
 import type { Dataset } from '../../server/src/core/dataset/types';
 import { resolveConfig } from '../../server/src/node/config';
 import { loadDataset } from '../../server/src/node/dataset';
-import type { ClaimsResult } from '../../server/src/lsp/protocol';
+import type { ClaimsResult } from '../../server/src/shared/protocol';
 import { applyWorkspaceEdit, startHarness, type Doc, type Harness } from './harness';
 import { TODAY, removeWorkspace, tempWorkspace } from './workspace';
 

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { run } from '../../server/src/cli/main';
-import type { ClaimsResult } from '../../server/src/lsp/protocol';
+import type { ClaimsResult } from '../../server/src/shared/protocol';
 import { startHarness, type Harness } from './harness';
 import { TODAY, exampleBriefs, fixtures, removeWorkspace, repoRoot, tempWorkspace, writeConfig } from './workspace';
 

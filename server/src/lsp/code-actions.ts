@@ -9,7 +9,7 @@ import { applyFixes } from '../core/fix';
 import type { BriefResult } from '../core/types';
 import type { Analysis, Analyzer } from './analysis';
 import { SOURCE, isDiagnosticData, toTextEdits, versionedEdit } from './convert';
-import { ControlTableKind, FixAllKind, ImportShareKind } from './protocol';
+import { ControlTableKind, FixAllKind, ImportShareKind } from '../shared/protocol';
 
 /** Fix-all stops after this many check-and-fix passes, like ESLint's --fix. */
 const MAX_FIX_PASSES = 10;

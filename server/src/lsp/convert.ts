@@ -4,7 +4,7 @@
 import { DiagnosticSeverity, TextDocumentEdit, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BriefResult, Problem, Range as CoreRange, TextEdit as CoreTextEdit } from '../core/types';
-import type { ClaimItem } from './protocol';
+import type { ClaimItem } from '../shared/protocol';
 
 export const SOURCE = 'briefcheck';
 

@@ -3,4 +3,4 @@
 // never imports the CLI (test/architecture.test.ts fails when it does).
 
 export { startServer, type ServerOptions } from './server';
-export * from './protocol';
+export * from '../shared/protocol';

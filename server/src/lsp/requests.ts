@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { controlTableEdits, mentionedMinerals, setAsOfEdit } from '../core/editor';
 import type { Analysis, LoadedDataset } from './analysis';
 import { toClaimItems, toTextEdits, versionedEdit } from './convert';
-import type { ClaimsResult, ControlTableParams, DatasetInfo, DocumentParams, SetAsOfParams } from './protocol';
+import type { ClaimsResult, ControlTableParams, DatasetInfo, DocumentParams, SetAsOfParams } from '../shared/protocol';
 
 export function invalidParams(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);

@@ -32,7 +32,7 @@ import {
   ImportShareKind,
   SetAsOfRequestMethod,
   type DidAnalyzeParams,
-} from './protocol';
+} from '../shared/protocol';
 import { claimsResult, controlTableEdit, datasetInfo, invalidParams, requireUri, setAsOfWorkspaceEdit, validateControlTableParams, validateSetAsOfParams } from './requests';
 
 export interface ServerOptions {

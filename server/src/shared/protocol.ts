@@ -1,8 +1,12 @@
-// The server's custom protocol: request and notification names, their payloads, and the ids the
-// client relies on. client/src/protocol.ts mirrors these names (the client may not import server
-// code); test/lsp/protocol-names.test.ts fails when the two drift apart.
+// The custom protocol between the extension and the language server: request and notification
+// names, their payloads, and the code action kinds. Both sides import this one file; it imports
+// nothing, so the client stays free of server code (test/architecture.test.ts).
 
-import type { Range } from 'vscode-languageserver';
+/** A protocol range (0-based lines and UTF-16 characters), structurally the LSP `Range`. */
+export interface ProtocolRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
 
 export const ClaimsRequestMethod = 'briefcheck/claims';
 export const DatasetInfoRequestMethod = 'briefcheck/datasetInfo';
@@ -23,7 +27,7 @@ export interface ClaimItem {
   kind: 'mention' | 'figure' | 'control' | 'count';
   text: string;
   verdict: string;
-  range: Range;
+  range: ProtocolRange;
   minerals: string[];
   explanation?: string;
   record?: { kind: string; id: string };
