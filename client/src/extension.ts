@@ -11,7 +11,13 @@ import { statusText } from './claim-labels';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+/** What activate() returns: the language client, and the Claims view's tree provider for tests. */
+export interface BriefcheckApi {
+  client: LanguageClient;
+  claimsView: vscode.TreeDataProvider<unknown>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<BriefcheckApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -71,7 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
   );
   void refresh();
-  return { client: languageClient };
+  return { client: languageClient, claimsView: view };
 }
 
 async function revealClaim(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
