@@ -76,6 +76,14 @@ async function end(code) {
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void end(130));
+// If the runner that spawned this shim is killed outright, end too rather than wait for the deadline.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) {
+    console.error('code-shim: the test runner went away; ending');
+    void end(1);
+  }
+}, 500).unref();
 // A crash in this process must still end the server's process group.
 process.on('exit', () => server?.stop());
 

@@ -39,7 +39,12 @@ function findFiles(dir, name) {
 }
 
 process.on('exit', cleanUp);
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(130));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    console.error(`e2e: interrupted (${signal}); ending the VS Code server and the browser`);
+    process.exit(130);
+  });
+}
 
 /** The fixture workspace is copied so tests may edit, fix and save briefs freely. */
 function copyFixtures(into) {
