@@ -52,14 +52,20 @@ export const briefs = {
     severity: vscode.DiagnosticSeverity.Error,
   },
   clean: { file: 'clean.md', checkedClaims: 2 },
-  // The card for gallium on 2026-06-01: licensing under MOFCOM No. 23 of 2023, and China's share
-  // of US imports with its source.
+  // The card for gallium on 2026-06-01: licensing under MOFCOM & GAC No. 23 of 2023 (the US ban
+  // of No. 46/2024 suspended), China's latest share of US imports (<9%, January–September 2024,
+  // Sputnik's calculation) and US net import reliance, each with its source.
   hover: {
     file: 'hover.md',
     mineral: 'Gallium',
     /** Where to hover: the mention in the body, not the title in the front matter. */
     at: 'Gallium is used',
-    cardHas: [/licens/i, /No\. 23/, /%/, /\]\(https?:\/\//],
+    cardHas: [
+      /\*\*Controls on 2026-06-01:\*\* licensing \(all destinations\)/,
+      /\[MOFCOM & GAC Announcement No\. 23 of 2023[^\]]*\]\(https?:[^)]+\): licensing, all destinations/,
+      /\*\*China's share of US imports:\*\* <9% \(January–September 2024\) — \[[^\]]+\]\(https?:/,
+      /\*\*US net import reliance:\*\* 100%/,
+    ],
   },
   quickFix: { file: 'quick-fix.md', staleText: '74%', fixedHas: staleFix },
   fixOnSave: { file: 'fix-on-save.md', staleText: '74%', fixedHas: staleFix },
@@ -67,8 +73,11 @@ export const briefs = {
     file: 'import-share.md',
     mention: 'Antimony',
     at: 'Antimony is used',
-    title: /Insert current import share for antimony/i,
-    insertedHas: [/China supplied \d+% of US imports/, /\]\(https?:\/\//],
+    title: 'Insert current import share for antimony',
+    // The latest China share on 2026-06-01: 55% from MCS 2026 as reported by NewsTarget, with the
+    // period as the source states it; the brief has no footnotes, so the citation is an inline link.
+    inserted:
+      ' (China supplied 55% of US imports, not stated (believed 2021–24); [US grows more dependent on foreign minerals](https://www.newstarget.com/2026-02-08-us-grows-more-dependent-on-foreign-mineral.html))',
   },
   // as-of.md has no date of its own: it is checked as of the briefcheck.asOf setting. On
   // 2024-06-01 the 2020–23 figure was not yet published, so 74% was not stale then.
