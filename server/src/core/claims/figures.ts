@@ -4,8 +4,8 @@
 
 import type { Metric } from '../dataset/types';
 import type { Range } from '../types';
-import { CN, MIN, notAssertion, percent, readValue, tonnes, US, US_ADJ, US_POSSESSIVE } from './fragments';
-import { isHedgedAway, matchIn, mentionsIn, type Sentence } from './sentence';
+import { CN, MASK, MIN, notAssertion, percent, readValue, tonnes, US, US_ADJ, US_POSSESSIVE } from './fragments';
+import { actorBefore, isHedgedAway, isJointSubject, isQuoted, matchIn, mentionsIn, type Sentence } from './sentence';
 import type { SentenceClaim } from './types';
 
 interface FigurePattern {
@@ -70,11 +70,39 @@ function span(m: RegExpExecArray, name: string): Range | undefined {
   return s ? { start: s[0], end: s[1] } : undefined;
 }
 
+const otherValue = /\d(?:[\d,.]*\d)?\s?(?:%|per\s?cent\b|percent\b|t\b|tonnes\b|tons\b)/i;
+
+// Shares by value are a different measure from the shares by quantity the dataset compares against.
+const byValue = /\b(?:(?:by|in)\s+(?:(?:dollar|customs|trade|import)\s+)?value\b|in\s+(?:value|dollar)\s+terms\b)/i;
+
+/** The figure's words and what follows them up to the next figure or clause. */
+function figureWords(sentence: Sentence, m: RegExpExecArray): string {
+  const end = m.index + m[0].length;
+  const rest = sentence.masked.slice(end, sentence.range.end);
+  const stop = rest.search(/[%;]|\d\s?(?:per\s?cent|percent)\b/);
+  return m[0] + (stop < 0 ? rest : rest.slice(0, stop));
+}
+
+const startsWithActor = /^(?:the\s+)?(?:US|U\.S\.|USA|United\s+States|America|American|China|Beijing)\b/i;
+
+/**
+ * The figure is the US's (or China's share of it) and asserted by the brief: not inside quotation
+ * marks, not a joint share ("The EU and China supplied 90%…"), and not another country's figure
+ * ("Japan's net import reliance on antimony was 100%").
+ */
+function isOwnFigure(sentence: Sentence, m: RegExpExecArray): boolean {
+  if (isQuoted(sentence, m.index)) return false;
+  if (startsWithActor.test(m[0])) return !isJointSubject(sentence, m.index);
+  const actor = actorBefore(sentence, m.index);
+  return actor === undefined || actor === 'US';
+}
+
 /** The period a figure speaks of: the first span-like time after its value, before `limit`. */
 function periodAfter(sentence: Sentence, from: number, limit: number, before?: number) {
   const usable = sentence.times.filter((t) => !['since', 'until', 'by', 'before', 'after', 'as of', 'as at'].includes(t.lead));
   const after = usable.find((t) => t.range.start >= from && t.range.start < limit);
-  if (after) return after;
+  // "63% of US imports of antimony, up from about 50% in 2019": the period belongs to the nearer number.
+  if (after && !otherValue.test(sentence.masked.slice(from, after.range.start))) return after;
   if (before === undefined) return undefined;
   const leading = usable.filter((t) => t.range.end <= before);
   const first = leading[0];
@@ -115,7 +143,7 @@ export function extractFigures(sentence: Sentence): SentenceClaim[] {
   for (const p of patterns) {
     for (const m of matchIn(sentence, p.re)) {
       if (out.some((c) => m.index < c.range.end && c.range.start < m.index + m[0].length)) continue;
-      if (isHedgedAway(sentence, m.index, notAssertion)) continue;
+      if (isHedgedAway(sentence, m.index, notAssertion) || !isOwnFigure(sentence, m)) continue;
       const minRange = span(m, 'min') ?? span(m, 'min2');
       if (!minRange) continue;
       const matchEnd = m.index + m[0].length;
@@ -128,10 +156,13 @@ export function extractFigures(sentence: Sentence): SentenceClaim[] {
       const repeatStart = shifted ? (span(shifted, 'minR')?.start ?? readValue(shifted, 'R')?.valueRange.start ?? sentence.range.end) : sentence.range.end;
       const first = build(p, sentence, m.index, minRange, m, '', repeatStart, true);
       if (!first) continue;
+      if (byValue.test(figureWords(sentence, m))) continue;
       first.range.end = Math.min(first.range.end, repeatStart);
       out.push(first);
       if (!shifted) continue;
       const repeatMin = span(shifted, 'minR') ?? minRange;
+      // "…, versus 20% for tungsten in 2024": a repeated value followed by another mineral is that mineral's.
+      if (repeatMin === minRange && namesAnotherMineral(sentence, shifted)) continue;
       const secondStart = repeatMin === minRange ? (readValue(shifted, 'R')?.valueRange.start ?? shifted.index) : repeatMin.start;
       const second = build(p, sentence, secondStart, repeatMin, shifted, 'R', sentence.range.end, false);
       if (second) {
@@ -142,6 +173,13 @@ export function extractFigures(sentence: Sentence): SentenceClaim[] {
     }
   }
   return out;
+}
+
+function namesAnotherMineral(sentence: Sentence, repeat: RegExpExecArray): boolean {
+  const at = readValue(repeat, 'R')?.valueRange.end;
+  if (at === undefined) return false;
+  const next = sentence.times.find((t) => t.range.start >= at);
+  return sentence.masked.slice(at, next ? next.range.start : Math.min(sentence.range.end, at + 40)).includes(MASK);
 }
 
 /** Moves a match found in a slice to absolute offsets. */

@@ -89,5 +89,17 @@ export function readValue(m: RegExpExecArray, suffix = ''): ParsedValue | undefi
   };
 }
 
-/** Words before a claim that make it not an assertion ("not", "would", "if", "threatened to"). */
-export const notAssertion = /\b(?:not|never|no\s+longer|n't|would|could|may|might|if|whether|unless|threaten(?:s|ed)?|consider(?:s|ed|ing)?|plan(?:s|ned)?\s+to|propos(?:e|es|ed)|rumou?red|expected\s+to|likely\s+to)\b/i;
+/**
+ * Words before a claim that make it not an assertion: negation and modality ("not", "would", "if",
+ * "threatened to"), and reported speech the brief does not adopt ("commentators claim that",
+ * "wrongly reported that"), which a brief often quotes only to refute.
+ */
+export const notAssertion =
+  /\b(?:not|never|no\s+longer|n't|would|could|may|might|if|whether|unless|threaten(?:s|ed)?|consider(?:s|ed|ing)?|plan(?:s|ned)?\s+to|propos(?:e|es|ed)|rumou?red|expected\s+to|likely\s+to|claim(?:s|ed)?\s+that|alleg(?:e|es|ed|edly|ing)|wrongly|falsely|mistakenly|incorrectly|erroneously|myth)\b/i;
+
+/**
+ * Countries and blocs other than China that briefs name as actors ("Japan's export controls", "the
+ * US places no restrictions"). A claim whose subject is one of them is not about China's controls,
+ * and a share or reliance they report is not the US figure.
+ */
+export const FOREIGN = String.raw`(?:the\s+)?(?:US|U\.S\.|USA|United\s+States|America|American|Washington|Japan|Japanese|Tokyo|EU|E\.U\.|European\s+Union|Europe|European|Brussels|Korea|South\s+Korea|Korean|Taiwan|India|Indian|Australia|Australian|Canada|Canadian|UK|U\.K\.|United\s+Kingdom|Britain|British|Germany|German|France|French|Netherlands|Dutch|Russia|Russian|Vietnam|Indonesia|Brazil|G7)`;

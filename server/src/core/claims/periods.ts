@@ -112,6 +112,19 @@ function dayOf(y: number, m: number, d: number): { start: IsoDate; end: IsoDate;
   return { start: iso, end: iso, day: true };
 }
 
+/**
+ * A date that names a thing rather than the time a claim speaks of: an instrument ("Announcement No.
+ * 33 of 2024", "No. 18/2025") or a noun it qualifies ("a 2024 CSIS report", "the December 2024
+ * ban"). Binding it as a figure's period or a claim's date would check the claim at the wrong time.
+ */
+function isAttributive(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (/\bNos?\.?\s*\d+(?:\s*(?:,|and)\s*\d+)*\s+of\s+(?:the\s+)?$/i.test(before) || /\d\s*\/\s*$/.test(before)) return true;
+  const determiner = /\b(?:a|an|the|its|their|this|that|these|those|China's|China’s|Beijing's|Beijing’s)\s+$/i.test(before);
+  const after = text.slice(end, end + 30);
+  return determiner && /^\s+[A-Za-z]/.test(after) && !/^\s+(?:period|average|years?|months?|window|span|timeframe)\b/i.test(after);
+}
+
 const leadWords = /(?:\b(as of|as at|since|from|between|until|by|before|after|in|on|during|for|through|over)\s+(?:the\s+)?(?:(?:mid|early|late|end\s+of|start\s+of)[-\s]+)?)$/i;
 
 /** Every time expression in `text` between `from` and `to`, leftmost-longest, in order. */
@@ -129,6 +142,7 @@ export function findTimes(text: string, from = 0, to = text.length): TimeExpress
       const parsed = parse(m as RegExpExecArray);
       if (!parsed) continue;
       taken.push({ start, end });
+      if (isAttributive(text, start, end)) continue;
       const lead = leadWords.exec(text.slice(Math.max(0, start - 24), start));
       found.push({ range: { start, end }, start: parsed.start, end: parsed.end, lead: lead ? lead[1]!.toLowerCase() : '', day: parsed.day ?? false });
     }

@@ -8,6 +8,11 @@ import type { Lexicon } from './lexicon';
 export type ClaimDraft = Omit<Claim, 'checkedOn' | 'verdict' | 'record' | 'explanation'> & {
   /** The claim's own date, when the sentence gives one. */
   date?: IsoDate;
+  /**
+   * The first day of the time the claim's own date ends ("in 2025" runs from 2025-01-01): a status
+   * claim holds when it is true on some day of that time, not only on its last.
+   */
+  dateFrom?: IsoDate;
   /** Digits after the decimal point in the value as written (rounding tolerance). */
   decimals?: number;
 };

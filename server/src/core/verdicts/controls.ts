@@ -6,6 +6,7 @@ import type { Clause, ClauseStatus, ControlType, Dataset, Destination, MineralSt
 import type { Claim, IsoDate } from '../types';
 import type { ClaimDraft } from '../claims/types';
 import type { ControlEvidence } from './types';
+import { addDays } from '../dataset/dates';
 
 type Outcome = 'true' | 'contradicted' | 'unknown' | 'unjudged';
 
@@ -75,4 +76,33 @@ export function judgeControl(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate,
   if (evidence.changes.length > 0) return { verdict: 'changed', explanation: `True on ${on}; the status changed by ${asOf}.`, evidence };
   if (unknownOnAsOf.length > 0) return { verdict: 'unknown', explanation: `True on ${on}; unknown on ${asOf}.`, evidence };
   return { verdict: 'verified', explanation: `Agrees with the dataset on ${on}.`, evidence };
+}
+
+type Judged = ReturnType<typeof judgeControl>;
+
+/**
+ * Judges a control claim on the day its own time makes it true, if any. "In 2025, China banned…"
+ * holds if the ban was in force on some day of 2025, so the candidates are the time's last day (never
+ * past the as-of date, which a brief cannot speak beyond), the day before each status change inside
+ * it, and its first day. A claim whose time starts after the as-of date is a forecast: unverifiable.
+ */
+export function judgeDatedControl(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate): { on: IsoDate; judged: Judged } {
+  const end = draft.control?.date;
+  if (!end) return { on: asOf, judged: judgeControl(draft, dataset, asOf, asOf) };
+  const from = draft.dateFrom ?? end;
+  if (from > asOf) {
+    const evidence: ControlEvidence = { statuses: [], contradicted: [], unjudged: [...draft.minerals], changes: [], unknownOnAsOf: [] };
+    return { on: asOf, judged: { verdict: 'unverifiable', explanation: `The claim speaks of ${from}, after the as-of date ${asOf}.`, evidence } };
+  }
+  const last = end < asOf ? end : asOf;
+  const changeDays = draft.minerals.flatMap((m) => dataset.changesBetween(m, from, last).map((c) => addDays(c.date, -1)));
+  const candidates = [...new Set([last, ...changeDays.sort().reverse(), from])].filter((d) => d >= from && d <= last);
+  const tried = candidates.map((on) => ({ on, judged: judgeControl(draft, dataset, asOf, on) }));
+  // A day on which the records bear the claim out wins over one they cannot judge, which wins over
+  // one that contradicts it; the contradiction is reported on the last day.
+  return (
+    tried.find((t) => t.judged.verdict !== 'wrong' && t.judged.verdict !== 'unverifiable') ??
+    tried.find((t) => t.judged.verdict !== 'wrong') ??
+    tried[0]!
+  );
 }

@@ -4,7 +4,7 @@
 import type { Dataset, MineralStatus, Observation } from '../dataset/types';
 import type { ClaimDraft } from '../claims/types';
 import type { Claim, IsoDate, RecordRef } from '../types';
-import { judgeControl, setsStatus, statusFor } from './controls';
+import { judgeDatedControl, setsStatus, statusFor } from './controls';
 import { judgeCount } from './counts';
 import { judgeFigure } from './figures';
 import type { Evidence } from './types';
@@ -29,7 +29,7 @@ function statusRef(status: MineralStatus, destination: string): RecordRef | unde
 }
 
 function finish(draft: ClaimDraft, checkedOn: IsoDate, judged: Pick<Claim, 'verdict' | 'explanation'> & { record?: RecordRef }): Claim {
-  const { date: _date, decimals: _decimals, ...rest } = draft;
+  const { date: _date, dateFrom: _dateFrom, decimals: _decimals, ...rest } = draft;
   return { ...rest, checkedOn, verdict: judged.verdict, ...(judged.record ? { record: judged.record } : {}), ...(judged.explanation ? { explanation: judged.explanation } : {}) };
 }
 
@@ -54,8 +54,7 @@ export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asO
         break;
       }
       case 'control': {
-        const on = draft.control?.date ?? asOf;
-        const judged = judgeControl(draft, dataset, asOf, on);
+        const { on, judged } = judgeDatedControl(draft, dataset, asOf);
         const change = judged.evidence.changes[0];
         const contradictedIndex = draft.minerals.indexOf(judged.evidence.contradicted[0] ?? '');
         const status = judged.evidence.statuses[contradictedIndex >= 0 ? contradictedIndex : 0];
@@ -69,7 +68,8 @@ export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asO
         break;
       }
       case 'count': {
-        const on = draft.date ?? asOf;
+        // A brief cannot count what happened after its own date; its count is read on the earlier day.
+        const on = draft.date && draft.date < asOf ? draft.date : asOf;
         const judged = judgeCount(draft, dataset, on, listed);
         claims.push(finish(draft, on, judged));
         evidence.push({ count: judged.evidence });
