@@ -25,6 +25,11 @@ describe('claims that are extracted', () => {
   it('binds a period written as "January 2024 to November 2024"', () => {
     expect(claimsOf('China supplied 63% of US imports of antimony from January 2024 to November 2024.')[0]!.period).toMatchObject({ start: '2024-01-01', end: '2024-11-30' });
   });
+
+  it('keeps the closing bracket of a period written in brackets', () => {
+    const [claim] = claimsOf('China supplied 63% of US imports of antimony oxides (January–November 2024).');
+    expect(claim!.text).toBe('China supplied 63% of US imports of antimony oxides (January–November 2024)');
+  });
 });
 
 describe('sentences that must produce no claim', () => {

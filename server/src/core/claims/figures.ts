@@ -109,13 +109,21 @@ function periodAfter(sentence: Sentence, from: number, limit: number, before?: n
   return first && first.range.start - sentence.range.start < 20 ? first : undefined;
 }
 
+/** Extends a claim by one character when it opened a bracket that the next character closes. */
+function closeBracket(sentence: Sentence, start: number, end: number): number {
+  const text = sentence.masked.slice(start, end);
+  const open = (text.match(/\(/g) ?? []).length;
+  const close = (text.match(/\)/g) ?? []).length;
+  return open > close && sentence.masked[end] === ')' && end < sentence.range.end ? end + 1 : end;
+}
+
 function build(p: FigurePattern, sentence: Sentence, claimStart: number, minRange: Range, m: RegExpExecArray, suffix: string, limit: number, leadingAllowed: boolean): SentenceClaim | undefined {
   const value = readValue(m, suffix);
   if (!value) return undefined;
   const mention = mentionsIn(sentence, minRange);
   if (mention.length !== 1) return undefined;
   const time = periodAfter(sentence, value.valueRange.end, limit, leadingAllowed ? claimStart : undefined);
-  const end = Math.max(value.valueRange.end, m.index + m[0].length, time && time.range.start >= value.valueRange.end ? time.range.end : 0);
+  const end = closeBracket(sentence, claimStart, Math.max(value.valueRange.end, m.index + m[0].length, time && time.range.start >= value.valueRange.end ? time.range.end : 0));
   const scope = mention[0]!.form.kind === 'form' ? mention[0]!.form.text : undefined;
   return {
     draft: {
