@@ -10,6 +10,7 @@ import { run } from '../../server/src/cli/main';
 import { checkBrief } from '../../server/src/core/check';
 import { applyFixes } from '../../server/src/core/fix';
 import { currentFigureHints } from '../../server/src/core/editor';
+import { usableForChecking } from '../../server/src/core/verdicts/figures';
 import type { BriefResult } from '../../server/src/core/types';
 import type { Dataset } from '../../server/src/core/dataset/types';
 import { resolveConfig } from '../../server/src/node/config';
@@ -127,7 +128,8 @@ describe('language server: hovers and code actions', () => {
         const share = actions.find((a) => a.title.startsWith('Insert current import share'));
         if (!share) continue;
         inserted = applyWorkspaceEdit(doc, share.edit);
-        const observation = dataset.observations({ mineral: mention.minerals[0]!, metric: 'import_share', partner: 'CN', asOf: result.asOf })[0]!;
+        // The newest observation firm enough for the rules to judge by: never a low-confidence one.
+        const observation = dataset.observations({ mineral: mention.minerals[0]!, metric: 'import_share', partner: 'CN', asOf: result.asOf }).find(usableForChecking)!;
         expect(inserted).toContain(observation.period.label);
         break;
       }

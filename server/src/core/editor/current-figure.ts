@@ -5,6 +5,7 @@
 import type { BriefResult, Claim } from '../types';
 import type { Dataset, Observation } from '../dataset/types';
 import { formatValue } from './format';
+import { usableForChecking } from '../verdicts/figures';
 
 export interface CurrentFigureHint {
   /** Where the hint goes: right after the figure's number. */
@@ -23,7 +24,7 @@ export function currentObservation(dataset: Dataset, claim: Claim, asOf: string)
     ...(claim.scope ? { scope: claim.scope } : {}),
     asOf,
   });
-  return found[0];
+  return found.find(usableForChecking);
 }
 
 export function currentFigureHints(dataset: Dataset, result: BriefResult): CurrentFigureHint[] {

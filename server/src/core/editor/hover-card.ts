@@ -5,6 +5,7 @@
 import type { Claim, IsoDate, Verdict } from '../types';
 import type { ClauseState, ControlType, Dataset, Destination, MineralGroup, Observation, StatusValue } from '../dataset/types';
 import { formatValue, sourceLinks, type SourceLink } from './format';
+import { usableForChecking } from '../verdicts/figures';
 
 export interface FigureFact {
   observationId: string;
@@ -138,9 +139,9 @@ export function figureCard(dataset: Dataset, claim: Claim): FigureCard {
   };
 }
 
-/** The newest observation of a metric published on or before `asOf`. */
+/** The newest observation of a metric published on or before `asOf` that the rules would judge by. */
 export function latest(dataset: Dataset, mineral: string, metric: Observation['metric'], partner: string | undefined, asOf: IsoDate): Observation | undefined {
-  return dataset.observations({ mineral, metric, ...(partner ? { partner } : {}), asOf })[0];
+  return dataset.observations({ mineral, metric, ...(partner ? { partner } : {}), asOf }).find(usableForChecking);
 }
 
 export function figureFact(dataset: Dataset, o: Observation): FigureFact {

@@ -50,6 +50,15 @@ export function agreement(value: number, hedge: Hedge, decimals: number, obs: Ob
 /** Scopes that stand for the whole commodity, which a figure that names no scope speaks of. */
 const broadScopes = new Set(['', 'metal and oxide', 'metal', 'compound and metal', 'metal alloy and scrap', 'metal oxide and salt', 'compound', 'natural', 'total']);
 
+/**
+ * Whether an observation is firm enough to judge a brief's figure by, or to offer as the current
+ * one: quantity-based, not low confidence, with an exact period. The editor uses the same test, so
+ * what it inserts is what the rules compare against.
+ */
+export function usableForChecking(o: Observation): boolean {
+  return o.basis !== 'value' && o.confidence !== 'low' && !o.period.approximate;
+}
+
 function candidates(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, anyScope = false): Observation[] {
   const mineral = draft.minerals[0]!;
   const names = [mineral, ...(dataset.mineral(mineral)?.aliases ?? []), dataset.mineral(mineral)?.name ?? mineral];
@@ -61,10 +70,8 @@ function candidates(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, anyScope
         (o.partner ?? '') === (draft.partner ?? '') &&
         (!draft.reporter || !o.reporter || o.reporter.toLowerCase() === draft.reporter.toLowerCase()) &&
         o.unit === draft.unit &&
-        o.basis !== 'value' &&
-        o.confidence !== 'low' &&
+        usableForChecking(o) &&
         o.published <= asOf &&
-        !o.period.approximate &&
         (anyScope || (scope === '' ? broadScopes.has(normaliseScope(o.scope, names)) : normaliseScope(o.scope, names) === scope)),
     );
 }

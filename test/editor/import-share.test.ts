@@ -1,0 +1,31 @@
+// "Insert current import share" offers the figure the rules would judge by: never a low-confidence
+// or value-based observation, even when one is newer.
+
+import { describe, expect, it } from 'vitest';
+import { checkBrief } from '../../server/src/core/check';
+import { applyFixes } from '../../server/src/core/fix';
+import { importShareEdits } from '../../server/src/core/editor';
+import { bundledDataset, options } from '../core/bundled-dataset';
+
+function insertAfterFirstMention(text: string, asOf: string): string | undefined {
+  const dataset = bundledDataset();
+  const result = checkBrief(text, dataset, options(asOf));
+  const mention = result.claims.find((c) => c.kind === 'mention');
+  const edits = mention ? importShareEdits(text, result.claims, mention, dataset, result.asOf) : undefined;
+  return edits ? applyFixes(text, [{ edits }]).text : undefined;
+}
+
+describe('importShareEdits', () => {
+  it('skips a newer low-confidence figure for the firm one the rules use', () => {
+    // The dataset holds a January–September 2024 germanium share from state media (low confidence)
+    // and the 2018–21 share from USITC and USGS data (medium confidence).
+    const out = insertAfterFirstMention('Germanium matters for fibre optics.\n', '2026-11-28');
+    expect(out).toContain('China supplied 54% of US imports, 2018–21');
+    expect(out).not.toContain('19.1');
+  });
+
+  it('uses the brief’s footnote style when it has footnotes', () => {
+    const out = insertAfterFirstMention('Antimony goes into munitions.[^a]\n\n[^a]: A note.\n', '2026-11-28');
+    expect(out).toMatch(/^Antimony \(China supplied 63% of US imports of metal and oxide, 2020–23\)\[\^[^\]]+\] goes/);
+  });
+});
