@@ -18,14 +18,14 @@ export const briefs = {
   stale: {
     file: 'stale-figure.md',
     rule: 'stale-figure',
-    // Diagnostics cover the whole claim, from the subject to the end of its period.
-    rangeText: 'China supplied 74% of US imports of rare earths (2018–21',
+    // Diagnostics cover the whole claim, from the subject to the end of its bracketed period.
+    rangeText: 'China supplied 74% of US imports of rare earths (2018–21)',
     messageHas: [/^74% for 2018–21 is stale/, /70% for 2020–23/, /Mineral Commodity Summaries 2025: Rare Earths/],
     severity: vscode.DiagnosticSeverity.Warning,
     claims: [{ kind: 'figure', verdict: 'stale', problems: ['stale-figure'] }] as ListedClaim[],
     /** The Claims view: checked claims first, then the mentions folded into one row. */
     rows: [
-      { label: 'China supplied 74% of US imports of rare earths (2018–21', description: 'stale' },
+      { label: 'China supplied 74% of US imports of rare earths (2018–21)', description: 'stale' },
       { label: 'Mentions (1)', description: '' },
     ],
   },
@@ -53,8 +53,8 @@ export const briefs = {
   },
   clean: { file: 'clean.md', checkedClaims: 2 },
   // The card for gallium on 2026-06-01: licensing under MOFCOM & GAC No. 23 of 2023 (the US ban
-  // of No. 46/2024 suspended), China's latest share of US imports (<9%, January–September 2024,
-  // Sputnik's calculation) and US net import reliance, each with its source.
+  // of No. 46/2024 suspended), China's share of US imports that the rules judge by (53%, 2018–21,
+  // USITC) and US net import reliance, each with its source.
   hover: {
     file: 'hover.md',
     mineral: 'Gallium',
@@ -63,7 +63,7 @@ export const briefs = {
     cardHas: [
       /\*\*Controls on 2026-06-01:\*\* licensing \(all destinations\)/,
       /\[MOFCOM & GAC Announcement No\. 23 of 2023[^\]]*\]\(https?:[^)]+\): licensing, all destinations/,
-      /\*\*China's share of US imports:\*\* <9% \(January–September 2024\) — \[[^\]]+\]\(https?:/,
+      /\*\*China's share of US imports:\*\* 53% \(2018–21\) — \[[^\]]+\]\(https?:/,
       /\*\*US net import reliance:\*\* 100%/,
     ],
   },
@@ -74,10 +74,10 @@ export const briefs = {
     mention: 'Antimony',
     at: 'Antimony is used',
     title: 'Insert current import share for antimony',
-    // The latest China share on 2026-06-01: 55% from MCS 2026 as reported by NewsTarget, with the
-    // period as the source states it; the brief has no footnotes, so the citation is an inline link.
+    // China's share of US antimony imports that the rules judge by on 2026-06-01: 63% of metal and
+    // oxide for 2020–23 (USGS MCS 2025); the brief has no footnotes, so the citation is an inline link.
     inserted:
-      ' (China supplied 55% of US imports, not stated (believed 2021–24); [US grows more dependent on foreign minerals](https://www.newstarget.com/2026-02-08-us-grows-more-dependent-on-foreign-mineral.html))',
+      ' (China supplied 63% of US imports of metal and oxide, 2020–23; [Mineral Commodity Summaries 2025: Antimony](https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-antimony.pdf))',
   },
   // as-of.md has no date of its own: it is checked as of the briefcheck.asOf setting. On
   // 2024-06-01 the 2020–23 figure was not yet published, so 74% was not stale then.
