@@ -1,0 +1,89 @@
+// Splits a brief into chunks that Markdown parses independently: each chunk after the first starts
+// at an unindented line after a blank line, outside front matter, fenced code and the HTML blocks
+// that may span blank lines, or at a footnote definition right after another one-line definition
+// (a footnote definition interrupts whatever precedes it). At such a line every open block has
+// ended, so a chunk parsed alone gives the blocks the whole brief gives, except for references to
+// definitions elsewhere, which core/incremental supplies.
+
+export const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// HTML blocks of CommonMark kinds 1–5 run until their end marker, across blank lines.
+export const HTML_OPENERS: readonly [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
+// Only plain labels: a label with brackets, spaces or escapes may not make a definition at all.
+const FOOTNOTE_DEFINITION = /^\[\^[A-Za-z0-9_.-]+\]:/;
+// An HTML block that a blank line ends (CommonMark kinds 6 and 7) may hold a definition-like line.
+const HTML_TO_BLANK = /^ {0,3}<\/?[A-Za-z]/;
+
+type State = { kind: 'flow' } | { kind: 'fence'; marker: string } | { kind: 'html'; end: RegExp } | { kind: 'front-matter' };
+
+function isBlank(line: string): boolean {
+  return /^[ \t]*\r?$/.test(line);
+}
+
+/** True when a line may start a chunk: unindented, not blank, and not something that reads differently at the top of a document. */
+function canStart(line: string): boolean {
+  // "---" would open front matter at the top of a chunk; "+++" likewise for other front matter.
+  return /^[^\s]/.test(line) && !line.startsWith('---') && !line.startsWith('+++') && line.charCodeAt(0) !== 0xfeff;
+}
+
+/** Advances the block state over one line (whose own end, for HTML, may close it again). */
+function next(state: State, line: string): State {
+  switch (state.kind) {
+    case 'front-matter':
+      return /^---[ \t]*\r?$/.test(line) ? { kind: 'flow' } : state;
+    case 'fence': {
+      const m = FENCE.exec(line);
+      const closes = m && m[1]![0] === state.marker[0] && m[1]!.length >= state.marker.length && isBlank(line.slice(m[0].length));
+      return closes ? { kind: 'flow' } : state;
+    }
+    case 'html':
+      return state.end.test(line) ? { kind: 'flow' } : state;
+    case 'flow': {
+      const fence = FENCE.exec(line);
+      // A backtick fence's info string may not contain a backtick (CommonMark 4.5).
+      if (fence && !(fence[1]![0] === '`' && line.slice(fence[0].length).includes('`'))) return { kind: 'fence', marker: fence[1]! };
+      for (const [open, end] of HTML_OPENERS) {
+        if (open.test(line)) return end.test(line.replace(open, '')) ? state : { kind: 'html', end };
+      }
+      return state;
+    }
+  }
+}
+
+/** Start offsets of the chunks of `text`, beginning with 0. */
+export function chunkStarts(text: string): number[] {
+  const starts = [0];
+  let state: State = /^(?:\ufeff)?---[ \t]*\r?\n/.test(text) ? { kind: 'front-matter' } : { kind: 'flow' };
+  let offset = 0;
+  let previousBlank = false;
+  let previousFootnote = false;
+  let htmlToBlank = false;
+  let first = true;
+  while (offset <= text.length) {
+    const newline = text.indexOf('\n', offset);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(offset, end);
+    if (first) {
+      first = false;
+      // The opening "---" of front matter is the state set above, not a line to interpret.
+      if (state.kind === 'flow') state = next(state, line);
+    } else {
+      const footnote = state.kind === 'flow' && !htmlToBlank && FOOTNOTE_DEFINITION.test(line);
+      if (state.kind === 'flow' && ((previousBlank && canStart(line)) || (previousFootnote && footnote))) starts.push(offset);
+      previousFootnote = footnote;
+      state = next(state, line);
+    }
+    previousBlank = isBlank(line);
+    if (previousBlank) htmlToBlank = false;
+    else if (state.kind === 'flow' && HTML_TO_BLANK.test(line)) htmlToBlank = true;
+    if (newline === -1) break;
+    offset = newline + 1;
+  }
+  return starts;
+}

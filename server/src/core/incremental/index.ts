@@ -1,0 +1,176 @@
+// Incremental re-analysis for the editor: a brief is split into chunks that parse independently,
+// each chunk is parsed and its claims extracted once per content, and every check re-reads only the
+// chunks an edit touched before judging and running the rules over the whole brief. Pure core code:
+// no Node API, no protocol. Its result always equals checkBrief's (test/incremental proves it).
+
+import { lexiconFor } from '../claims/lexicon';
+import type { ClaimDraft } from '../claims/types';
+import { checkParsed } from '../check';
+import type { Dataset } from '../dataset/types';
+import type { ParsedBrief } from '../parse/types';
+import type { BriefResult, CheckOptions } from '../types';
+import { chunkStarts } from './chunks';
+import { readChunk, type ChunkRead, type Labels } from './read-chunk';
+import { shiftBlock, shiftComment, shiftDraft, shiftFootnote } from './shift';
+
+export { chunkStarts } from './chunks';
+
+interface Entry {
+  /** What the chunk defines and whether it ends open: the same for every context. */
+  shape?: Pick<ChunkRead, 'defines' | 'open'>;
+  /** First words of everything in brackets, normalised like labels: what the chunk may reference. */
+  refs?: Set<string>;
+  reads: Map<string, ChunkRead>;
+}
+
+export interface IncrementalChecker {
+  /** Checks `text`; equal to checkBrief(text, dataset, options), reusing unchanged chunks. */
+  check(text: string, dataset: Dataset, options: CheckOptions): BriefResult;
+  /** The parse and claim drafts of `text`, equal to parseBrief and extractClaims, reusing unchanged chunks. */
+  analyse(text: string, dataset: Dataset): { parsed: ParsedBrief; drafts: ClaimDraft[] };
+}
+
+// Labels match case-insensitively after Unicode case folding, which this approximates as
+// micromark does (lower then upper case).
+const norm = (s: string) => s.toLowerCase().toUpperCase();
+const firstWord = (label: string) => norm(label.trim().split(/\s+/)[0] ?? '');
+// Labels with brackets or escapes are not worth matching cleverly: every chunk gets them.
+const unusual = (label: string) => /[[\]\\]/.test(label);
+
+function referencedWords(chunk: string): Set<string> {
+  const words = new Set<string>();
+  for (const m of chunk.matchAll(/\[\^?\s*([^\s[\]]*)/g)) words.add(norm(m[1]!));
+  return words;
+}
+
+const KINDS = ['footnotes', 'links'] as const;
+
+interface LabelIndex {
+  byWord: Map<string, Labels>;
+  everywhere: Labels;
+}
+
+function labelIndex(sets: readonly Labels[]): LabelIndex {
+  const index: LabelIndex = { byWord: new Map(), everywhere: { footnotes: [], links: [] } };
+  for (const set of sets) {
+    for (const kind of KINDS) {
+      for (const label of set[kind]) {
+        if (unusual(label)) {
+          index.everywhere[kind].push(label);
+          continue;
+        }
+        const word = firstWord(label);
+        let labels = index.byWord.get(word);
+        if (!labels) index.byWord.set(word, (labels = { footnotes: [], links: [] }));
+        labels[kind].push(label);
+      }
+    }
+  }
+  return index;
+}
+
+/** Lines that look like definitions, also inside lists and quotes: a guess, confirmed by parsing. */
+function candidateLabels(text: string): Labels {
+  const labels: Labels = { footnotes: [], links: [] };
+  for (const m of text.matchAll(/^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?\[(\^?)((?:[^\]\\\n]|\\.)+)\]:/gm)) {
+    (m[1] ? labels.footnotes : labels.links).push(m[2]!);
+  }
+  return labels;
+}
+
+export function createIncrementalChecker(): IncrementalChecker {
+  let cache = new Map<string, Entry>();
+  let cachedFor: Dataset | undefined;
+
+  function analyse(text: string, dataset: Dataset): { parsed: ParsedBrief; drafts: ClaimDraft[] } {
+    if (dataset !== cachedFor) {
+      cache = new Map();
+      cachedFor = dataset;
+    }
+    const extraction = { dataset, lexicon: lexiconFor(dataset) };
+    const used = new Map<string, Entry>();
+    const entryOf = (key: string): Entry => {
+      let entry = used.get(key) ?? cache.get(key);
+      if (!entry) entry = { reads: new Map() };
+      used.set(key, entry);
+      return entry;
+    };
+    const keyOf = (start: number, end: number) => (start === 0 ? 'F' : 'R') + text.slice(start, end);
+    const contextFor = (entry: Entry, start: number, end: number, index: LabelIndex): Labels => {
+      entry.refs ??= referencedWords(text.slice(start, end));
+      const context: Labels = { footnotes: [...index.everywhere.footnotes], links: [...index.everywhere.links] };
+      for (const word of entry.refs) {
+        const labels = index.byWord.get(word);
+        if (labels) for (const kind of KINDS) context[kind].push(...labels[kind]);
+      }
+      return { footnotes: [...new Set(context.footnotes)].sort(), links: [...new Set(context.links)].sort() };
+    };
+    const read = (start: number, end: number, context: Labels): ChunkRead => {
+      const entry = entryOf(keyOf(start, end));
+      const contextKey = `${context.footnotes.join('\n')}\0${context.links.join('\n')}`;
+      let result = entry.reads.get(contextKey);
+      if (!result) {
+        result = readChunk(text.slice(start, end), start === 0, context, extraction);
+        entry.reads.set(contextKey, result);
+        entry.shape = { defines: result.defines, open: result.open };
+      }
+      return result;
+    };
+
+    // Pass 1: what each chunk defines, joining a chunk that ends open with the next one. Chunks
+    // seen for the first time are read with the labels that look defined, which pass 2 confirms.
+    const starts = chunkStarts(text);
+    const guessed = labelIndex([candidateLabels(text)]);
+    const bounds: [number, number][] = [];
+    for (let i = 0; i < starts.length; ) {
+      const start = starts[i]!;
+      let j = i + 1;
+      let end = starts[j] ?? text.length;
+      for (;;) {
+        const entry = entryOf(keyOf(start, end));
+        if (!entry.shape) read(start, end, contextFor(entry, start, end, guessed));
+        if (!entry.shape!.open || j >= starts.length) break;
+        end = starts[++j] ?? text.length;
+      }
+      bounds.push([start, end]);
+      i = j;
+    }
+
+    // Pass 2: read each chunk with stand-ins for the defined labels it may use.
+    const defined = labelIndex(bounds.map(([s, e]) => entryOf(keyOf(s, e)).shape!.defines));
+    const blocks: ParsedBrief['blocks'] = [];
+    const footnotes: ParsedBrief['footnotes'] = [];
+    const comments: ParsedBrief['comments'] = [];
+    const drafts: ClaimDraft[] = [];
+    let first: ParsedBrief | undefined;
+    let usesFootnotes = false;
+    bounds.forEach(([start, end]) => {
+      const chunk = read(start, end, contextFor(entryOf(keyOf(start, end)), start, end, defined));
+      first ??= chunk.parsed;
+      usesFootnotes ||= chunk.parsed.citationStyle === 'footnote';
+      for (const b of chunk.parsed.blocks) blocks.push(shiftBlock(b, start));
+      for (const f of chunk.parsed.footnotes) footnotes.push(shiftFootnote(f, start));
+      for (const c of chunk.parsed.comments) comments.push(shiftComment(c, start));
+      for (const d of chunk.drafts) drafts.push(shiftDraft(d, start));
+    });
+    // Only what this text used stays cached, so memory follows the document, not its history.
+    cache = used;
+    const parsed: ParsedBrief = {
+      text,
+      blocks,
+      footnotes,
+      comments,
+      frontMatter: first?.frontMatter ?? { problems: [] },
+      citationStyle: usesFootnotes ? 'footnote' : 'link',
+    };
+    return { parsed, drafts };
+  }
+
+  return {
+    analyse,
+    check(text, dataset, options) {
+      const { parsed, drafts } = analyse(text, dataset);
+      return checkParsed(parsed, drafts, dataset, options);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// The editor's incremental re-analysis must always give what a full re-check gives. A property test
+// types, pastes and deletes at random in generated briefs (Markdown punctuation, fences, comments,
+// definitions and mineral words included) and compares after every edit.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkBrief, extractClaims } from '../../server/src/core/check';
+import { chunkStarts, createIncrementalChecker } from '../../server/src/core/incremental/index';
+import { parseBrief } from '../../server/src/core/parse/index';
+import type { CheckOptions } from '../../server/src/core/types';
+import { generateBrief } from '../bench/corpus.mjs';
+import { bundledDataset } from '../core/bundled-dataset';
+
+const options: CheckOptions = { config: { rules: {}, data: [], include: [], exclude: [] }, today: '2026-11-28' };
+
+// Pieces a user types or pastes, biased towards what changes Markdown's block structure.
+const PIECES = [
+  '\n', '\n\n', ' ', '    ', 'x', '1', '-', '*', '_', '`', '```', '~~~', '#', '>', '|', '[', ']', '^', ':', '\\', '<', '!',
+  '<!--', '-->', '<pre>', '</pre>', '---', '[^1]', '[^1]: note', '[^a]: defined\n', '[x]: https://e.org\n', '[x]', '[t][x]',
+  '- ', '1. ', '| a | b |\n| - | - |\n', 'gallium', 'antimony oxides', ' 63% ', 'in 2024', 'China bans exports of gallium to the US.',
+  '<!-- briefcheck-disable-next-line stale-figure -->\n', '<div>', '\n[^2]: two\n[^3]: three\n', '---\nas_of: 2025-01-01\n---\n', '&amp;', '\u00a0', '\r\n',
+];
+
+type Edit = { at: number; remove: number; insert: string };
+
+const edit = fc.record({
+  at: fc.nat(),
+  remove: fc.oneof(fc.constant(0), fc.nat(12)),
+  insert: fc.oneof(fc.constantFrom(...PIECES), fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((a) => a.join(''))),
+});
+
+function apply(text: string, e: Edit): string {
+  const at = text.length === 0 ? 0 : e.at % (text.length + 1);
+  return text.slice(0, at) + e.insert + text.slice(at + e.remove);
+}
+
+describe('incremental re-analysis', () => {
+  it('splits a brief into several chunks starting on line starts', () => {
+    const text = generateBrief(3, 120);
+    const starts = chunkStarts(text);
+    expect(starts.length).toBeGreaterThan(10);
+    for (const s of starts.slice(1)) expect(text[s - 1]).toBe('\n');
+  });
+
+  it('parses and extracts exactly like a full parse after any sequence of edits', () => {
+    const dataset = bundledDataset();
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.array(edit, { minLength: 1, maxLength: 8 }), (seed, edits) => {
+        const checker = createIncrementalChecker();
+        let text = generateBrief(seed, 40);
+        checker.analyse(text, dataset);
+        for (const e of edits) {
+          text = apply(text, e);
+          const incremental = checker.analyse(text, dataset);
+          const parsed = parseBrief(text);
+          expect(incremental.parsed).toEqual(parsed);
+          expect(incremental.drafts).toEqual(extractClaims(parsed, dataset));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+
+  it('checks exactly like checkBrief after edits', () => {
+    const dataset = bundledDataset();
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (seed, edits) => {
+        const checker = createIncrementalChecker();
+        let text = generateBrief(seed, 60);
+        checker.check(text, dataset, options);
+        for (const e of edits) {
+          text = apply(text, e);
+          expect(checker.check(text, dataset, options)).toEqual(checkBrief(text, dataset, options));
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+});
