@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkBrief } from '../core/check';
+import { createIncrementalChecker, type IncrementalChecker } from '../core/incremental/index';
 import type { BriefResult, IsoDate, ResolvedConfig } from '../core/types';
 import type { Dataset } from '../core/dataset/types';
 import { createConfigLoader, formatConfigError, resolveConfig } from '../node/config';
@@ -65,6 +66,8 @@ export class Analyzer {
   private readonly datasets = new Map<string, Promise<LoadedDataset>>();
   private readonly failing = new Set<string>();
   private readonly configs = createConfigLoader();
+  /** Per document, so a keystroke re-reads only the part of the brief it touched (same results as checkBrief). */
+  private readonly incremental = new Map<string, IncrementalChecker>();
 
   constructor(private readonly host: AnalyzerHost) {}
 
@@ -85,6 +88,7 @@ export class Analyzer {
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.incremental.delete(uri);
     this.failing.delete(uri);
   }
 
@@ -165,7 +169,9 @@ export class Analyzer {
     if (!settings.enable) return base;
     try {
       const data = await this.datasetFor(config.data);
-      const result = checkBrief(text, data.dataset, { config, today });
+      let checker = this.incremental.get(uri);
+      if (!checker) this.incremental.set(uri, (checker = createIncrementalChecker()));
+      const result = checker.check(text, data.dataset, { config, today });
       this.failing.delete(uri);
       return { ...base, data, result };
     } catch (error) {
