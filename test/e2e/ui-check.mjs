@@ -31,14 +31,18 @@ async function shot(page, resultsDir, name) {
 
 /**
  * The box of the widest squiggle in the editor. The brief has one problem, drawn as one box per
- * wrapped line; a box can be attached before it is laid out, so wait for one to be visible.
+ * wrapped line. The editor redraws decorations when diagnostics arrive again, so a squiggle found
+ * may be gone when its box is asked for: ask again until the deadline.
  */
 async function widestSquiggle(page) {
   const squiggles = page.locator('.editor-instance .view-overlays').locator('.squiggly-warning, .squiggly-error, .squiggly-info');
-  await squiggles.first().waitFor({ state: 'visible', timeout: stepTimeoutMs });
-  const boxes = (await Promise.all((await squiggles.all()).map((s) => s.boundingBox()))).filter((b) => b && b.width > 0);
-  if (boxes.length === 0) throw new Error('no squiggle has a visible box');
-  return boxes.reduce((a, b) => (b.width > a.width ? b : a));
+  const deadline = Date.now() + stepTimeoutMs;
+  for (;;) {
+    await squiggles.first().waitFor({ state: 'visible', timeout: Math.max(1, deadline - Date.now()) });
+    const boxes = (await Promise.all((await squiggles.all()).map((s) => s.boundingBox({ timeout: 1000 }).catch(() => null)))).filter((b) => b && b.width > 0);
+    if (boxes.length > 0) return boxes.reduce((a, b) => (b.width > a.width ? b : a));
+    if (Date.now() > deadline) throw new Error('no squiggle kept a visible box');
+  }
 }
 
 async function checkInWorkbench(page, resultsDir) {
