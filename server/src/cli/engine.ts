@@ -122,7 +122,7 @@ export async function runEngine(options: CliOptions, io: CliIo, version: string,
         result = await check(text);
       }
     }
-    results.push(toFileResult(input, text, result, fixed, options.quiet));
+    results.push(toFileResult(input, text, result, fixed, options.quiet, options.command === 'claims'));
   };
   try {
     await inOrder(inputs, readAhead(checker), start, finish);
@@ -173,7 +173,7 @@ async function checkCached(
   return result;
 }
 
-function toFileResult(input: Input, text: string, result: BriefResult, fixed: number, quiet: boolean): FileResult {
+function toFileResult(input: Input, text: string, result: BriefResult, fixed: number, quiet: boolean, withClaims: boolean): FileResult {
   const at = lineIndex(text);
   const problems = result.problems
     .filter((p) => !quiet || p.severity === 'error')
@@ -193,7 +193,9 @@ function toFileResult(input: Input, text: string, result: BriefResult, fixed: nu
     asOf: result.asOf,
     asOfSource: result.asOfSource,
     problems,
-    claims: result.claims.map((claim) => ({ claim, ...positionOf(claim.range, at) })),
+    // Only the claims worklist prints claims; holding every brief's claims until the end of a large
+    // run would cost more memory than everything else together.
+    claims: withClaims ? result.claims.map((claim) => ({ claim, ...positionOf(claim.range, at) })) : [],
     fixed,
   };
 }
