@@ -27,11 +27,12 @@ function readHwmKiB(pid) {
 
 /**
  * Runs `command args` in `cwd` with stdout and stderr written to `stdoutFile` and `stderrFile` (or
- * discarded: peers report thousands of lint messages) and resolves to `{ wallMs, peakMiB, code }`.
+ * discarded: peers report thousands of lint messages) and resolves to `{ wallMs, cpuMs, peakMiB, code }`
+ * (cpuMs, user plus system time, only with GNU time; on a shared machine it is steadier than wall time).
  */
 export function measure(command, args, { cwd, env, stdoutFile, stderrFile } = {}) {
   const timeFile = join(tmpdir(), `briefcheck-bench-time-${process.pid}-${Date.now()}`);
-  const [file, argv] = useGnuTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, command, ...args]] : [command, args];
+  const [file, argv] = useGnuTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, command, ...args]] : [command, args];
   const out = openSync(stdoutFile ?? '/dev/null', 'w');
   const err = openSync(stderrFile ?? '/dev/null', 'w');
   const started = performance.now();
@@ -48,12 +49,15 @@ export function measure(command, args, { cwd, env, stdoutFile, stderrFile } = {}
       closeSync(out);
       closeSync(err);
       let peakKiB = polledKiB;
+      let cpuMs;
       if (useGnuTime) {
         const lines = readFileSync(timeFile, 'utf8').trim().split('\n');
-        peakKiB = Number(lines[lines.length - 1]);
+        const [maxrss, user, system] = lines[lines.length - 1].split(' ').map(Number);
+        peakKiB = maxrss;
+        cpuMs = (user + system) * 1000;
         rmSync(timeFile, { force: true });
       }
-      resolve({ wallMs, peakMiB: peakKiB / 1024, code });
+      resolve({ wallMs, cpuMs, peakMiB: peakKiB / 1024, code });
     });
   });
 }

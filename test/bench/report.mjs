@@ -13,13 +13,13 @@ export function printTable({ machine, corpus, rows }) {
       `corpus ${corpus.files} briefs x ${corpus.lines} lines, ${fmt(corpus.bytes / 1e6, 1)} MB, seed ${corpus.seed}; ` +
       `peak memory from ${machine.memory}.`,
     '',
-    '| tool | wall s | files/s | MB/s | peak MiB | x markdownlint-cli2 | x floor |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| tool | wall s | cpu s | files/s | MB/s | peak MiB | x markdownlint-cli2 | x floor |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     const s = r.wallMs / 1000;
     const ratio = (other) => (byName[other] ? fmt(r.wallMs / byName[other].wallMs) : '–');
-    out.push(`| ${r.name}${r.code ? ` (exit ${r.code})` : ''} | ${fmt(s)} | ${fmt(corpus.files / s, 0)} | ` +
+    out.push(`| ${r.name}${r.code ? ` (exit ${r.code})` : ''} | ${fmt(s)} | ${fmt(r.cpuMs / 1000, 1)} | ${fmt(corpus.files / s, 0)} | ` +
       `${fmt(corpus.bytes / 1e6 / s)} | ${fmt(r.peakMiB, 0)} | ${ratio(MDL)} | ${ratio(FLOOR)} |`);
   }
   process.stdout.write(`\n${out.join('\n')}\n`);

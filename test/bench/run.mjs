@@ -44,7 +44,8 @@ const wanted = (name) => !o.only || o.only.has(name);
 async function run(name, command, args, extra = {}) {
   process.stderr.write(`running ${name}… `);
   const r = await measure(command, args, { cwd: corpusDir, ...extra });
-  process.stderr.write(`${(r.wallMs / 1000).toFixed(2)} s, ${r.peakMiB.toFixed(0)} MiB (exit ${r.code})\n`);
+  const cpu = r.cpuMs === undefined ? '' : `, cpu ${(r.cpuMs / 1000).toFixed(1)} s`;
+  process.stderr.write(`${(r.wallMs / 1000).toFixed(2)} s${cpu}, ${r.peakMiB.toFixed(0)} MiB (exit ${r.code})\n`);
   const row = { name, ...r };
   rows.push(row);
   return row;
