@@ -27,6 +27,13 @@ export function currentObservation(dataset: Dataset, claim: Claim, asOf: string)
   return found.find(usableForChecking);
 }
 
+/** The offset just after the figure's number and its unit ("63%", "340 t"), where a hint reads naturally. */
+function afterUnit(claim: Claim): number {
+  const end = (claim.valueRange ?? claim.range).end;
+  const unit = /^(?:\s?%|\s?per ?cent\b|\s(?:t|tonnes|tons|metric tons)\b)/.exec(claim.text.slice(end - claim.range.start));
+  return end + (unit ? unit[0].length : 0);
+}
+
 export function currentFigureHints(dataset: Dataset, result: BriefResult): CurrentFigureHint[] {
   const hints: CurrentFigureHint[] = [];
   for (const claim of result.claims) {
@@ -35,7 +42,7 @@ export function currentFigureHints(dataset: Dataset, result: BriefResult): Curre
     if (!current) continue;
     const source = current.sources[0] ? dataset.source(current.sources[0].source) : undefined;
     hints.push({
-      offset: (claim.valueRange ?? claim.range).end,
+      offset: afterUnit(claim),
       label: `→ ${formatValue(current)} (${current.period.label})`,
       tooltip: `The dataset's figure as of ${result.asOf}: ${formatValue(current)} for ${current.period.label}${source ? `, ${source.title}` : ''}.`,
     });

@@ -1,10 +1,10 @@
-// "Insert current import share" offers the figure the rules would judge by: never a low-confidence
+// "Insert current import share" and the current-figure hints offer the figure the rules would judge by: never a low-confidence
 // or value-based observation, even when one is newer.
 
 import { describe, expect, it } from 'vitest';
 import { checkBrief } from '../../server/src/core/check';
 import { applyFixes } from '../../server/src/core/fix';
-import { importShareEdits } from '../../server/src/core/editor';
+import { currentFigureHints, importShareEdits } from '../../server/src/core/editor';
 import { bundledDataset, options } from '../core/bundled-dataset';
 
 function insertAfterFirstMention(text: string, asOf: string): string | undefined {
@@ -27,5 +27,16 @@ describe('importShareEdits', () => {
   it('uses the brief’s footnote style when it has footnotes', () => {
     const out = insertAfterFirstMention('Antimony goes into munitions.[^a]\n\n[^a]: A note.\n', '2026-11-28');
     expect(out).toMatch(/^Antimony \(China supplied 63% of US imports of metal and oxide, 2020–23\)\[\^[^\]]+\] goes/);
+  });
+});
+
+describe('currentFigureHints', () => {
+  it('places the hint after the figure and its unit, not inside it', () => {
+    const text = 'China supplied 74% of US imports of rare earths (2018–21).\n';
+    const result = checkBrief(text, bundledDataset(), options('2026-11-28'));
+    const [hint] = currentFigureHints(bundledDataset(), result);
+    expect(hint).toBeDefined();
+    expect(text.slice(0, hint!.offset)).toBe('China supplied 74%');
+    expect(hint!.label).toMatch(/^→ 70% \(2020–23\)$/);
   });
 });
