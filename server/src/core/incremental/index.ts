@@ -145,7 +145,10 @@ export function createIncrementalChecker(): IncrementalChecker {
     let first: ParsedBrief | undefined;
     let usesFootnotes = false;
     bounds.forEach(([start, end]) => {
-      const chunk = read(start, end, contextFor(entryOf(keyOf(start, end)), start, end, defined));
+      const entry = entryOf(keyOf(start, end));
+      const chunk = read(start, end, contextFor(entry, start, end, defined));
+      // A read made with a guessed context that proved wrong is never needed again.
+      if (entry.reads.size > 1) for (const [key, value] of entry.reads) if (value !== chunk) entry.reads.delete(key);
       first ??= chunk.parsed;
       usesFootnotes ||= chunk.parsed.citationStyle === 'footnote';
       for (const b of chunk.parsed.blocks) blocks.push(shiftBlock(b, start));
