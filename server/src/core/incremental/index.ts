@@ -7,7 +7,7 @@ import { lexiconFor } from '../claims/lexicon';
 import type { ClaimDraft } from '../claims/types';
 import { checkParsed } from '../check';
 import type { Dataset } from '../dataset/types';
-import type { ParsedBrief } from '../parse/types';
+import type { Block, FootnoteDefinition, HtmlComment, ParsedBrief } from '../parse/types';
 import type { BriefResult, CheckOptions } from '../types';
 import { chunkStarts } from './chunks';
 import { readChunk, type ChunkRead, type Labels } from './read-chunk';
@@ -21,6 +21,10 @@ interface Entry {
   /** First words of everything in brackets, normalised like labels: what the chunk may reference. */
   refs?: Set<string>;
   reads: Map<string, ChunkRead>;
+  /** The context last computed for this chunk, and the defined labels it was computed from. */
+  context?: { defined: string; labels: Labels };
+  /** The chunk's output moved to where it stood last time, reused while it stays there. */
+  placed?: { at: number; read: ChunkRead; blocks: Block[]; footnotes: FootnoteDefinition[]; comments: HtmlComment[]; drafts: ClaimDraft[] };
 }
 
 export interface IncrementalChecker {
@@ -105,8 +109,7 @@ export function createIncrementalChecker(): IncrementalChecker {
       }
       return { footnotes: [...new Set(context.footnotes)].sort(), links: [...new Set(context.links)].sort() };
     };
-    const read = (start: number, end: number, context: Labels): ChunkRead => {
-      const entry = entryOf(keyOf(start, end));
+    const read = (entry: Entry, start: number, end: number, context: Labels): ChunkRead => {
       const contextKey = `${context.footnotes.join('\n')}\0${context.links.join('\n')}`;
       let result = entry.reads.get(contextKey);
       if (!result) {
@@ -120,41 +123,61 @@ export function createIncrementalChecker(): IncrementalChecker {
     // Pass 1: what each chunk defines, joining a chunk that ends open with the next one. Chunks
     // seen for the first time are read with the labels that look defined, which pass 2 confirms.
     const starts = chunkStarts(text);
-    const guessed = labelIndex([candidateLabels(text)]);
+    let guessed: LabelIndex | undefined;
     const bounds: [number, number][] = [];
+    const entries: Entry[] = [];
     for (let i = 0; i < starts.length; ) {
       const start = starts[i]!;
       let j = i + 1;
       let end = starts[j] ?? text.length;
+      let entry: Entry;
       for (;;) {
-        const entry = entryOf(keyOf(start, end));
-        if (!entry.shape) read(start, end, contextFor(entry, start, end, guessed));
+        entry = entryOf(keyOf(start, end));
+        if (!entry.shape) read(entry, start, end, contextFor(entry, start, end, (guessed ??= labelIndex([candidateLabels(text)]))));
         if (!entry.shape!.open || j >= starts.length) break;
         end = starts[++j] ?? text.length;
       }
       bounds.push([start, end]);
+      entries.push(entry);
       i = j;
     }
 
     // Pass 2: read each chunk with stand-ins for the defined labels it may use.
-    const defined = labelIndex(bounds.map(([s, e]) => entryOf(keyOf(s, e)).shape!.defines));
+    const definedSets = entries.map((entry) => entry.shape!.defines);
+    const signature = definedSets.map((d) => `${d.footnotes.join('\n')}\0${d.links.join('\n')}`).join('\u0001');
+    let defined: LabelIndex | undefined;
     const blocks: ParsedBrief['blocks'] = [];
     const footnotes: ParsedBrief['footnotes'] = [];
     const comments: ParsedBrief['comments'] = [];
     const drafts: ClaimDraft[] = [];
     let first: ParsedBrief | undefined;
     let usesFootnotes = false;
-    bounds.forEach(([start, end]) => {
-      const entry = entryOf(keyOf(start, end));
-      const chunk = read(start, end, contextFor(entry, start, end, defined));
+    bounds.forEach(([start, end], i) => {
+      const entry = entries[i]!;
+      // The context depends only on the chunk and on every label defined: reuse it while those hold.
+      if (entry.context?.defined !== signature) {
+        defined ??= labelIndex(definedSets);
+        entry.context = { defined: signature, labels: contextFor(entry, start, end, defined) };
+      }
+      const chunk = read(entry, start, end, entry.context.labels);
       // A read made with a guessed context that proved wrong is never needed again.
       if (entry.reads.size > 1) for (const [key, value] of entry.reads) if (value !== chunk) entry.reads.delete(key);
       first ??= chunk.parsed;
       usesFootnotes ||= chunk.parsed.citationStyle === 'footnote';
-      for (const b of chunk.parsed.blocks) blocks.push(shiftBlock(b, start));
-      for (const f of chunk.parsed.footnotes) footnotes.push(shiftFootnote(f, start));
-      for (const c of chunk.parsed.comments) comments.push(shiftComment(c, start));
-      for (const d of chunk.drafts) drafts.push(shiftDraft(d, start));
+      if (entry.placed?.at !== start || entry.placed.read !== chunk) {
+        entry.placed = {
+          at: start,
+          read: chunk,
+          blocks: chunk.parsed.blocks.map((b) => shiftBlock(b, start)),
+          footnotes: chunk.parsed.footnotes.map((f) => shiftFootnote(f, start)),
+          comments: chunk.parsed.comments.map((c) => shiftComment(c, start)),
+          drafts: chunk.drafts.map((d) => shiftDraft(d, start)),
+        };
+      }
+      blocks.push(...entry.placed.blocks);
+      footnotes.push(...entry.placed.footnotes);
+      comments.push(...entry.placed.comments);
+      drafts.push(...entry.placed.drafts);
     });
     // Only what this text used stays cached, so memory follows the document, not its history.
     cache = used;
