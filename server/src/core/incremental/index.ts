@@ -7,7 +7,7 @@ import { lexiconFor } from '../claims/lexicon';
 import type { ClaimDraft } from '../claims/types';
 import { checkParsed } from '../check';
 import type { Dataset } from '../dataset/types';
-import type { Block, FootnoteDefinition, HtmlComment, ParsedBrief } from '../parse/types';
+import type { ParsedBrief } from '../parse/types';
 import type { BriefResult, CheckOptions } from '../types';
 import { chunkStarts } from './chunks';
 import { readChunk, type ChunkRead, type Labels } from './read-chunk';
@@ -23,8 +23,6 @@ interface Entry {
   reads: Map<string, ChunkRead>;
   /** The context last computed for this chunk, and the defined labels it was computed from. */
   context?: { defined: string; labels: Labels };
-  /** The chunk's output moved to where it stood last time, reused while it stays there. */
-  placed?: { at: number; read: ChunkRead; blocks: Block[]; footnotes: FootnoteDefinition[]; comments: HtmlComment[]; drafts: ClaimDraft[] };
 }
 
 export interface IncrementalChecker {
@@ -164,20 +162,11 @@ export function createIncrementalChecker(): IncrementalChecker {
       if (entry.reads.size > 1) for (const [key, value] of entry.reads) if (value !== chunk) entry.reads.delete(key);
       first ??= chunk.parsed;
       usesFootnotes ||= chunk.parsed.citationStyle === 'footnote';
-      if (entry.placed?.at !== start || entry.placed.read !== chunk) {
-        entry.placed = {
-          at: start,
-          read: chunk,
-          blocks: chunk.parsed.blocks.map((b) => shiftBlock(b, start)),
-          footnotes: chunk.parsed.footnotes.map((f) => shiftFootnote(f, start)),
-          comments: chunk.parsed.comments.map((c) => shiftComment(c, start)),
-          drafts: chunk.drafts.map((d) => shiftDraft(d, start)),
-        };
-      }
-      blocks.push(...entry.placed.blocks);
-      footnotes.push(...entry.placed.footnotes);
-      comments.push(...entry.placed.comments);
-      drafts.push(...entry.placed.drafts);
+      // Shifted copies are made afresh rather than kept: memory matters more with many open briefs.
+      for (const b of chunk.parsed.blocks) blocks.push(shiftBlock(b, start));
+      for (const f of chunk.parsed.footnotes) footnotes.push(shiftFootnote(f, start));
+      for (const c of chunk.parsed.comments) comments.push(shiftComment(c, start));
+      for (const d of chunk.drafts) drafts.push(shiftDraft(d, start));
     });
     // Only what this text used stays cached, so memory follows the document, not its history.
     cache = used;
