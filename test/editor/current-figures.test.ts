@@ -20,13 +20,19 @@ describe('importShareEdits', () => {
     // The dataset holds a January–September 2024 germanium share from state media (low confidence)
     // and the 2018–21 share from USITC and USGS data (medium confidence).
     const out = insertAfterFirstMention('Germanium matters for fibre optics.\n', '2026-11-28');
-    expect(out).toContain('China supplied 54% of US imports, 2018–21');
+    expect(out).toContain('China supplied 54% of US imports of germanium in 2018–21');
     expect(out).not.toContain('19.1');
   });
 
   it('uses the brief’s footnote style when it has footnotes', () => {
     const out = insertAfterFirstMention('Antimony goes into munitions.[^a]\n\n[^a]: A note.\n', '2026-11-28');
-    expect(out).toMatch(/^Antimony \(China supplied 63% of US imports of metal and oxide, 2020–23\)\[\^[^\]]+\] goes/);
+    expect(out).toMatch(/^Antimony \(China supplied 63% of US imports of antimony \(metal and oxide\) in 2020–23\)\[\^[^\]]+\] goes/);
+  });
+
+  it('inserts a figure that briefcheck itself reads and verifies', () => {
+    const out = insertAfterFirstMention('Antimony goes into munitions.[^a]\n\n[^a]: A note.\n', '2026-11-28')!;
+    const figures = checkBrief(out, bundledDataset(), options('2026-11-28')).claims.filter((c) => c.kind === 'figure');
+    expect(figures.map((c) => [c.value, c.verdict])).toEqual([[63, 'verified']]);
   });
 });
 

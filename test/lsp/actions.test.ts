@@ -134,7 +134,7 @@ describe('language server: hovers and code actions', () => {
         break;
       }
       expect(inserted, `${name}: some mention can take an import share`).toBeDefined();
-      expect(/\(China supplied [^)]*\)\[\^[^\]]+\]/.test(inserted!)).toBe(footnote);
+      expect(/\(China supplied [^\n]*?\)\[\^[^\]]+\]/.test(inserted!)).toBe(footnote);
       if (!footnote) expect(inserted).toMatch(/China supplied [^;]+; \[[^\]]+\]\(https?:/);
     }
   });

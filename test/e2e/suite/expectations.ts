@@ -77,7 +77,7 @@ export const briefs = {
     // China's share of US antimony imports that the rules judge by on 2026-06-01: 63% of metal and
     // oxide for 2020–23 (USGS MCS 2025); the brief has no footnotes, so the citation is an inline link.
     inserted:
-      ' (China supplied 63% of US imports of metal and oxide, 2020–23; [Mineral Commodity Summaries 2025: Antimony](https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-antimony.pdf))',
+      ' (China supplied 63% of US imports of antimony (metal and oxide) in 2020–23; [Mineral Commodity Summaries 2025: Antimony](https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-antimony.pdf))',
   },
   // as-of.md has no date of its own: it is checked as of the briefcheck.asOf setting. On
   // 2024-06-01 the 2020–23 figure was not yet published, so 74% was not stale then.

@@ -38,8 +38,12 @@ export function importShareEdits(text: string, claims: readonly Claim[], mention
   const share = latest(dataset, mineral, 'import_share', 'CN', asOf);
   if (!share || share.value === null) return undefined;
   const link = sourceLinks(dataset, share.sources)[0];
-  const scope = share.scope ? ` of ${share.scope}` : '';
-  const figure = `China supplied ${formatValue(share)} of US imports${scope}, ${share.period.label}`;
+  // Worded the way the claim extractor reads figures, so the inserted text is itself checked (and
+  // verified) like any other sentence of the brief.
+  const name = dataset.mineral(mineral)?.name ?? mineral;
+  const scope = share.scope ? ` (${share.scope})` : '';
+  const period = share.period.label.replace(/ average$/, '');
+  const figure = `China supplied ${formatValue(share)} of US imports of ${name}${scope} in ${period}`;
   const at = (mention.mentionRanges?.[0] ?? mention.range).end;
   if (!link) return [{ range: { start: at, end: at }, text: ` (${figure})` }];
   if (usesFootnotes(text)) {
