@@ -25,6 +25,18 @@ describe('generated extension parts', () => {
     expect(Object.keys(manifest.contributes.configuration.properties['briefcheck.rules'].properties).sort()).toEqual(Object.keys(rules).sort());
   });
 
+  it('the directive snippets offer exactly the rules a directive can silence', () => {
+    const snippets = JSON.parse(readFileSync(join(root, 'snippets', 'markdown.json'), 'utf8')) as Record<string, { body: string[] }>;
+    const choices = Object.values(snippets)
+      .flatMap((s) => s.body)
+      .filter((line) => line.includes('briefcheck-'))
+      .flatMap((line) => [...line.matchAll(/\$\{\d+\|([^|}]+)\|\}/g)].map((m) => m[1]!.split(',').sort()));
+    // unknown-directive reports directives themselves, so silencing it from a directive is left out.
+    const silenceable = Object.keys(rules).filter((id) => id !== 'unknown-directive').sort();
+    expect(choices.length).toBeGreaterThan(0);
+    for (const list of choices) expect(list).toEqual(silenceable);
+  });
+
   it('the grammar matches the dataset (npm run generate)', async () => {
     const { dataset } = await loadDataset([]);
     expect(grammarFile).toEqual(markdownGrammar(dataset.surfaceForms()));
