@@ -83,6 +83,7 @@ function candidateLabels(text: string): Labels {
 export function createIncrementalChecker(): IncrementalChecker {
   let cache = new Map<string, Entry>();
   let cachedFor: Dataset | undefined;
+  let lastSignature = '';
 
   function analyse(text: string, dataset: Dataset): { parsed: ParsedBrief; drafts: ClaimDraft[] } {
     if (dataset !== cachedFor) {
@@ -142,7 +143,10 @@ export function createIncrementalChecker(): IncrementalChecker {
 
     // Pass 2: read each chunk with stand-ins for the defined labels it may use.
     const definedSets = entries.map((entry) => entry.shape!.defines);
-    const signature = definedSets.map((d) => `${d.footnotes.join('\n')}\0${d.links.join('\n')}`).join('\u0001');
+    let signature = definedSets.map((d) => `${d.footnotes.join('\n')}\0${d.links.join('\n')}`).join('\u0001');
+    // Compared once here, so that each chunk's comparison below is by identity, not by content.
+    if (signature === lastSignature) signature = lastSignature;
+    lastSignature = signature;
     let defined: LabelIndex | undefined;
     const blocks: ParsedBrief['blocks'] = [];
     const footnotes: ParsedBrief['footnotes'] = [];

@@ -3,6 +3,7 @@
 // footnotes (reusing a definition that already cites the source), otherwise an inline link.
 
 import type { Dataset, Observation, Source } from '../dataset/types';
+import type { ParsedBrief } from '../parse/types';
 import type { Claim, Fix, TextEdit } from '../types';
 import type { AnalysedBrief } from './define-rule';
 import { formatObservedValue } from './describe';
@@ -22,6 +23,38 @@ function restOfSentence(text: string, at: number): string {
   return end === -1 ? tail : tail.slice(0, end + 1 + (/^[.!?]/.test(tail.slice(end)) ? (tail.slice(end + 1).match(/^(?:\[\^[^\]]*\])*/)?.[0].length ?? 0) : 0));
 }
 
+interface FootnoteIndex {
+  /** The position of the first definition with each lower-cased label, and of the first that cites each URL. */
+  byLabel: Map<string, number>;
+  byUrl: Map<string, number>;
+}
+
+// Built once per parsed brief: a brief with thousands of definitions and fixes would otherwise scan
+// every definition for every fix.
+const footnoteIndexes = new WeakMap<ParsedBrief, FootnoteIndex>();
+
+function footnoteIndex(parsed: ParsedBrief): FootnoteIndex {
+  let index = footnoteIndexes.get(parsed);
+  if (!index) {
+    index = { byLabel: new Map(), byUrl: new Map() };
+    for (const [i, f] of parsed.footnotes.entries()) {
+      const label = f.label.toLowerCase();
+      if (!index.byLabel.has(label)) index.byLabel.set(label, i);
+      for (const u of f.urls) if (!index.byUrl.has(u)) index.byUrl.set(u, i);
+    }
+    footnoteIndexes.set(parsed, index);
+  }
+  return index;
+}
+
+/** The first definition whose label is `label` or that cites one of `urls`. */
+function existingFootnote(parsed: ParsedBrief, label: string, urls: readonly string[]): ParsedBrief['footnotes'][number] | undefined {
+  const index = footnoteIndex(parsed);
+  let first = index.byLabel.get(label) ?? Infinity;
+  for (const u of urls) first = Math.min(first, index.byUrl.get(u) ?? Infinity);
+  return parsed.footnotes[first];
+}
+
 /** The edits that cite `source` at `at`: a footnote reference plus, if needed, its definition. */
 export function citationEdits(brief: AnalysedBrief, source: Source, at: number): TextEdit[] {
   const link = `[${source.title}](${source.url})`;
@@ -31,7 +64,7 @@ export function citationEdits(brief: AnalysedBrief, source: Source, at: number):
     return [{ range: { start: at, end: at }, text: ` (${source.publisher}, ${link})` }];
   }
   const label = footnoteLabel(source.id);
-  const existing = brief.parsed.footnotes.find((f) => f.label.toLowerCase() === label || f.urls.some((u) => citedUrls(source).includes(u)));
+  const existing = existingFootnote(brief.parsed, label, citedUrls(source));
   const reference = { range: { start: at, end: at }, text: `[^${existing ? existing.label : label}]` };
   if (existing) return sentence.toLowerCase().includes(`[^${existing.label.toLowerCase()}]`) ? [] : [reference];
   const end = brief.text.length;

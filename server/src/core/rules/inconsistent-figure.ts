@@ -10,10 +10,24 @@ function key(claim: Claim): string | undefined {
   return [claim.minerals[0], claim.metric, claim.partner ?? '', claim.reporter ?? '', (claim.scope ?? '').toLowerCase(), claim.period.start, claim.period.end].join('|');
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+/** Finds the 1-based line of an offset; the line starts are found once per brief, not once per claim. */
+function lineFinder(text: string): (offset: number) => number {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    // The number of line starts at or before the offset.
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (starts[mid]! <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
 }
 
 export default defineRule({
@@ -29,6 +43,7 @@ export default defineRule({
   },
   check(brief, context) {
     const first = new Map<string, Claim>();
+    const lineOf = lineFinder(brief.text);
     brief.claims.forEach((claim, index) => {
       const k = key(claim);
       if (!k) return;
@@ -41,7 +56,7 @@ export default defineRule({
       context.report({
         messageId: 'inconsistent',
         claim: index,
-        data: { claimed: describeClaimedFigure(claim, brief.text), earlier: describeClaimedFigure(earlier, brief.text), line: lineOf(brief.text, earlier.range.start) },
+        data: { claimed: describeClaimedFigure(claim, brief.text), earlier: describeClaimedFigure(earlier, brief.text), line: lineOf(earlier.range.start) },
       });
     });
   },
