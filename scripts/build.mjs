@@ -1,5 +1,7 @@
 // One esbuild script for every bundle: the extension client, the language server and the CLI.
 // `tsc` only type-checks (npm run typecheck); this file only bundles.
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -24,6 +26,22 @@ const bundles = [
   // The CLI's worker threads load this file from beside dist/cli.js (server/src/cli/parallel.ts).
   { entryPoints: ['server/src/cli/parallel-worker.ts'], outfile: 'dist/cli-worker.js' },
 ];
+
+/**
+ * The bundled data's content hash when it passes its schemas and invariants, checked with the
+ * loader's own code: bundles that carry it skip validating the same files at every start.
+ */
+async function validatedDataHash() {
+  const built = await esbuild.build({ ...common, entryPoints: ['server/src/node/dataset.ts'], write: false, sourcemap: false, banner: {}, define: {} });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', '__filename', '__dirname', built.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url), resolve('scripts/build.mjs'), resolve('scripts'));
+  const hash = await module.exports.validatedDataHash(resolve('data'));
+  if (!hash) console.warn('build: data/ does not pass its schemas or invariants; the bundles will validate it at every start.');
+  return hash;
+}
+
+const dataHash = await validatedDataHash();
+for (const b of bundles.filter((b) => b.outfile !== 'dist/extension.js')) b.define = { ...common.define, ...(dataHash ? { __BRIEFCHECK_DATA_HASH__: JSON.stringify(dataHash) } : {}) };
 
 const present = [];
 for (const b of bundles) {

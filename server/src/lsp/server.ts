@@ -144,6 +144,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const fixed = init.today;
       today = () => fixed;
     }
+    // Read the bundled dataset while the editor finishes the handshake and opens its first
+    // document: the first check then waits for less. Failures surface at that check.
+    void analyzer.datasetFor([]);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -1,14 +1,20 @@
 // Loads the bundled dataset and user overlays from disk for both front ends: validates each file
 // against its JSON Schema and the core's invariants, reports every problem with the file and JSON
 // path, and still returns the bundled data (plus the overlays that are sound) when an overlay is bad.
+// Bundled files whose content hash the build recorded as valid skip the schema step (ajv is then
+// not even loaded); overlays are always validated.
 
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import { checkInvariants, createDataset, idsOf, mergeFiles, type DataIssue } from '../core/dataset/index';
 import type { Dataset, DatasetFiles, Overlay } from '../core/dataset/types';
+import { DATA_FILES as FILES, dataHash, readDataTexts, type DataFileName as FileName } from './data-files';
+import type { SchemaError, Validators } from './data-schemas';
+
+/** Set by scripts/build.mjs: the hash of the bundled data it validated; absent when run from source. */
+declare const __BRIEFCHECK_DATA_HASH__: string | undefined;
+const BUILT_DATA_HASH = typeof __BRIEFCHECK_DATA_HASH__ === 'string' ? __BRIEFCHECK_DATA_HASH__ : undefined;
 
 export interface DataError {
   /** The file the problem is in (as given, for overlays). */
@@ -23,15 +29,17 @@ export interface LoadDatasetOptions {
   dataDir?: string;
   /** Overlay paths are resolved against this folder (default: the process's). */
   cwd?: string;
+  /**
+   * The content hash (data-files.ts) of bundled files known to pass their schemas; files with this
+   * hash are not validated against the schemas again. Default: the hash the build recorded.
+   */
+  validatedHash?: string;
 }
 
 export interface LoadedDataset {
   dataset: Dataset;
   errors: DataError[];
 }
-
-const FILES = ['meta', 'sources', 'minerals', 'measures', 'observations'] as const;
-type FileName = (typeof FILES)[number];
 
 /** The bundled data folder: the nearest folder named data/ with a meta.json, walking up from here. */
 export function findDataDir(from: string = __dirname): string {
@@ -48,10 +56,23 @@ export function findDataDir(from: string = __dirname): string {
 interface Bundled {
   files: DatasetFiles;
   errors: DataError[];
-  validators: Record<FileName | 'overlay', ValidateFunction>;
+  /** The content hash of the files read. */
+  hash: string;
 }
 
 const bundledCache = new Map<string, Promise<Bundled>>();
+const validatorCache = new Map<string, Promise<Validators>>();
+
+/** The compiled schemas of a data folder, compiled once per process and only when first needed. */
+function validatorsFor(dataDir: string): Promise<Validators> {
+  let pending = validatorCache.get(dataDir);
+  if (!pending) {
+    pending = import('./data-schemas').then((m) => m.compileSchemas(dataDir));
+    validatorCache.set(dataDir, pending);
+    pending.catch(() => validatorCache.delete(dataDir));
+  }
+  return pending;
+}
 
 async function readJson(file: string, label: string): Promise<{ value?: unknown; error?: DataError }> {
   let text: string;
@@ -67,35 +88,7 @@ async function readJson(file: string, label: string): Promise<{ value?: unknown;
   }
 }
 
-function describe(error: ErrorObject): string {
-  const p = error.params as Record<string, unknown>;
-  if (error.keyword === 'additionalProperties') return `unknown property "${String(p.additionalProperty)}"`;
-  if (error.keyword === 'enum') return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-  return error.message ?? error.keyword;
-}
-
-function schemaErrors(validate: ValidateFunction, value: unknown, file: string): DataError[] {
-  if (validate(value)) return [];
-  const seen = new Set<string>();
-  const out: DataError[] = [];
-  for (const error of validate.errors ?? []) {
-    const item = { file, path: error.instancePath, message: describe(error) };
-    const key = `${item.path}\n${item.message}`;
-    if (!seen.has(key)) out.push(item);
-    seen.add(key);
-  }
-  return out;
-}
-
-async function compileSchemas(dataDir: string): Promise<Bundled['validators']> {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
-  const names = ['definitions', ...FILES, 'overlay'];
-  const schemas = await Promise.all(names.map((n) => readFile(join(dataDir, 'schema', `${n}.schema.json`), 'utf8').then(JSON.parse)));
-  schemas.forEach((schema: object) => ajv.addSchema(schema));
-  const get = (name: string) => ajv.getSchema((schemas[names.indexOf(name)] as { $id: string }).$id)!;
-  return Object.fromEntries([...FILES, 'overlay'].map((n) => [n, get(n)])) as Bundled['validators'];
-}
+const inFile = (file: string) => (e: SchemaError): DataError => ({ file, ...e });
 
 /** Maps an invariant path on the combined files ("/meta/horizon") to the file that holds it. */
 function bundledIssue(dataDir: string, issue: DataIssue): DataError {
@@ -105,30 +98,35 @@ function bundledIssue(dataDir: string, issue: DataIssue): DataError {
   return { file: join(dataDir, `${name}.json`), path, message: issue.message };
 }
 
-async function readBundled(dataDir: string): Promise<Bundled> {
-  const validators = await compileSchemas(dataDir);
-  const errors: DataError[] = [];
+async function readBundled(dataDir: string, validatedHash: string | undefined): Promise<Bundled> {
+  const texts = await readDataTexts(dataDir);
+  const hash = dataHash(texts);
   const parts: Partial<Record<FileName, unknown>> = {};
-  await Promise.all(
-    FILES.map(async (name) => {
-      const file = join(dataDir, `${name}.json`);
-      const { value, error } = await readJson(file, file);
-      if (error) throw new Error(`briefcheck: bundled dataset: ${file}: ${error.message}`);
-      errors.push(...schemaErrors(validators[name], value, file));
-      parts[name] = value;
-    }),
-  );
+  for (const name of FILES) {
+    const file = join(dataDir, `${name}.json`);
+    try {
+      parts[name] = JSON.parse(texts.data[name]);
+    } catch (e) {
+      throw new Error(`briefcheck: bundled dataset: ${file}: not valid JSON: ${(e as Error).message}`);
+    }
+  }
+  const errors: DataError[] = [];
+  if (hash !== validatedHash) {
+    const [{ schemaErrors }, validators] = await Promise.all([import('./data-schemas'), validatorsFor(dataDir)]);
+    for (const name of FILES) errors.push(...schemaErrors(validators[name], parts[name]).map(inFile(join(dataDir, `${name}.json`))));
+  }
   const { $schema: _schema, ...meta } = parts.meta as DatasetFiles['meta'] & { $schema?: string };
   const list = <K extends Exclude<FileName, 'meta'>>(name: K) => ((parts[name] as Record<K, unknown> | undefined)?.[name] ?? []) as DatasetFiles[K];
   const files: DatasetFiles = { meta, sources: list('sources'), minerals: list('minerals'), measures: list('measures'), observations: list('observations') };
   errors.push(...checkInvariants(files).map((issue) => bundledIssue(dataDir, issue)));
-  return { files, errors, validators };
+  return { files, errors, hash };
 }
 
-async function readOverlay(path: string, cwd: string, bundled: Bundled, accepted: readonly Overlay[]): Promise<{ overlay?: Overlay; errors: DataError[] }> {
+async function readOverlay(path: string, cwd: string, dataDir: string, bundled: Bundled, accepted: readonly Overlay[]): Promise<{ overlay?: Overlay; errors: DataError[] }> {
   const { value, error } = await readJson(resolve(cwd, path), path);
   if (error) return { errors: [error] };
-  const errors = schemaErrors(bundled.validators.overlay, value, path);
+  const { schemaErrors } = await import('./data-schemas');
+  const errors = schemaErrors((await validatorsFor(dataDir)).overlay, value).map(inFile(path));
   if (errors.length) return { errors };
   const { $schema: _schema, ...overlay } = value as Overlay & { $schema?: string };
   // References may point into the bundled data or into overlays accepted before this one.
@@ -143,21 +141,32 @@ async function readOverlay(path: string, cwd: string, bundled: Bundled, accepted
  */
 export async function loadDataset(overlayPaths: readonly string[], options: LoadDatasetOptions = {}): Promise<LoadedDataset> {
   const dataDir = options.dataDir ?? findDataDir();
-  let pending = bundledCache.get(dataDir);
+  const validatedHash = options.validatedHash ?? BUILT_DATA_HASH;
+  const key = `${dataDir}\n${validatedHash ?? ''}`;
+  let pending = bundledCache.get(key);
   if (!pending) {
-    pending = readBundled(dataDir);
-    bundledCache.set(dataDir, pending);
-    pending.catch(() => bundledCache.delete(dataDir));
+    pending = readBundled(dataDir, validatedHash);
+    bundledCache.set(key, pending);
+    pending.catch(() => bundledCache.delete(key));
   }
   const bundled = await pending;
   const errors = [...bundled.errors];
   const overlays: Overlay[] = [];
   for (const path of overlayPaths) {
-    const result = await readOverlay(path, options.cwd ?? process.cwd(), bundled, overlays);
+    const result = await readOverlay(path, options.cwd ?? process.cwd(), dataDir, bundled, overlays);
     errors.push(...result.errors);
     if (result.overlay) overlays.push(result.overlay);
   }
   return { dataset: createDataset(bundled.files, overlays), errors };
+}
+
+/**
+ * For the build: the content hash of a data folder's files when they pass their schemas and the
+ * invariants (validated here, never trusted), else undefined. Bundles record it as the hash to trust.
+ */
+export async function validatedDataHash(dataDir: string): Promise<string | undefined> {
+  const bundled = await readBundled(dataDir, undefined);
+  return bundled.errors.length === 0 ? bundled.hash : undefined;
 }
 
 /** One line per error: `file: /json/path: message`. */

@@ -1,0 +1,46 @@
+// Start-up skips validating bundled data the build already validated (by content hash), and
+// validates everything else: bundled files that changed since, and every overlay.
+
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadDataset, validatedDataHash } from '../../server/src/node/dataset';
+import { repoRoot } from './workspace';
+
+const dataDir = join(repoRoot, 'data');
+
+describe('bundled data validation at start-up', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'briefcheck-data-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('trusts the validated hash of the shipped data and loads the same dataset as a full validation', async () => {
+    const hash = await validatedDataHash(dataDir);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    const trusted = await loadDataset([], { dataDir, validatedHash: hash });
+    const validated = await loadDataset([], { dataDir, validatedHash: 'none' });
+    expect(trusted.errors).toEqual([]);
+    expect(trusted.dataset.files).toEqual(validated.dataset.files);
+  });
+
+  it('validates bundled files whose content differs from the validated ones, and refuses to stamp them', async () => {
+    const hash = await validatedDataHash(dataDir);
+    const copy = join(dir, 'data');
+    cpSync(dataDir, copy, { recursive: true });
+    const sources = JSON.parse(readFileSync(join(copy, 'sources.json'), 'utf8'));
+    sources.sources[0].pages = 12;
+    writeFileSync(join(copy, 'sources.json'), JSON.stringify(sources, null, 2));
+
+    const { errors } = await loadDataset([], { dataDir: copy, validatedHash: hash });
+    expect(errors).toEqual([{ file: join(copy, 'sources.json'), path: '/sources/0', message: 'unknown property "pages"' }]);
+    expect(await validatedDataHash(copy)).toBeUndefined();
+  });
+
+  it('still validates overlays against their schema when the bundled data is trusted', async () => {
+    const overlay = join(dir, 'overlay.json');
+    writeFileSync(overlay, JSON.stringify({ observations: [{ id: 'x', colour: 'red' }] }));
+    const { errors } = await loadDataset([overlay], { dataDir, validatedHash: await validatedDataHash(dataDir) });
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((e) => e.file === overlay)).toBe(true);
+  });
+});
