@@ -83,7 +83,10 @@ function candidateLabels(text: string): Labels {
 export function createIncrementalChecker(): IncrementalChecker {
   let cache = new Map<string, Entry>();
   let cachedFor: Dataset | undefined;
+  // The defined labels of the last check, and their index: reused while no definition changes, and
+  // the guess for chunks an edit creates (pass 2 corrects a wrong guess).
   let lastSignature = '';
+  let lastDefined: LabelIndex | undefined;
 
   function analyse(text: string, dataset: Dataset): { parsed: ParsedBrief; drafts: ClaimDraft[] } {
     if (dataset !== cachedFor) {
@@ -132,7 +135,7 @@ export function createIncrementalChecker(): IncrementalChecker {
       let entry: Entry;
       for (;;) {
         entry = entryOf(keyOf(start, end));
-        if (!entry.shape) read(entry, start, end, contextFor(entry, start, end, (guessed ??= labelIndex([candidateLabels(text)]))));
+        if (!entry.shape) read(entry, start, end, contextFor(entry, start, end, (guessed ??= lastDefined ?? labelIndex([candidateLabels(text)]))));
         if (!entry.shape!.open || j >= starts.length) break;
         end = starts[++j] ?? text.length;
       }
@@ -144,10 +147,13 @@ export function createIncrementalChecker(): IncrementalChecker {
     // Pass 2: read each chunk with stand-ins for the defined labels it may use.
     const definedSets = entries.map((entry) => entry.shape!.defines);
     let signature = definedSets.map((d) => `${d.footnotes.join('\n')}\0${d.links.join('\n')}`).join('\u0001');
-    // Compared once here, so that each chunk's comparison below is by identity, not by content.
-    if (signature === lastSignature) signature = lastSignature;
-    lastSignature = signature;
     let defined: LabelIndex | undefined;
+    // Compared once here, so that each chunk's comparison below is by identity, not by content.
+    if (signature === lastSignature) {
+      signature = lastSignature;
+      defined = lastDefined;
+    }
+    lastSignature = signature;
     const blocks: ParsedBrief['blocks'] = [];
     const footnotes: ParsedBrief['footnotes'] = [];
     const comments: ParsedBrief['comments'] = [];
@@ -174,6 +180,7 @@ export function createIncrementalChecker(): IncrementalChecker {
     });
     // Only what this text used stays cached, so memory follows the document, not its history.
     cache = used;
+    lastDefined = defined ?? labelIndex(definedSets);
     const parsed: ParsedBrief = {
       text,
       blocks,

@@ -24,34 +24,32 @@ function restOfSentence(text: string, at: number): string {
 }
 
 interface FootnoteIndex {
-  /** The position of the first definition with each lower-cased label, and of the first that cites each URL. */
+  /** The position of the first definition with each lower-cased label, and of the first that cites each URL, among those scanned. */
   byLabel: Map<string, number>;
   byUrl: Map<string, number>;
+  /** Definitions before this position are in the maps. */
+  scanned: number;
 }
 
-// Built once per parsed brief: a brief with thousands of definitions and fixes would otherwise scan
-// every definition for every fix.
+// Kept per parsed brief and filled only as far as a search needs: a brief with thousands of
+// definitions and fixes would otherwise scan every definition for every fix.
 const footnoteIndexes = new WeakMap<ParsedBrief, FootnoteIndex>();
 
-function footnoteIndex(parsed: ParsedBrief): FootnoteIndex {
-  let index = footnoteIndexes.get(parsed);
-  if (!index) {
-    index = { byLabel: new Map(), byUrl: new Map() };
-    for (const [i, f] of parsed.footnotes.entries()) {
-      const label = f.label.toLowerCase();
-      if (!index.byLabel.has(label)) index.byLabel.set(label, i);
-      for (const u of f.urls) if (!index.byUrl.has(u)) index.byUrl.set(u, i);
-    }
-    footnoteIndexes.set(parsed, index);
-  }
-  return index;
-}
-
-/** The first definition whose label is `label` or that cites one of `urls`. */
+/** The first definition whose label is `label` (lower case) or that cites one of `urls`. */
 function existingFootnote(parsed: ParsedBrief, label: string, urls: readonly string[]): ParsedBrief['footnotes'][number] | undefined {
-  const index = footnoteIndex(parsed);
+  let index = footnoteIndexes.get(parsed);
+  if (!index) footnoteIndexes.set(parsed, (index = { byLabel: new Map(), byUrl: new Map(), scanned: 0 }));
+  // A match among the scanned definitions precedes every unscanned one; only without one scan on.
   let first = index.byLabel.get(label) ?? Infinity;
   for (const u of urls) first = Math.min(first, index.byUrl.get(u) ?? Infinity);
+  while (first === Infinity && index.scanned < parsed.footnotes.length) {
+    const i = index.scanned++;
+    const f = parsed.footnotes[i]!;
+    const own = f.label.toLowerCase();
+    if (!index.byLabel.has(own)) index.byLabel.set(own, i);
+    for (const u of f.urls) if (!index.byUrl.has(u)) index.byUrl.set(u, i);
+    if (own === label || f.urls.some((u) => urls.includes(u))) first = i;
+  }
   return parsed.footnotes[first];
 }
 
