@@ -1,6 +1,7 @@
 // The editor's incremental re-analysis must always give what a full re-check gives. A property test
 // types, pastes and deletes at random in generated briefs (Markdown punctuation, fences, comments,
-// definitions and mineral words included) and compares after every edit.
+// definitions and mineral words included) and compares after every edit; a second property also
+// changes the date and the dataset between edits, which the judgements it keeps depend on.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkBrief, extractClaims } from '../../server/src/core/check';
@@ -8,6 +9,7 @@ import { chunkStarts, createIncrementalChecker } from '../../server/src/core/inc
 import { parseBrief } from '../../server/src/core/parse/index';
 import type { CheckOptions } from '../../server/src/core/types';
 import { generateBrief } from '../bench/corpus.mjs';
+import { createDataset } from '../../server/src/core/dataset/index';
 import { bundledDataset } from '../core/bundled-dataset';
 
 const options: CheckOptions = { config: { rules: {}, data: [], include: [], exclude: [] }, today: '2026-11-28' };
@@ -75,4 +77,48 @@ describe('incremental re-analysis', () => {
       { numRuns: 25 },
     );
   }, 120_000);
+
+  it('judges exactly like checkBrief when the date, the as-of line, the listed controls or the dataset change between edits', () => {
+    const bundled = bundledDataset();
+    const copy = createDataset(bundled.files);
+    // Edits that move the as-of date, list or unlist a controlled mineral, and count controlled minerals.
+    const judging = fc.constantFrom(
+      '---\nas_of: 2023-06-01\n---\n', '---\nas_of: 2026-03-01\n---\n', 'China bans exports of gallium to the US.', 'Antimony exports are not controlled.',
+      'China now controls exports of 7 critical minerals. ', 'Beijing restricted exports of germanium in 2023. ', 'graphite', 'in 2024',
+    );
+    const step = fc.oneof(
+      edit.map((e) => ({ edit: e })),
+      fc.record({ at: fc.nat(), insert: judging }).map((e) => ({ edit: { ...e, remove: 0 } })),
+      fc.constantFrom('2023-09-01', '2025-06-30', '2026-11-28').map((today) => ({ today })),
+      fc.constantFrom(bundled, copy).map((dataset) => ({ dataset })),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.array(step, { minLength: 1, maxLength: 6 }), (seed, steps) => {
+        const checker = createIncrementalChecker();
+        let text = generateBrief(seed, 40);
+        let dataset = bundled;
+        let current: CheckOptions = options;
+        checker.check(text, dataset, current);
+        for (const s of steps) {
+          if ('edit' in s) text = apply(text, s.edit);
+          if ('today' in s) current = { ...options, today: s.today };
+          if ('dataset' in s) dataset = s.dataset;
+          expect(checker.check(text, dataset, current)).toEqual(checkBrief(text, dataset, current));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it('judges an unchanged count again when another paragraph lists the controlled minerals', () => {
+    const dataset = bundledDataset();
+    const checker = createIncrementalChecker();
+    const head = '---\nas_of: 2023-09-01\n---\n\nChina now controls exports of 3 critical minerals.\n\n';
+    const count = `${head}Markets took note.\n`;
+    const listed = `${head}China requires export licences for gallium, germanium and titanium.\n\nMarkets took note.\n`;
+    const verdicts = (text: string) => checker.check(text, dataset, options).claims.filter((c) => c.kind === 'count').map((c) => c.verdict);
+    expect(verdicts(count)).toEqual(['wrong']);
+    expect(verdicts(listed)).toEqual(['unverifiable']);
+    expect(checker.check(listed, dataset, options)).toEqual(checkBrief(listed, dataset, options));
+  });
 });

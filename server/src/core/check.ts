@@ -13,7 +13,7 @@ import { formatMessage, type AnalysedBrief, type Rule } from './rules/define-rul
 import { rules as allRules } from './rules/index';
 import { UNKNOWN_DIRECTIVE } from './rules/unknown-directive';
 import type { BriefResult, CheckOptions, Problem, RuleSetting, Severity } from './types';
-import { judgeClaims } from './verdicts/index';
+import { judgeClaims, type CachedJudging } from './verdicts/index';
 
 /** Every claim in a parsed brief, unjudged, in text order. */
 export function extractClaims(parsed: ParsedBrief, dataset: Dataset): ClaimDraft[] {
@@ -63,12 +63,13 @@ export function checkBrief(text: string, dataset: Dataset, options: CheckOptions
 /**
  * Checks a brief already parsed and extracted; checkBrief is this after parseBrief and
  * extractClaims. The editor's incremental re-analysis (core/incremental) reuses both for the
- * blocks an edit did not touch and calls this for the rest.
+ * blocks an edit did not touch and calls this for the rest, with the judgements of unchanged claims
+ * (`judging`, which never changes the result).
  */
-export function checkParsed(parsed: ParsedBrief, drafts: ClaimDraft[], dataset: Dataset, options: CheckOptions): BriefResult {
+export function checkParsed(parsed: ParsedBrief, drafts: ClaimDraft[], dataset: Dataset, options: CheckOptions, judging?: CachedJudging): BriefResult {
   const text = parsed.text;
   const { asOf, asOfSource } = resolveAsOf(parsed.frontMatter, options);
-  const { claims, evidence } = judgeClaims(drafts, dataset, asOf);
+  const { claims, evidence } = judgeClaims(drafts, dataset, asOf, judging);
   const brief: AnalysedBrief = { parsed, text, asOf, claims, evidence };
   const problems: Problem[] = [];
   for (const rule of Object.values(allRules)) {

@@ -9,6 +9,7 @@ import { checkParsed } from '../check';
 import type { Dataset } from '../dataset/types';
 import type { ParsedBrief } from '../parse/types';
 import type { BriefResult, CheckOptions } from '../types';
+import { createVerdictCache } from '../verdicts/index';
 import { chunkStarts } from './chunks';
 import { readChunk, type ChunkRead, type Labels } from './read-chunk';
 import { shiftBlock, shiftComment, shiftDraft, shiftFootnote } from './shift';
@@ -88,7 +89,10 @@ export function createIncrementalChecker(): IncrementalChecker {
   let lastSignature = '';
   let lastDefined: LabelIndex | undefined;
 
-  function analyse(text: string, dataset: Dataset): { parsed: ParsedBrief; drafts: ClaimDraft[] } {
+  const verdicts = createVerdictCache();
+
+  /** The parse and drafts, and for each draft the cached draft it was placed from (for judging). */
+  function analyse(text: string, dataset: Dataset): { parsed: ParsedBrief; drafts: ClaimDraft[]; origins: ClaimDraft[] } {
     if (dataset !== cachedFor) {
       cache = new Map();
       cachedFor = dataset;
@@ -158,6 +162,7 @@ export function createIncrementalChecker(): IncrementalChecker {
     const footnotes: ParsedBrief['footnotes'] = [];
     const comments: ParsedBrief['comments'] = [];
     const drafts: ClaimDraft[] = [];
+    const origins: ClaimDraft[] = [];
     let first: ParsedBrief | undefined;
     let usesFootnotes = false;
     bounds.forEach(([start, end], i) => {
@@ -176,7 +181,10 @@ export function createIncrementalChecker(): IncrementalChecker {
       for (const b of chunk.parsed.blocks) blocks.push(shiftBlock(b, start));
       for (const f of chunk.parsed.footnotes) footnotes.push(shiftFootnote(f, start));
       for (const c of chunk.parsed.comments) comments.push(shiftComment(c, start));
-      for (const d of chunk.drafts) drafts.push(shiftDraft(d, start));
+      for (const d of chunk.drafts) {
+        drafts.push(shiftDraft(d, start));
+        origins.push(d);
+      }
     });
     // Only what this text used stays cached, so memory follows the document, not its history.
     cache = used;
@@ -189,14 +197,17 @@ export function createIncrementalChecker(): IncrementalChecker {
       frontMatter: first?.frontMatter ?? { problems: [] },
       citationStyle: usesFootnotes ? 'footnote' : 'link',
     };
-    return { parsed, drafts };
+    return { parsed, drafts, origins };
   }
 
   return {
-    analyse,
-    check(text, dataset, options) {
+    analyse(text, dataset) {
       const { parsed, drafts } = analyse(text, dataset);
-      return checkParsed(parsed, drafts, dataset, options);
+      return { parsed, drafts };
+    },
+    check(text, dataset, options) {
+      const { parsed, drafts, origins } = analyse(text, dataset);
+      return checkParsed(parsed, drafts, dataset, options, { cache: verdicts, origins });
     },
   };
 }

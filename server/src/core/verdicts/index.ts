@@ -40,45 +40,83 @@ function listedControlled(drafts: readonly ClaimDraft[]): string[] {
   return [...out];
 }
 
-export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asOf: IsoDate): { claims: Claim[]; evidence: Evidence[] } {
+type Judged = Pick<Claim, 'verdict' | 'explanation'> & { record?: RecordRef };
+
+/** What judging decided for one draft: the same for the same draft content, dataset and date. */
+interface Judgement {
+  checkedOn: IsoDate;
+  judged: Judged;
+  evidence: Evidence;
+}
+
+/**
+ * Judgements kept between checks of one document, keyed by the draft each claim was placed from
+ * (core/incremental keeps a chunk's drafts while the chunk is unchanged). Judging is pure: a
+ * judgement depends on the draft's content, never on its position, and on the dataset, the as-of
+ * date and, for counts, the minerals the brief lists as controlled; all of these are checked.
+ */
+export interface VerdictCache {
+  entries: WeakMap<object, { dataset: Dataset; asOf: IsoDate; listed: string; judgement: Judgement }>;
+}
+
+export function createVerdictCache(): VerdictCache {
+  return { entries: new WeakMap() };
+}
+
+/** A cache and, parallel to the drafts, the object each draft's content comes from. */
+export interface CachedJudging {
+  cache: VerdictCache;
+  origins: readonly object[];
+}
+
+function judge(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, listed: string[]): Judgement {
+  switch (draft.kind) {
+    case 'figure': {
+      const judged = judgeFigure(draft, dataset, asOf);
+      const obs = judged.evidence.matched ?? judged.evidence.current;
+      const record = obs ? observationRef(judged.verdict === 'stale' ? judged.evidence.current! : obs) : undefined;
+      return { checkedOn: asOf, judged: { ...judged, ...(record ? { record } : {}) }, evidence: { figure: judged.evidence } };
+    }
+    case 'control': {
+      const { on, judged } = judgeDatedControl(draft, dataset, asOf);
+      const change = judged.evidence.changes[0];
+      const contradictedIndex = draft.minerals.indexOf(judged.evidence.contradicted[0] ?? '');
+      const status = judged.evidence.statuses[contradictedIndex >= 0 ? contradictedIndex : 0];
+      const record = change
+        ? { kind: 'measure' as const, id: change.measure.id, sources: change.event.sources.map((s) => s.source) }
+        : status && judged.verdict !== 'unverifiable'
+          ? statusRef(status, draft.control?.destination ?? 'all')
+          : undefined;
+      return { checkedOn: on, judged: { ...judged, ...(record ? { record } : {}) }, evidence: { control: judged.evidence } };
+    }
+    case 'count': {
+      // A brief cannot count what happened after its own date; its count is read on the earlier day.
+      const on = draft.date && draft.date < asOf ? draft.date : asOf;
+      const judged = judgeCount(draft, dataset, on, listed);
+      return { checkedOn: on, judged, evidence: { count: judged.evidence } };
+    }
+    default:
+      return { checkedOn: asOf, judged: { verdict: 'unverifiable', explanation: 'A mention names a mineral and asserts nothing to check.' }, evidence: {} };
+  }
+}
+
+export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asOf: IsoDate, cached?: CachedJudging): { claims: Claim[]; evidence: Evidence[] } {
   const claims: Claim[] = [];
   const evidence: Evidence[] = [];
   const listed = listedControlled(drafts);
-  for (const draft of drafts) {
-    switch (draft.kind) {
-      case 'figure': {
-        const judged = judgeFigure(draft, dataset, asOf);
-        const obs = judged.evidence.matched ?? judged.evidence.current;
-        claims.push(finish(draft, asOf, { ...judged, ...(obs ? { record: observationRef(judged.verdict === 'stale' ? judged.evidence.current! : obs) } : {}) }));
-        evidence.push({ figure: judged.evidence });
-        break;
-      }
-      case 'control': {
-        const { on, judged } = judgeDatedControl(draft, dataset, asOf);
-        const change = judged.evidence.changes[0];
-        const contradictedIndex = draft.minerals.indexOf(judged.evidence.contradicted[0] ?? '');
-        const status = judged.evidence.statuses[contradictedIndex >= 0 ? contradictedIndex : 0];
-        const record = change
-          ? { kind: 'measure' as const, id: change.measure.id, sources: change.event.sources.map((s) => s.source) }
-          : status && judged.verdict !== 'unverifiable'
-            ? statusRef(status, draft.control?.destination ?? 'all')
-            : undefined;
-        claims.push(finish(draft, on, { ...judged, ...(record ? { record } : {}) }));
-        evidence.push({ control: judged.evidence });
-        break;
-      }
-      case 'count': {
-        // A brief cannot count what happened after its own date; its count is read on the earlier day.
-        const on = draft.date && draft.date < asOf ? draft.date : asOf;
-        const judged = judgeCount(draft, dataset, on, listed);
-        claims.push(finish(draft, on, judged));
-        evidence.push({ count: judged.evidence });
-        break;
-      }
-      default:
-        claims.push(finish(draft, asOf, { verdict: 'unverifiable', explanation: 'A mention names a mineral and asserts nothing to check.' }));
-        evidence.push({});
+  const listedKey = listed.join('\n');
+  drafts.forEach((draft, i) => {
+    const origin = cached?.origins[i];
+    const hit = origin ? cached!.cache.entries.get(origin) : undefined;
+    let judgement: Judgement;
+    if (hit && hit.dataset === dataset && hit.asOf === asOf && (draft.kind !== 'count' || hit.listed === listedKey)) {
+      judgement = hit.judgement;
+    } else {
+      judgement = judge(draft, dataset, asOf, listed);
+      if (origin) cached!.cache.entries.set(origin, { dataset, asOf, listed: listedKey, judgement });
     }
-  }
+    claims.push(finish(draft, judgement.checkedOn, judgement.judged));
+    evidence.push(judgement.evidence);
+  });
   return { claims, evidence };
 }
