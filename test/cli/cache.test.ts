@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashOf, openCache, stableStringify } from '../../server/src/node/cache';
-import type { BriefResult } from '../../server/src/core/types';
+import type { BriefResult, Claim } from '../../server/src/core/types';
 
 const result: BriefResult = { asOf: '2026-11-28', asOfSource: 'today', claims: [], problems: [] };
 
@@ -47,5 +47,47 @@ describe('keys', () => {
   it('hash equal values equally whatever their key order, and differ when any part differs', () => {
     expect(stableStringify({ b: 1, a: [{ d: 2, c: 3 }] })).toBe(stableStringify({ a: [{ c: 3, d: 2 }], b: 1 }));
     expect(hashOf('a', 'bc')).not.toBe(hashOf('ab', 'c'));
+  });
+});
+
+describe('what the cache keeps', () => {
+  const claim: Claim = { kind: 'mention', minerals: ['gallium'], range: { start: 0, end: 7 }, text: 'gallium', checkedOn: '2026-11-28', cited: false, verdict: 'verified' };
+  const full: BriefResult = {
+    asOf: '2025-01-01',
+    asOfSource: 'front-matter',
+    claims: [claim],
+    problems: [
+      {
+        ruleId: 'stale-figure', severity: 'warning', messageId: 'stale', message: 'm', range: { start: 0, end: 7 },
+        fix: { edits: [{ range: { start: 0, end: 7 }, text: 'x' }] }, claim: 0, record: { kind: 'observation', id: 'o1', sources: ['s1'] },
+      },
+    ],
+  };
+
+  it('stores what a check prints, not claims, so a claims run misses and stores them', async () => {
+    const location = join(mkdtempSync(join(tmpdir(), 'briefcheck-cache-')), 'cache');
+    const first = await openCache(location, () => {});
+    first.set('/a.md', 'k', full);
+    await first.save();
+    const file = JSON.parse(readFileSync(location, 'utf8'));
+    expect(file.entries['/a.md'].claims).toBeUndefined();
+    expect(file.entries['/a.md'].problems[0]).not.toHaveProperty('record');
+
+    const second = await openCache(location, () => {});
+    const { claim: _c, record: _r, ...printed } = full.problems[0]!;
+    expect(second.get('/a.md', 'k')).toEqual({ ...full, claims: [], problems: [printed] });
+    expect(second.get('/a.md', 'k', true)).toBeUndefined();
+    second.set('/a.md', 'k', full, true);
+    expect(second.get('/a.md', 'k', true)?.claims).toEqual([claim]);
+    expect(second.get('/a.md', 'k')?.claims).toEqual([]);
+  });
+
+  it('reads a cache of the earlier format, which held whole results, as a cold start', async () => {
+    const location = join(mkdtempSync(join(tmpdir(), 'briefcheck-cache-')), 'cache');
+    writeFileSync(location, JSON.stringify({ format: 1, entries: { '/a.md': { key: 'k', result: full } } }));
+    const notes: string[] = [];
+    const cache = await openCache(location, (n) => notes.push(n));
+    expect(cache.get('/a.md', 'k')).toBeUndefined();
+    expect(notes[0]).toContain('written by another version');
   });
 });

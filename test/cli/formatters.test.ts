@@ -3,7 +3,7 @@
 // JUnit well-formedness, the JSON shape. test/cli/run.test.ts checks them again on real briefs.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { formatters } from '../../server/src/cli/formatters/index';
+import { formatters, streamFormatters } from '../../server/src/cli/formatters/index';
 import type { FileResult, FormatContext } from '../../server/src/cli/results';
 import { sarifValidator } from './sarif-schema';
 
@@ -106,5 +106,38 @@ describe('formatters', () => {
     expect(text).toContain('✖ 3 problems (1 error, 1 warning, 1 info) in 2 files');
     expect(text).toContain('1 problem can be fixed with --fix');
     expect(formatters.stylish!([results[1]!], context)).toBe('');
+  });
+
+  it('json is written brief by brief, yet is exactly the whole report pretty-printed', () => {
+    for (const set of [[], [results[0]!], results, [results[1]!, { ...results[0]!, fixed: 2 }]]) {
+      const text = formatters.json!(set, context);
+      expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2) + '\n');
+      expect(JSON.parse(text).files).toHaveLength(set.length);
+    }
+  });
+
+  it('stylish written brief by brief is the grouped report with its total line', () => {
+    expect(formatters.stylish!([results[1]!, results[0]!, { ...results[1]!, fixed: 1 }], context)).toBe(
+      [
+        '',
+        'briefs/mémo, 2025.md',
+        `  3:5  error    ${message}  figure-mismatch`,
+        '  4:1  warning  No citation  unsourced-figure',
+        '  9:1  info     Unknown after 2026-11-27  status-unknown',
+        '',
+        '✖ 3 problems (1 error, 1 warning, 1 info) in 3 files',
+        '  1 problem can be fixed with --fix',
+        '',
+        'Fixed 1 problem.',
+      ].join('\n') + '\n',
+    );
+  });
+
+  it.each(Object.keys(streamFormatters))('%s as a stream gives, piece by piece, the whole output', (name) => {
+    const stream = streamFormatters[name]!(context);
+    const pieces = [...results, results[0]!].map((file) => stream.file(file));
+    expect(pieces.join('') + stream.end()).toBe(formatters[name]!([...results, results[0]!], context));
+    // Each brief's text comes with the brief: nothing of a later brief is held back.
+    expect(pieces[0]).toContain('No citation');
   });
 });

@@ -89,6 +89,22 @@ describe('worker pool', () => {
     }
   });
 
+  it('leaves the claims out of its replies when asked, on threads and on the calling thread alike', async () => {
+    const { dataset } = await loadDataset([]);
+    const options: CheckOptions = { config: { rules: {}, data: [], include: [], exclude: [] }, today: '2026-11-28' };
+    const texts = Array.from({ length: 8 }, (_, i) => generateBrief(700 + i, 80));
+    const expected = texts.map((t) => ({ ...checkBrief(t, dataset, options), claims: [] }));
+    for (const workers of [2, 0]) {
+      const checker = createChecker(checkBrief, workers, join(dir, 'dist/cli-worker.js'), false);
+      try {
+        expect(await Promise.all(texts.map((t) => checker.check(t, dataset, 'bundled', options)))).toEqual(expected);
+      } finally {
+        await checker.close();
+      }
+    }
+    expect(expected.some((r) => r.problems.length > 0)).toBe(true);
+  });
+
   it('makes the built command print the same bytes on two threads as on one', () => {
     const briefs = mkdtempSync(join(tmpdir(), 'briefcheck-parallel-briefs-'));
     made.push(briefs);

@@ -224,10 +224,29 @@ describe('writing files', () => {
   it('writes the cache where --cache-location says', async () => {
     const dir = tempTree({ 'a.md': noClaims });
     await runCli(['--cache', '--cache-location', 'my-cache.json'], { cwd: dir });
-    expect(JSON.parse(readFileSync(join(dir, 'my-cache.json'), 'utf8')).format).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'my-cache.json'), 'utf8')).format).toBe(2);
     writeFileSync(join(dir, 'my-cache.json'), 'garbage');
     const ran = await runCli(['--cache', '--cache-location', 'my-cache.json'], { cwd: dir });
     expect(ran.code).toBe(0);
     expect(ran.stderr).toBe(`briefcheck: ignoring the cache ${join(dir, 'my-cache.json')}: it is corrupt; checking every file\n`);
+  });
+
+  it('prints from the cache exactly what an uncached run prints, for checks and for the claims worklist', async () => {
+    const dir = tempTree({ 'a.md': uncited, 'b.md': noClaims });
+    const env = { BRIEFCHECK_DEBUG: '1' };
+    const plain = await runCli(['a.md', 'b.md', '--format', 'json'], { cwd: dir });
+    const claims = await runCli(['claims', 'a.md', 'b.md', '--format', 'json'], { cwd: dir });
+    expect((await runCli(['a.md', 'b.md', '--cache', '--format', 'json'], { cwd: dir })).stdout).toBe(plain.stdout);
+    // The check stored no claims, so the claims worklist checks again and then stores them.
+    const claimsCold = await runCli(['claims', 'a.md', 'b.md', '--cache', '--format', 'json'], { cwd: dir, env });
+    expect(claimsCold.stdout).toBe(claims.stdout);
+    expect(claimsCold.stderr).toContain('checked 2 briefs, 0 from the cache');
+    const claimsWarm = await runCli(['claims', 'a.md', 'b.md', '--cache', '--format', 'json'], { cwd: dir, env });
+    expect(claimsWarm.stdout).toBe(claims.stdout);
+    expect(claimsWarm.stderr).toContain('checked 2 briefs, 2 from the cache');
+    const warm = await runCli(['a.md', 'b.md', '--cache', '--format', 'json'], { cwd: dir, env });
+    expect(warm.stdout).toBe(plain.stdout);
+    expect(warm.stderr).toContain('checked 2 briefs, 2 from the cache');
+    expect(claims.stdout).toContain('antimony');
   });
 });

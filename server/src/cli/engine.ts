@@ -19,10 +19,14 @@ import { inShard } from './shard';
 import { createChecker, inOrder, readAhead, workerCount, type Checker } from './parallel';
 
 export interface EngineOutcome {
-  results: FileResult[];
   /** True when some input, configuration or dataset could not be used: exit code 2. */
   failed: boolean;
+  /** Briefs checked (each was handed to the caller's `onFile`). */
+  files: number;
 }
+
+/** Receives each brief's result in input order, as soon as its turn comes. */
+export type FileSink = (file: FileResult) => void;
 
 interface Input {
   path: string;
@@ -38,7 +42,11 @@ export function localToday(now = new Date()): IsoDate {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export async function runEngine(options: CliOptions, io: CliIo, version: string, today: IsoDate): Promise<EngineOutcome> {
+/**
+ * Checks every brief the options name and hands each result to `onFile` in input order; nothing is
+ * kept here, so a caller that writes each result out as it comes holds one brief at a time.
+ */
+export async function runEngine(options: CliOptions, io: CliIo, version: string, today: IsoDate, onFile: FileSink): Promise<EngineOutcome> {
   let failed = false;
   const fail = (message: string) => {
     failed = true;
@@ -80,9 +88,10 @@ export async function runEngine(options: CliOptions, io: CliIo, version: string,
     ? await openCache(resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE), (note) => io.stderr(`briefcheck: ${note}\n`))
     : undefined;
   const progress = createProgress(io, inputs.length);
-  const results: FileResult[] = [];
+  let files = 0;
+  const withClaims = options.command === 'claims';
   // Checks run on a worker pool while reading, configuration and output stay here, in input order.
-  const checker = createChecker(checkBrief, workerCount(io.env, inputs.length));
+  const checker = createChecker(checkBrief, workerCount(io.env, inputs.length), undefined, withClaims);
   const start = async (input: Input, i: number) => {
     progress.update(i, input.path);
     const loaded = await configFor(input.absolutePath);
@@ -96,7 +105,7 @@ export async function runEngine(options: CliOptions, io: CliIo, version: string,
     }
     if (read.text.trim() === '') io.stderr(`briefcheck: ${input.path}: empty file, nothing to check\n`);
     const check = (text: string) =>
-      checkCached(text, dataset, checkOptions(loaded.config, options.asOf, today), input.absolutePath, cache, [version, hash], checker);
+      checkCached(text, dataset, checkOptions(loaded.config, options.asOf, today), input.absolutePath, cache, [version, hash], checker, withClaims);
     const result = check(read.text);
     // A failed check is reported when its turn comes in finish; until then it is not unhandled.
     result.catch(() => undefined);
@@ -122,7 +131,8 @@ export async function runEngine(options: CliOptions, io: CliIo, version: string,
         result = await check(text);
       }
     }
-    results.push(toFileResult(input, text, result, fixed, options.quiet, options.command === 'claims'));
+    files++;
+    onFile(toFileResult(input, text, result, fixed, options.quiet, withClaims));
   };
   try {
     await inOrder(inputs, readAhead(checker), start, finish);
@@ -132,9 +142,9 @@ export async function runEngine(options: CliOptions, io: CliIo, version: string,
   progress.done();
   await cache?.save();
   if (io.env.BRIEFCHECK_DEBUG) {
-    io.stderr(`briefcheck: checked ${results.length} brief${results.length === 1 ? '' : 's'}, ${cache?.hits ?? 0} from the cache\n`);
+    io.stderr(`briefcheck: checked ${files} brief${files === 1 ? '' : 's'}, ${cache?.hits ?? 0} from the cache\n`);
   }
-  return { results, failed };
+  return { failed, files };
 }
 
 function countOf(applied: unknown): number {
@@ -162,14 +172,15 @@ async function checkCached(
   cache: ResultCache | undefined,
   salt: string[],
   checker: Checker,
+  withClaims: boolean,
 ): Promise<BriefResult> {
   // The dataset's hash (salt[1]) names it for the workers, which are sent its files only once.
   if (!cache) return checker.check(text, dataset, salt[1]!, options);
   const key = hashOf(...salt, stableStringify(options), text);
-  const hit = cache.get(file, key);
+  const hit = cache.get(file, key, withClaims);
   if (hit) return hit;
   const result = await checker.check(text, dataset, salt[1]!, options);
-  cache.set(file, key, result);
+  cache.set(file, key, result, withClaims);
   return result;
 }
 

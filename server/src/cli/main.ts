@@ -7,10 +7,10 @@ import { parseCliArgs, UsageError, type CliOptions } from './args';
 import { runDataCommand } from './data-command';
 import { localToday, runEngine } from './engine';
 import { claimsJson, claimsStylish } from './formatters/claims';
-import { formatters } from './formatters/index';
+import { formatters, streamFormatters } from './formatters/index';
 import { HELP } from './help';
 import type { CliIo } from './io';
-import { summarise, type FormatContext } from './results';
+import { addToSummary, emptySummary, type FileResult, type FormatContext } from './results';
 import { ruleIds, ruleInfos } from './rule-info';
 
 export type { CliIo } from './io';
@@ -56,14 +56,24 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
 async function check(options: CliOptions, io: CliIo, context: FormatContext): Promise<number> {
   const today = io.today ?? localToday();
-  const { results, failed } = await runEngine(options, io, VERSION, today);
+  const results: FileResult[] = [];
+  const summary = emptySummary();
+  // Formats that can be written brief by brief are, so a large run holds one result at a time.
+  const stream = options.command === 'claims' ? undefined : streamFormatters[options.format]?.(context);
+  const { failed } = await runEngine(options, io, VERSION, today, (file) => {
+    addToSummary(summary, file);
+    if (stream) {
+      const text = stream.file(file);
+      if (text) io.stdout(text);
+    } else results.push(file);
+  });
   if (options.command === 'claims') {
     io.stdout(options.format === 'json' ? claimsJson(results) : claimsStylish(results, context));
     return failed ? 2 : 0;
   }
-  io.stdout(formatters[options.format]!(results, context));
+  const tail = stream ? stream.end() : formatters[options.format]!(results, context);
+  io.stdout(tail);
   if (failed) return 2;
-  const summary = summarise(results);
   if (summary.errors > 0) return 1;
   if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) {
     io.stderr(`briefcheck: ${summary.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);

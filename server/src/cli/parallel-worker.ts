@@ -5,7 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import { checkBrief } from '../core/check';
 import { createDataset } from '../core/dataset/index';
 import type { Dataset } from '../core/dataset/types';
-import type { WorkerReply, WorkerRequest } from './parallel';
+import { keepOf, type WorkerReply, type WorkerRequest } from './parallel';
 
 const datasets = new Map<string, Dataset>();
 
@@ -14,7 +14,7 @@ function handle(request: WorkerRequest): WorkerReply {
     if (request.datasetFiles) datasets.set(request.datasetKey, createDataset(request.datasetFiles));
     const dataset = datasets.get(request.datasetKey);
     if (!dataset) return { id: request.id, error: `briefcheck worker: dataset ${request.datasetKey} was never sent` };
-    return { id: request.id, result: checkBrief(request.text, dataset, request.options) };
+    return { id: request.id, result: keepOf(checkBrief(request.text, dataset, request.options), request.claims) };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     return { id: request.id, error: e.message, ...(e.stack ? { stack: e.stack } : {}) };

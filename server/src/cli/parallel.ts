@@ -17,6 +17,8 @@ export interface WorkerRequest {
   datasetKey: string;
   /** The dataset's files, sent only the first time a worker meets `datasetKey`. */
   datasetFiles?: DatasetFiles;
+  /** False: the reply leaves out the claims, which only the claims worklist prints. */
+  claims: boolean;
 }
 
 export type WorkerReply = { id: number; result: BriefResult } | { id: number; error: string; stack?: string };
@@ -56,15 +58,27 @@ export function workerScript(dir: string = __dirname): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-export function createChecker(check: CheckFn, workers: number, script = workerScript()): Checker {
+/**
+ * What a run keeps of a result. Claims are most of a result's size: dropping them in the worker
+ * saves copying them between threads and holding them until the output is written.
+ */
+export function keepOf(result: BriefResult, claims: boolean): BriefResult {
+  return claims ? result : { ...result, claims: [] };
+}
+
+/**
+ * A checker over `workers` threads (none: the calling thread). With `claims` false, results come
+ * back with an empty claims list.
+ */
+export function createChecker(check: CheckFn, workers: number, script = workerScript(), claims = true): Checker {
   if (workers < 2 || !script) {
     return {
       workers: 0,
-      check: async (text, dataset, _key, options) => check(text, dataset, options),
+      check: async (text, dataset, _key, options) => keepOf(check(text, dataset, options), claims),
       close: async () => undefined,
     };
   }
-  return new WorkerPool(script, workers);
+  return new WorkerPool(script, workers, claims);
 }
 
 interface Pending {
@@ -86,7 +100,7 @@ class WorkerPool implements Checker {
   private readonly files = new Map<string, DatasetFiles>();
   private nextId = 0;
 
-  constructor(script: string, readonly workers: number) {
+  constructor(script: string, readonly workers: number, private readonly claims: boolean) {
     for (let i = 0; i < workers; i++) {
       const slot: Slot = { worker: new Worker(script), busy: 0, datasets: new Set() };
       slot.worker.on('message', (reply: WorkerReply) => this.settle(slot, reply));
@@ -100,7 +114,7 @@ class WorkerPool implements Checker {
   check(text: string, dataset: Dataset, datasetKey: string, options: CheckOptions): Promise<BriefResult> {
     if (!this.files.has(datasetKey)) this.files.set(datasetKey, dataset.files as DatasetFiles);
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, text, options, datasetKey }, resolve, reject });
+      this.queue.push({ request: { id: this.nextId++, text, options, datasetKey, claims: this.claims }, resolve, reject });
       this.dispatch();
     });
   }

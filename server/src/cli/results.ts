@@ -62,16 +62,45 @@ export interface Summary {
   fixable: number;
 }
 
-export function summarise(results: FileResult[]): Summary {
-  const summary: Summary = { errors: 0, warnings: 0, infos: 0, files: results.length, fixable: 0 };
-  for (const file of results) {
-    for (const p of file.problems) {
-      if (p.severity === 'error') summary.errors++;
-      else if (p.severity === 'warning') summary.warnings++;
-      else summary.infos++;
-      if (p.fix) summary.fixable++;
-    }
+/**
+ * A format written one brief at a time, so a large run never holds every result: `file` returns
+ * the text for the next brief in input order, `end` the text after the last one.
+ */
+export interface FormatStream {
+  file(file: FileResult): string;
+  end(): string;
+}
+
+export type StreamFormatter = (context: FormatContext) => FormatStream;
+
+/** The whole-output formatter of a streamed format: the same bytes, all at once. */
+export function wholeOutput(stream: StreamFormatter): Formatter {
+  return (results, context) => {
+    const format = stream(context);
+    let out = '';
+    for (const file of results) out += format.file(file);
+    return out + format.end();
+  };
+}
+
+export function emptySummary(): Summary {
+  return { errors: 0, warnings: 0, infos: 0, files: 0, fixable: 0 };
+}
+
+/** Counts one more brief into `summary`. */
+export function addToSummary(summary: Summary, file: FileResult): void {
+  summary.files++;
+  for (const p of file.problems) {
+    if (p.severity === 'error') summary.errors++;
+    else if (p.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+    if (p.fix) summary.fixable++;
   }
+}
+
+export function summarise(results: FileResult[]): Summary {
+  const summary = emptySummary();
+  for (const file of results) addToSummary(summary, file);
   return summary;
 }
 

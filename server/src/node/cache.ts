@@ -1,18 +1,35 @@
 // The --cache file: check results keyed by a hash of the brief's content, the effective
 // configuration, the dataset, the as-of inputs and the briefcheck version, so an unchanged brief is
-// not checked again. A missing or corrupt cache is a cold start, never a failure.
+// not checked again. A missing or corrupt cache is a cold start, never a failure. It stores only
+// what a cached run prints (the as-of date and the problems; claims only for the claims worklist),
+// so a large cache stays small to read and to hold.
 
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { BriefResult } from '../core/types';
+import type { BriefResult, Problem } from '../core/types';
 
 export const DEFAULT_CACHE_FILE = '.briefcheckcache';
-const CACHE_FORMAT = 1;
+// Format 1 stored whole results, claims included; such a file is read as a cold start.
+const CACHE_FORMAT = 2;
+
+interface Entry {
+  key: string;
+  asOf: BriefResult['asOf'];
+  asOfSource: BriefResult['asOfSource'];
+  problems: Problem[];
+  /** Present only when the result was stored for a run that prints claims. */
+  claims?: BriefResult['claims'];
+}
 
 interface CacheFile {
   format: number;
-  entries: Record<string, { key: string; result: BriefResult }>;
+  entries: Record<string, Entry>;
+}
+
+/** A problem as the command line uses it: the claim index and dataset record are not printed. */
+function printed(p: Problem): Problem {
+  return { ruleId: p.ruleId, severity: p.severity, messageId: p.messageId, message: p.message, range: p.range, ...(p.fix ? { fix: p.fix } : {}) };
 }
 
 /** JSON with object keys sorted, so equal values always hash equally. */
@@ -34,8 +51,13 @@ export function hashOf(...parts: string[]): string {
 }
 
 export interface ResultCache {
-  get(file: string, key: string): BriefResult | undefined;
-  set(file: string, key: string, result: BriefResult): void;
+  /**
+   * The stored result for `file` under `key`. Its problems carry no `claim` or `record`, and its
+   * claims are empty unless `withClaims`, which misses when the entry was stored without them.
+   */
+  get(file: string, key: string, withClaims?: boolean): BriefResult | undefined;
+  /** Stores a result; its claims only when `withClaims`. */
+  set(file: string, key: string, result: BriefResult, withClaims?: boolean): void;
   /** Writes the cache if anything changed; entries for files not seen this run are kept. */
   save(): Promise<void>;
   readonly hits: number;
@@ -65,17 +87,19 @@ export async function openCache(location: string, note: (message: string) => voi
   let hits = 0;
   let misses = 0;
   return {
-    get(file, key) {
+    get(file, key, withClaims = false) {
       const entry = data.entries[file];
-      if (entry && entry.key === key) {
+      if (entry && entry.key === key && (!withClaims || entry.claims)) {
         hits++;
-        return entry.result;
+        return { asOf: entry.asOf, asOfSource: entry.asOfSource, claims: withClaims ? entry.claims! : [], problems: entry.problems };
       }
       misses++;
       return undefined;
     },
-    set(file, key, result) {
-      data.entries[file] = { key, result };
+    set(file, key, result, withClaims = false) {
+      const entry: Entry = { key, asOf: result.asOf, asOfSource: result.asOfSource, problems: result.problems.map(printed) };
+      if (withClaims) entry.claims = result.claims;
+      data.entries[file] = entry;
       dirty = true;
     },
     async save() {

@@ -1,16 +1,16 @@
 // GitHub Actions workflow commands: one annotation per problem, escaped as the runner expects
-// (data: %, CR, LF; properties also ':' and ',').
+// (data: %, CR, LF; properties also ':' and ','). Written one brief at a time.
 
-import type { Formatter } from '../results';
+import { wholeOutput, type StreamFormatter } from '../results';
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 const command = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
-export const github: Formatter = (results) => {
-  const lines: string[] = [];
-  for (const file of results) {
+export const githubStream: StreamFormatter = () => ({
+  file(file) {
+    let out = '';
     for (const p of file.problems) {
       const props = [
         `file=${escapeProperty(file.path)}`,
@@ -20,8 +20,11 @@ export const github: Formatter = (results) => {
         `endColumn=${p.endColumn}`,
         `title=${escapeProperty(`briefcheck ${p.ruleId}`)}`,
       ];
-      lines.push(`::${command[p.severity]} ${props.join(',')}::${escapeData(p.message)}`);
+      out += `::${command[p.severity]} ${props.join(',')}::${escapeData(p.message)}\n`;
     }
-  }
-  return lines.length ? lines.join('\n') + '\n' : '';
-};
+    return out;
+  },
+  end: () => '',
+});
+
+export const github = wholeOutput(githubStream);

@@ -1,31 +1,46 @@
 // The stable machine format (version 1): files with their as-of date and problems in 1-based
-// lines and columns, and a summary. Fields may be added; none may change meaning.
+// lines and columns, and a summary. Fields may be added; none may change meaning. Written one brief
+// at a time, byte for byte what JSON.stringify(report, null, 2) gives for the whole report.
 
-import type { Formatter } from '../results';
-import { summarise } from '../results';
+import { addToSummary, emptySummary, wholeOutput, type FileResult, type StreamFormatter } from '../results';
 
-export const json: Formatter = (results) => {
-  const s = summarise(results);
-  const report = {
-    version: 1,
-    files: results.map((file) => ({
-      path: file.path,
-      asOf: file.asOf,
-      asOfSource: file.asOfSource,
-      problems: file.problems.map((p) => ({
-        ruleId: p.ruleId,
-        severity: p.severity,
-        messageId: p.messageId,
-        message: p.message,
-        line: p.line,
-        column: p.column,
-        endLine: p.endLine,
-        endColumn: p.endColumn,
-        ...(p.fix ? { fix: p.fix } : {}),
-      })),
-      ...(file.fixed ? { fixed: file.fixed } : {}),
+function fileReport(file: FileResult) {
+  return {
+    path: file.path,
+    asOf: file.asOf,
+    asOfSource: file.asOfSource,
+    problems: file.problems.map((p) => ({
+      ruleId: p.ruleId,
+      severity: p.severity,
+      messageId: p.messageId,
+      message: p.message,
+      line: p.line,
+      column: p.column,
+      endLine: p.endLine,
+      endColumn: p.endColumn,
+      ...(p.fix ? { fix: p.fix } : {}),
     })),
-    summary: { errors: s.errors, warnings: s.warnings, infos: s.infos, files: s.files, fixable: s.fixable },
+    ...(file.fixed ? { fixed: file.fixed } : {}),
   };
-  return JSON.stringify(report, null, 2) + '\n';
+}
+
+// JSON text never holds a raw line break inside a string, so indenting every line nests it.
+const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
+
+export const jsonStream: StreamFormatter = () => {
+  const summary = emptySummary();
+  return {
+    file(file) {
+      addToSummary(summary, file);
+      const head = summary.files === 1 ? '{\n  "version": 1,\n  "files": [\n' : ',\n';
+      return `${head}    ${indent(JSON.stringify(fileReport(file), null, 2), '    ')}`;
+    },
+    end() {
+      const s = { errors: summary.errors, warnings: summary.warnings, infos: summary.infos, files: summary.files, fixable: summary.fixable };
+      const files = summary.files === 0 ? '{\n  "version": 1,\n  "files": [],\n' : '\n  ],\n';
+      return `${files}  "summary": ${indent(JSON.stringify(s, null, 2), '  ')}\n}\n`;
+    },
+  };
 };
+
+export const json = wholeOutput(jsonStream);
