@@ -91,8 +91,12 @@ export function createIncrementalChecker(): IncrementalChecker {
 
   const verdicts = createVerdictCache();
 
-  /** The parse and drafts, and for each draft the cached draft it was placed from (for judging). */
-  function analyse(text: string, dataset: Dataset): { parsed: ParsedBrief; drafts: ClaimDraft[]; origins: ClaimDraft[] } {
+  /**
+   * The parse and drafts, and for each draft the cached draft it was placed from (for judging).
+   * Checking needs no blocks (only the drafts extracted from them): without `withBlocks` they are
+   * neither kept nor placed, and the result's `blocks` is empty.
+   */
+  function analyse(text: string, dataset: Dataset, withBlocks: boolean): { parsed: ParsedBrief; drafts: ClaimDraft[]; origins: ClaimDraft[] } {
     if (dataset !== cachedFor) {
       cache = new Map();
       cachedFor = dataset;
@@ -118,8 +122,8 @@ export function createIncrementalChecker(): IncrementalChecker {
     const read = (entry: Entry, start: number, end: number, context: Labels): ChunkRead => {
       const contextKey = `${context.footnotes.join('\n')}\0${context.links.join('\n')}`;
       let result = entry.reads.get(contextKey);
-      if (!result) {
-        result = readChunk(text.slice(start, end), start === 0, context, extraction);
+      if (!result || (withBlocks && !result.keptBlocks)) {
+        result = readChunk(text.slice(start, end), start === 0, context, extraction, withBlocks);
         entry.reads.set(contextKey, result);
         entry.shape = { defines: result.defines, open: result.open };
       }
@@ -178,7 +182,7 @@ export function createIncrementalChecker(): IncrementalChecker {
       first ??= chunk.parsed;
       usesFootnotes ||= chunk.parsed.citationStyle === 'footnote';
       // Shifted copies are made afresh rather than kept: memory matters more with many open briefs.
-      for (const b of chunk.parsed.blocks) blocks.push(shiftBlock(b, start));
+      if (withBlocks) for (const b of chunk.parsed.blocks) blocks.push(shiftBlock(b, start));
       for (const f of chunk.parsed.footnotes) footnotes.push(shiftFootnote(f, start));
       for (const c of chunk.parsed.comments) comments.push(shiftComment(c, start));
       for (const d of chunk.drafts) {
@@ -202,11 +206,11 @@ export function createIncrementalChecker(): IncrementalChecker {
 
   return {
     analyse(text, dataset) {
-      const { parsed, drafts } = analyse(text, dataset);
+      const { parsed, drafts } = analyse(text, dataset, true);
       return { parsed, drafts };
     },
     check(text, dataset, options) {
-      const { parsed, drafts, origins } = analyse(text, dataset);
+      const { parsed, drafts, origins } = analyse(text, dataset, false);
       return checkParsed(parsed, drafts, dataset, options, { cache: verdicts, origins });
     },
   };

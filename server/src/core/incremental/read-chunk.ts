@@ -23,6 +23,8 @@ export interface ChunkRead {
   defines: Labels;
   /** The chunk ends inside a fenced code block or an HTML block that only its end marker closes. */
   open: boolean;
+  /** Whether `parsed.blocks` was kept; checking needs only the drafts extracted from the blocks. */
+  keptBlocks: boolean;
 }
 
 function standIns(labels: Labels): string {
@@ -59,9 +61,9 @@ function isOpen(node: Nodes, source: string): boolean {
 /**
  * Reads `chunk`. The first chunk of a brief gets the stand-ins after it (its front matter must
  * stay on the first line); every other chunk gets them before it, so a chunk that ends open still
- * sees them.
+ * sees them. Without `keepBlocks` the blocks are dropped once their claims are extracted.
  */
-export function readChunk(chunk: string, first: boolean, context: Labels, extraction: ExtractionContext): ChunkRead {
+export function readChunk(chunk: string, first: boolean, context: Labels, extraction: ExtractionContext, keepBlocks = true): ChunkRead {
   const defs = standIns(context);
   const prefix = first || !defs ? '' : `${defs}\n\n`;
   const source = first && defs ? `${chunk}\n\n${defs}\n` : `${prefix}${chunk}`;
@@ -87,9 +89,10 @@ export function readChunk(chunk: string, first: boolean, context: Labels, extrac
   definedIn(own?.children ?? [], defines);
   const last = own?.children[own.children.length - 1];
   return {
-    parsed,
+    parsed: keepBlocks ? parsed : { ...parsed, blocks: [] },
     drafts: parsed.blocks.flatMap((block) => extractBlockClaims(block, chunk, extraction)),
     defines,
     open: last ? isOpen(last, source) : false,
+    keptBlocks: keepBlocks,
   };
 }

@@ -21,6 +21,10 @@ export type MessageData<T extends string> = [Placeholders<T>] extends [never] ? 
 
 /** A brief after parsing, extraction and judging: what every rule reads. */
 export interface AnalysedBrief {
+  /**
+   * Rules read its footnotes, comments, front matter and citation style, never its blocks: the
+   * editor's incremental checks leave `blocks` empty (claims are extracted from them beforehand).
+   */
   parsed: ParsedBrief;
   text: string;
   asOf: IsoDate;
