@@ -26,6 +26,11 @@ interface Entry {
   context?: { defined: string; labels: Labels };
 }
 
+interface ChunkCache {
+  first: Map<string, Entry>;
+  rest: Map<string, Entry>;
+}
+
 export interface IncrementalChecker {
   /** Checks `text`; equal to checkBrief(text, dataset, options), reusing unchanged chunks. */
   check(text: string, dataset: Dataset, options: CheckOptions): BriefResult;
@@ -82,7 +87,7 @@ function candidateLabels(text: string): Labels {
 }
 
 export function createIncrementalChecker(): IncrementalChecker {
-  let cache = new Map<string, Entry>();
+  let cache: ChunkCache = { first: new Map(), rest: new Map() };
   let cachedFor: Dataset | undefined;
   // The defined labels of the last check, and their index: reused while no definition changes, and
   // the guess for chunks an edit creates (pass 2 corrects a wrong guess).
@@ -98,18 +103,21 @@ export function createIncrementalChecker(): IncrementalChecker {
    */
   function analyse(text: string, dataset: Dataset, withBlocks: boolean): { parsed: ParsedBrief; drafts: ClaimDraft[]; origins: ClaimDraft[] } {
     if (dataset !== cachedFor) {
-      cache = new Map();
+      cache = { first: new Map(), rest: new Map() };
       cachedFor = dataset;
     }
     const extraction = { dataset, lexicon: lexiconFor(dataset) };
-    const used = new Map<string, Entry>();
-    const entryOf = (key: string): Entry => {
-      let entry = used.get(key) ?? cache.get(key);
+    const used: ChunkCache = { first: new Map(), rest: new Map() };
+    // Keyed by the chunk's text itself (a slice, not a copy); the first chunk, which may hold front
+    // matter, is read differently and has its own map.
+    const entryOf = (start: number, end: number): Entry => {
+      const key = text.slice(start, end);
+      const which = start === 0 ? 'first' : 'rest';
+      let entry = used[which].get(key) ?? cache[which].get(key);
       if (!entry) entry = { reads: new Map() };
-      used.set(key, entry);
+      used[which].set(key, entry);
       return entry;
     };
-    const keyOf = (start: number, end: number) => (start === 0 ? 'F' : 'R') + text.slice(start, end);
     const contextFor = (entry: Entry, start: number, end: number, index: LabelIndex): Labels => {
       entry.refs ??= referencedWords(text.slice(start, end));
       const context: Labels = { footnotes: [...index.everywhere.footnotes], links: [...index.everywhere.links] };
@@ -142,7 +150,7 @@ export function createIncrementalChecker(): IncrementalChecker {
       let end = starts[j] ?? text.length;
       let entry: Entry;
       for (;;) {
-        entry = entryOf(keyOf(start, end));
+        entry = entryOf(start, end);
         if (!entry.shape) read(entry, start, end, contextFor(entry, start, end, (guessed ??= lastDefined ?? labelIndex([candidateLabels(text)]))));
         if (!entry.shape!.open || j >= starts.length) break;
         end = starts[++j] ?? text.length;
