@@ -26,6 +26,15 @@ interface Entry {
   context?: { defined: string; labels: Labels };
 }
 
+/**
+ * A chunk's text that does not keep the whole brief alive. A slice of a long string refers to it,
+ * and so does every string sliced from the slice: a cached read would hold this version of the
+ * brief for as long as the chunk stays unchanged. Slicing a fresh concatenation copies the chunk.
+ */
+function detached(text: string, start: number, end: number): string {
+  return `${text.slice(start, end)}\n`.slice(0, -1);
+}
+
 interface ChunkCache {
   first: Map<string, Entry>;
   rest: Map<string, Entry>;
@@ -131,7 +140,7 @@ export function createIncrementalChecker(): IncrementalChecker {
       const contextKey = `${context.footnotes.join('\n')}\0${context.links.join('\n')}`;
       let result = entry.reads.get(contextKey);
       if (!result || (withBlocks && !result.keptBlocks)) {
-        result = readChunk(text.slice(start, end), start === 0, context, extraction, withBlocks);
+        result = readChunk(detached(text, start, end), start === 0, context, extraction, withBlocks);
         entry.reads.set(contextKey, result);
         entry.shape = { defines: result.defines, open: result.open };
       }
