@@ -39,7 +39,7 @@ describe('openCache', () => {
     expect(notes[0]).toContain(note);
     cache.set('/a.md', 'k', result);
     await cache.save();
-    expect(JSON.parse(readFileSync(location, 'utf8')).entries['/a.md'].key).toBe('k');
+    expect((await openCache(location, () => {})).get('/a.md', 'k')).toEqual(result);
   });
 });
 
@@ -69,9 +69,13 @@ describe('what the cache keeps', () => {
     const first = await openCache(location, () => {});
     first.set('/a.md', 'k', full);
     await first.save();
-    const file = JSON.parse(readFileSync(location, 'utf8'));
-    expect(file.entries['/a.md'].claims).toBeUndefined();
-    expect(file.entries['/a.md'].problems[0]).not.toHaveProperty('record');
+    // A header line, then the path, the key and the entry on one line.
+    const [header, line, end] = readFileSync(location, 'utf8').split('\n');
+    expect([JSON.parse(header!), end]).toEqual([{ format: 2 }, '']);
+    const [path, key, json] = line!.split('\t');
+    expect([JSON.parse(path!), key]).toEqual(['/a.md', 'k']);
+    expect(JSON.parse(json!).claims).toBeUndefined();
+    expect(JSON.parse(json!).problems[0]).not.toHaveProperty('record');
 
     const second = await openCache(location, () => {});
     const { claim: _c, record: _r, ...printed } = full.problems[0]!;
@@ -89,5 +93,26 @@ describe('what the cache keeps', () => {
     const cache = await openCache(location, (n) => notes.push(n));
     expect(cache.get('/a.md', 'k')).toBeUndefined();
     expect(notes[0]).toContain('written by another version');
+  });
+
+  it('keeps paths with tabs, quotes and line breaks apart from the key and the entry', async () => {
+    const location = join(mkdtempSync(join(tmpdir(), 'briefcheck-cache-')), 'cache');
+    const odd = '/briefs/a\tb "c"\nd.md';
+    const first = await openCache(location, () => {});
+    first.set(odd, 'k', full);
+    first.set('/b.md', 'k2', full, true);
+    await first.save();
+    const second = await openCache(location, () => {});
+    expect(second.get(odd, 'k')?.problems).toHaveLength(1);
+    expect(second.get('/b.md', 'k2', true)?.claims).toEqual([claim]);
+  });
+
+  it('treats a damaged entry line as a corrupt cache', async () => {
+    const location = join(mkdtempSync(join(tmpdir(), 'briefcheck-cache-')), 'cache');
+    writeFileSync(location, '{"format":2}\n"/a.md"\tk\n');
+    const notes: string[] = [];
+    const cache = await openCache(location, (n) => notes.push(n));
+    expect(cache.get('/a.md', 'k')).toBeUndefined();
+    expect(notes[0]).toContain('it is corrupt');
   });
 });

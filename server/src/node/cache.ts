@@ -2,7 +2,8 @@
 // configuration, the dataset, the as-of inputs and the briefcheck version, so an unchanged brief is
 // not checked again. A missing or corrupt cache is a cold start, never a failure. It stores only
 // what a cached run prints (the as-of date and the problems; claims only for the claims worklist),
-// so a large cache stays small to read and to hold.
+// one line per brief, and holds each entry as its JSON text until a run asks for it, so a large
+// cache stays small to read and to hold.
 
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
@@ -10,21 +11,20 @@ import { basename, dirname, join } from 'node:path';
 import type { BriefResult, Problem } from '../core/types';
 
 export const DEFAULT_CACHE_FILE = '.briefcheckcache';
-// Format 1 stored whole results, claims included; such a file is read as a cold start.
+// Format 1 was one JSON document of whole results, claims included; it is read as a cold start.
 const CACHE_FORMAT = 2;
 
+/**
+ * One brief's entry. The file is a header line `{"format":2}`, then one line per brief:
+ * the file's path as a JSON string, a tab, the key, a tab, and this entry as JSON. JSON text holds
+ * no raw tab or line break, so the separators are unambiguous.
+ */
 interface Entry {
-  key: string;
   asOf: BriefResult['asOf'];
   asOfSource: BriefResult['asOfSource'];
   problems: Problem[];
   /** Present only when the result was stored for a run that prints claims. */
   claims?: BriefResult['claims'];
-}
-
-interface CacheFile {
-  format: number;
-  entries: Record<string, Entry>;
 }
 
 /** A problem as the command line uses it: the claim index and dataset record are not printed. */
@@ -64,49 +64,92 @@ export interface ResultCache {
   readonly misses: number;
 }
 
+interface Stored {
+  key: string;
+  /** The entry's JSON text, parsed only when a run asks for it. */
+  json: string;
+}
+
+/** The entries of a cache file's text, or why it cannot be used. */
+function readEntries(text: string): Map<string, Stored> | 'corrupt' | 'foreign' {
+  const newline = text.indexOf('\n');
+  let header: unknown;
+  try {
+    header = JSON.parse(newline === -1 ? text : text.slice(0, newline));
+  } catch {
+    return 'corrupt';
+  }
+  if (!header || typeof header !== 'object' || (header as { format?: unknown }).format !== CACHE_FORMAT) return 'foreign';
+  const entries = new Map<string, Stored>();
+  if (newline === -1) return entries;
+  for (const line of text.slice(newline + 1).split('\n')) {
+    if (line === '') continue;
+    const tab = line.indexOf('\t');
+    const second = line.indexOf('\t', tab + 1);
+    if (tab === -1 || second === -1) return 'corrupt';
+    let file: unknown;
+    try {
+      file = JSON.parse(line.slice(0, tab));
+    } catch {
+      return 'corrupt';
+    }
+    if (typeof file !== 'string') return 'corrupt';
+    entries.set(file, { key: line.slice(tab + 1, second), json: line.slice(second + 1) });
+  }
+  return entries;
+}
+
 /**
  * Opens the cache at `location`. `note` receives one sentence when an existing file is ignored
  * (corrupt, or written by another format).
  */
 export async function openCache(location: string, note: (message: string) => void): Promise<ResultCache> {
-  let data: CacheFile = { format: CACHE_FORMAT, entries: {} };
+  let entries = new Map<string, Stored>();
   const text = await readFile(location, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') note(`cannot read the cache ${location} (${error.code ?? error.message}); checking every file`);
     return undefined;
   });
   if (text !== undefined) {
-    try {
-      const parsed = JSON.parse(text) as CacheFile;
-      if (parsed && parsed.format === CACHE_FORMAT && parsed.entries && typeof parsed.entries === 'object') data = parsed;
-      else note(`ignoring the cache ${location}: written by another version; checking every file`);
-    } catch {
-      note(`ignoring the cache ${location}: it is corrupt; checking every file`);
-    }
+    const read = readEntries(text);
+    if (read === 'corrupt') note(`ignoring the cache ${location}: it is corrupt; checking every file`);
+    else if (read === 'foreign') note(`ignoring the cache ${location}: written by another version; checking every file`);
+    else entries = read;
   }
   let dirty = false;
   let hits = 0;
   let misses = 0;
+  const lookup = (file: string, key: string, withClaims: boolean): BriefResult | undefined => {
+    const stored = entries.get(file);
+    if (!stored || stored.key !== key) return undefined;
+    let entry: Entry;
+    try {
+      entry = JSON.parse(stored.json) as Entry;
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(entry?.problems) || (withClaims && !Array.isArray(entry.claims))) return undefined;
+    return { asOf: entry.asOf, asOfSource: entry.asOfSource, claims: withClaims ? entry.claims! : [], problems: entry.problems };
+  };
   return {
     get(file, key, withClaims = false) {
-      const entry = data.entries[file];
-      if (entry && entry.key === key && (!withClaims || entry.claims)) {
-        hits++;
-        return { asOf: entry.asOf, asOfSource: entry.asOfSource, claims: withClaims ? entry.claims! : [], problems: entry.problems };
-      }
-      misses++;
-      return undefined;
+      const result = lookup(file, key, withClaims);
+      if (result) hits++;
+      else misses++;
+      return result;
     },
     set(file, key, result, withClaims = false) {
-      const entry: Entry = { key, asOf: result.asOf, asOfSource: result.asOfSource, problems: result.problems.map(printed) };
+      const entry: Entry = { asOf: result.asOf, asOfSource: result.asOfSource, problems: result.problems.map(printed) };
       if (withClaims) entry.claims = result.claims;
-      data.entries[file] = entry;
+      entries.set(file, { key, json: JSON.stringify(entry) });
       dirty = true;
     },
     async save() {
       if (!dirty) return;
       const temp = join(dirname(location), `.${basename(location)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      const lines = [JSON.stringify({ format: CACHE_FORMAT })];
+      for (const [file, stored] of entries) lines.push(`${JSON.stringify(file)}\t${stored.key}\t${stored.json}`);
       try {
-        await writeFile(temp, JSON.stringify(data));
+        await writeFile(temp, lines.join('\n') + '\n');
         await rename(temp, location);
       } catch (error) {
         await unlink(temp).catch(() => undefined);
