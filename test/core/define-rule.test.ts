@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runRule } from '../../server/src/core/check';
-import { defineRule, rules, RULE_DOCS_BASE, type AnalysedBrief, type Rule } from '../../server/src/core/rules/index';
+import { defineRule, formatMessage, rules, RULE_DOCS_BASE, type AnalysedBrief, type Rule } from '../../server/src/core/rules/index';
 import type { Problem } from '../../server/src/core/types';
 import { parseBrief } from '../../server/src/core/parse/index';
 import { bundledDataset } from './bundled-dataset';
@@ -31,5 +31,20 @@ describe('rules', () => {
     const brief: AnalysedBrief = { parsed: parseBrief('x'), text: 'x', asOf: '2025-01-01', claims: [], evidence: [] };
     const out: Problem[] = [];
     expect(() => runRule(bad as unknown as Rule, 'warning', {}, brief, bundledDataset(), out)).toThrow(/not fixable/);
+  });
+});
+
+describe('formatMessage', () => {
+  it.each([
+    ['{value} of {mineral}', { value: 63, mineral: 'gallium' }, '63 of gallium'],
+    ['{a}{b} and {a}', { a: 'x', b: 'y' }, 'xy and x'],
+    ['no placeholders', {}, 'no placeholders'],
+    ['{missing} stays, {kept} goes', { kept: 'it' }, '{missing} stays, it goes'],
+    ['{ spaced } and {not-a-name} are text', { spaced: 1 }, '{ spaced } and {not-a-name} are text'],
+    ['{zero}', { zero: 0 }, '0'],
+  ])('fills %j', (template, data, expected) => {
+    expect(formatMessage(template, data as Record<string, string | number>)).toBe(expected);
+    // Formatting a template again (now split and kept) gives the same text.
+    expect(formatMessage(template, data as Record<string, string | number>)).toBe(expected);
   });
 });
