@@ -14,7 +14,8 @@ import { expandPatterns, readBrief, writeFileAtomic } from '../node/files';
 import type { CliOptions } from './args';
 import type { CliIo } from './io';
 import { createProgress } from './progress';
-import { positionOf, lineIndex, type FileResult } from './results';
+import { lineIndex } from '../core/lines';
+import { positionOf, type FileResult } from './results';
 import { inShard } from './shard';
 import { createChecker, inOrder, readAhead, workerCount, type Checker } from './parallel';
 

@@ -2,6 +2,7 @@
 // columns, relative paths and plain summaries. Every formatter reads only these types.
 
 import type { BriefResult, Claim, Fix, IsoDate, Problem, Range } from '../core/types';
+import { lineIndex } from '../core/lines';
 
 export interface Position {
   line: number;
@@ -102,22 +103,6 @@ export function summarise(results: FileResult[]): Summary {
   const summary = emptySummary();
   for (const file of results) addToSummary(summary, file);
   return summary;
-}
-
-/** Converts UTF-16 offsets to 1-based lines and columns; built once per text. */
-export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
-  };
 }
 
 export function positionOf(range: Range, at: ReturnType<typeof lineIndex>): Position {

@@ -4,6 +4,7 @@
 
 import type { HtmlComment } from './parse/types';
 import type { Problem, Range } from './types';
+import { lineAt, lineStarts } from './lines';
 
 type Kind = 'disable-next-line' | 'disable-line' | 'disable-file' | 'disable' | 'enable';
 
@@ -17,23 +18,6 @@ export interface Suppressions {
   isSuppressed(problem: Problem): boolean;
   /** Problems about the directives themselves (unknown rule ids), before severity is applied. */
   unknownIds: { id: string; range: Range }[];
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function parseDirective(comment: HtmlComment): Directive | undefined {

@@ -4,31 +4,13 @@
 import { defineRule } from './define-rule';
 import { describeClaimedFigure } from './describe';
 import type { Claim } from '../types';
+import { lineIndex } from '../lines';
 
 function key(claim: Claim): string | undefined {
   if (claim.kind !== 'figure' || !claim.period || claim.value === undefined) return undefined;
   return [claim.minerals[0], claim.metric, claim.partner ?? '', claim.reporter ?? '', (claim.scope ?? '').toLowerCase(), claim.period.start, claim.period.end].join('|');
 }
 
-/** Finds the 1-based line of an offset; the line starts are found once per brief, not once per claim. */
-function lineFinder(text: string): (offset: number) => number {
-  let starts: number[] | undefined;
-  return (offset) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    }
-    // The number of line starts at or before the offset.
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (starts[mid]! <= offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
-}
 
 export default defineRule({
   id: 'inconsistent-figure',
@@ -43,7 +25,7 @@ export default defineRule({
   },
   check(brief, context) {
     const first = new Map<string, Claim>();
-    const lineOf = lineFinder(brief.text);
+    const lineOf = lineIndex(brief.text);
     brief.claims.forEach((claim, index) => {
       const k = key(claim);
       if (!k) return;
@@ -56,7 +38,7 @@ export default defineRule({
       context.report({
         messageId: 'inconsistent',
         claim: index,
-        data: { claimed: describeClaimedFigure(claim, brief.text), earlier: describeClaimedFigure(earlier, brief.text), line: lineOf(earlier.range.start) },
+        data: { claimed: describeClaimedFigure(claim, brief.text), earlier: describeClaimedFigure(earlier, brief.text), line: lineOf(earlier.range.start).line },
       });
     });
   },

@@ -1,0 +1,31 @@
+// Line numbers for UTF-16 offsets. The core works in offsets; lines are needed by directives (which
+// act on lines), by messages that cite a line, and by the CLI's 1-based output.
+
+/** The offset at which each line starts; line 0 starts at 0. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The 0-based line holding an offset, by binary search over `lineStarts`. */
+export function lineAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A 1-based line-and-column finder for one text; the line starts are found once, on first use. */
+export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  let starts: number[] | undefined;
+  return (offset) => {
+    starts ??= lineStarts(text);
+    const line = lineAt(starts, offset);
+    return { line: line + 1, column: offset - starts[line]! + 1 };
+  };
+}
