@@ -48,7 +48,15 @@ describe('reported speech, quotes and change are not assertions', () => {
     'The suspension of the ban on antimony exports to the United States runs until 27 November 2026.',
     'Markets largely ignored the lifting of the export ban on germanium to the US.',
     'China banned exports of gallium, germanium and antimony, to the United States only, in December 2024.',
+    'One outlet ran [China bans exports of graphite to the US](https://example.com/story), which was wrong.',
+    'See [China supplied 90% of US imports of antimony in 2020–23](https://example.com/chart).',
   ])('%s', (text) => expect(claimsOf(text, '2026-01-15')).toEqual([]));
+
+  it('still reads a claim that only cites a link inside it', () => {
+    expect(claimsOf('China supplied 63% of [US imports of antimony](https://example.com/usgs) in 2020–23.').map(binding)).toEqual([
+      expect.objectContaining({ kind: 'figure', minerals: ['antimony'], value: 63 }),
+    ]);
+  });
 
   it('still reads a ban noun phrase that its sentence does not undo', () => {
     expect(claimsOf("China's ban on gallium exports to the US took effect in December 2024.").map(binding)).toEqual([

@@ -19,6 +19,15 @@ function isCited(block: Block, sentence: Range, isLast: boolean): boolean {
   return block.citations.some((c) => c.at >= sentence.start && (c.at < sentence.end || (isLast && c.at <= sentence.end)));
 }
 
+/**
+ * True when a claim lies wholly inside a link's text: "[China bans exports of graphite to the
+ * US](url)" names a cited piece (often a headline the brief disputes), it does not assert it. Its
+ * minerals are still listed as mentions.
+ */
+function withinLinkText(block: Block, range: Range): boolean {
+  return block.citations.some((c) => c.kind === 'link' && c.from !== undefined && range.start >= c.from && range.end <= c.at);
+}
+
 function toDraft(block: Block, source: string, found: SentenceClaim, cited: boolean): ClaimDraft {
   const map = (r: Range) => toSourceRange(block.segments, r);
   const range = map(found.range);
@@ -62,7 +71,7 @@ export function extractBlockClaims(block: Block, source: string, context: Extrac
       const cited = isCited(block, range, i === sentences.length - 1);
       const date = ownDate(sentence);
       const claims = [...extractFigures(sentence), ...extractControls(sentence, context.dataset, date), ...extractCounts(sentence, date)];
-      for (const claim of claims) found.push({ claim, cited });
+      for (const claim of claims) if (!withinLinkText(block, claim.range)) found.push({ claim, cited });
     });
   }
   const covered = found.flatMap((f) => f.claim.mentionRanges);

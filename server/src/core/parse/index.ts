@@ -67,8 +67,9 @@ function collectInline(nodes: readonly PhrasingContent[], state: InlineState, c:
         break;
       case 'link': {
         const childText = node.children.map((ch) => ('value' in ch ? ch.value : '')).join('');
+        const from = state.builder.text.length;
         if (!isBareUrl(childText, node.url)) collectInline(node.children, state, c);
-        state.citations.push({ kind: 'link', at: state.builder.text.length, target: node.url });
+        state.citations.push({ kind: 'link', at: state.builder.text.length, target: node.url, from });
         state.urls.push(node.url);
         break;
       }

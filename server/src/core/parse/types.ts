@@ -12,6 +12,8 @@ export interface Citation {
   at: number;
   /** Footnote label or link destination. */
   target: string;
+  /** For links: where the link's text starts (it ends at `at`). */
+  from?: number;
 }
 
 export interface Block {
