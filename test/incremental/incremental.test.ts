@@ -68,11 +68,15 @@ describe('incremental re-analysis', () => {
       fc.property(fc.integer({ min: 1, max: 10_000 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (seed, edits) => {
         const checker = createIncrementalChecker();
         let text = generateBrief(seed, 60);
-        checker.check(text, dataset, options);
+        // Results share claims and placed drafts between versions: an earlier one must stay intact.
+        const history = [{ text, result: checker.check(text, dataset, options) }];
         for (const e of edits) {
           text = apply(text, e);
-          expect(checker.check(text, dataset, options)).toEqual(checkBrief(text, dataset, options));
+          const result = checker.check(text, dataset, options);
+          expect(result).toEqual(checkBrief(text, dataset, options));
+          history.push({ text, result });
         }
+        for (const h of history) expect(h.result).toEqual(checkBrief(h.text, dataset, options));
       }),
       { numRuns: 25 },
     );
