@@ -24,29 +24,6 @@ interface Entry {
   reads: Map<string, ChunkRead>;
   /** The context last computed for this chunk, and the defined labels it was computed from. */
   context?: { defined: string; labels: Labels };
-  /**
-   * The last read placed at its offset in the brief. A chunk before an edit stays where it was, and
-   * reusing its placed objects lets the verdict cache reuse their claims too (core/verdicts).
-   */
-  placed?: Placed;
-}
-
-interface Placed {
-  read: ChunkRead;
-  at: number;
-  footnotes: ParsedBrief['footnotes'];
-  comments: ParsedBrief['comments'];
-  drafts: ClaimDraft[];
-}
-
-function place(read: ChunkRead, at: number): Placed {
-  return {
-    read,
-    at,
-    footnotes: read.parsed.footnotes.map((f) => shiftFootnote(f, at)),
-    comments: read.parsed.comments.map((c) => shiftComment(c, at)),
-    drafts: read.drafts.map((d) => shiftDraft(d, at)),
-  };
 }
 
 /**
@@ -221,15 +198,14 @@ export function createIncrementalChecker(): IncrementalChecker {
       if (entry.reads.size > 1) for (const [key, value] of entry.reads) if (value !== chunk) entry.reads.delete(key);
       first ??= chunk.parsed;
       usesFootnotes ||= chunk.parsed.citationStyle === 'footnote';
-      // Blocks are shifted afresh (only analyse asks for them); the rest is kept placed at its
-      // last offset, which every chunk before an edit still stands at.
+      // Shifted copies are made afresh rather than kept: memory matters more with many open briefs.
       if (withBlocks) for (const b of chunk.parsed.blocks) blocks.push(shiftBlock(b, start));
-      let placed = entry.placed;
-      if (placed?.read !== chunk || placed.at !== start) entry.placed = placed = place(chunk, start);
-      for (const f of placed.footnotes) footnotes.push(f);
-      for (const c of placed.comments) comments.push(c);
-      for (const d of placed.drafts) drafts.push(d);
-      for (const d of chunk.drafts) origins.push(d);
+      for (const f of chunk.parsed.footnotes) footnotes.push(shiftFootnote(f, start));
+      for (const c of chunk.parsed.comments) comments.push(shiftComment(c, start));
+      for (const d of chunk.drafts) {
+        drafts.push(shiftDraft(d, start));
+        origins.push(d);
+      }
     });
     // Only what this text used stays cached, so memory follows the document, not its history.
     cache = used;

@@ -57,12 +57,10 @@ interface Judgement {
  */
 export interface VerdictCache {
   entries: WeakMap<object, { dataset: Dataset; asOf: IsoDate; listed: string; judgement: Judgement }>;
-  /** The claim last finished from a placed draft (same object, same place) and its judgement. */
-  claims: WeakMap<ClaimDraft, { judgement: Judgement; claim: Claim }>;
 }
 
 export function createVerdictCache(): VerdictCache {
-  return { entries: new WeakMap(), claims: new WeakMap() };
+  return { entries: new WeakMap() };
 }
 
 /** A cache and, parallel to the drafts, the object each draft's content comes from. */
@@ -117,15 +115,7 @@ export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asO
       judgement = judge(draft, dataset, asOf, listed);
       if (origin) cached!.cache.entries.set(origin, { dataset, asOf, listed: listedKey, judgement });
     }
-    // A draft placed at the same offset as last time with the same judgement finishes the same
-    // claim: reuse it rather than allocate thousands of equal claims per keystroke.
-    const last = cached?.cache.claims.get(draft);
-    if (last && last.judgement === judgement) claims.push(last.claim);
-    else {
-      const claim = finish(draft, judgement.checkedOn, judgement.judged);
-      if (cached) cached.cache.claims.set(draft, { judgement, claim });
-      claims.push(claim);
-    }
+    claims.push(finish(draft, judgement.checkedOn, judgement.judged));
     evidence.push(judgement.evidence);
   });
   return { claims, evidence };
