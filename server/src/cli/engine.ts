@@ -17,7 +17,7 @@ import { createProgress } from './progress';
 import { lineIndex } from '../core/lines';
 import { positionOf, type FileResult } from './results';
 import { inShard } from './shard';
-import { createChecker, inOrder, readAhead, threadCount, type Checker } from './parallel';
+import { createChecker, inOrder, readAhead, workerCount, type Checker } from './parallel';
 
 export interface EngineOutcome {
   /** True when some input, configuration or dataset could not be used: exit code 2. */
@@ -91,9 +91,8 @@ export async function runEngine(options: CliOptions, io: CliIo, version: string,
   const progress = createProgress(io, inputs.length);
   let files = 0;
   const withClaims = options.command === 'claims';
-  // Checks run here and on worker threads while reading, configuration and output stay here, in
-  // input order.
-  const checker = createChecker(checkBrief, threadCount(io.env, inputs.length), undefined, withClaims);
+  // Checks run on a worker pool while reading, configuration and output stay here, in input order.
+  const checker = createChecker(checkBrief, workerCount(io.env, inputs.length), undefined, withClaims);
   const start = async (input: Input, i: number) => {
     progress.update(i, input.path);
     const loaded = await configFor(input.absolutePath);

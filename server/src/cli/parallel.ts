@@ -1,7 +1,6 @@
-// Checks briefs on every core: the calling thread and a pool of worker threads (one fewer than the
-// cores), each running the same core over the same dataset, fed one brief at a time. Callers get each
-// result as a promise and consume them in input order, so the output is byte-for-byte what a single
-// thread would print.
+// Checks briefs on every core: a pool of worker threads, each running the same core over the same
+// dataset, fed one brief at a time. Callers get each result as a promise and consume them in input
+// order, so the output is byte-for-byte what a single thread would print.
 
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -27,32 +26,30 @@ export type WorkerReply = { id: number; result: BriefResult } | { id: number; er
 export type CheckFn = (text: string, dataset: Dataset, options: CheckOptions) => BriefResult;
 
 export interface Checker {
-  /** Threads that check, the calling thread included; 1 means no worker threads. */
-  readonly threads: number;
+  /** Number of worker threads; 0 means every check runs on the calling thread. */
+  readonly workers: number;
   check(text: string, dataset: Dataset, datasetKey: string, options: CheckOptions): Promise<BriefResult>;
   close(): Promise<void>;
 }
 
 /** Below this many briefs, starting threads costs more than it saves. */
 const MIN_BRIEFS_PER_WORKER = 4;
-/**
- * Checks queued per worker, so a worker never waits for its next message: its replies wait while
- * the calling thread runs a check of its own, so a worker needs more than that one check's work.
- */
-const IN_FLIGHT_PER_WORKER = 4;
+/** Checks queued per worker, so a worker never waits for its next message. */
+const IN_FLIGHT_PER_WORKER = 2;
 export const WORKER_ENV = 'BRIEFCHECK_WORKERS';
 
 /**
- * How many threads check `briefs` briefs, the calling thread included: one per core, only the
- * calling thread for small runs or a single core. `BRIEFCHECK_WORKERS=N` overrides it (0 or 1:
- * the calling thread alone).
+ * How many workers to start for `briefs` briefs: one per core, none for small runs or a single
+ * core. `BRIEFCHECK_WORKERS=N` overrides it (0 or 1 checks on the main thread).
  */
-export function threadCount(env: Record<string, string | undefined>, briefs: number, cores = availableParallelism()): number {
+export function workerCount(env: Record<string, string | undefined>, briefs: number, cores = availableParallelism()): number {
   const forced = env[WORKER_ENV];
   if (forced !== undefined && /^\d+$/.test(forced.trim())) {
-    return Math.max(1, Math.min(Number(forced), briefs));
+    const n = Number(forced);
+    return n <= 1 ? 0 : Math.min(n, briefs);
   }
-  return Math.max(1, Math.min(cores, Math.floor(briefs / MIN_BRIEFS_PER_WORKER)));
+  if (cores < 2) return 0;
+  return Math.min(cores, Math.floor(briefs / MIN_BRIEFS_PER_WORKER));
 }
 
 /** The worker bundle next to the CLI bundle; absent when running from source (tests). */
@@ -70,25 +67,22 @@ export function keepOf(result: BriefResult, claims: boolean): BriefResult {
 }
 
 /**
- * A checker over `threads` threads: the calling thread and `threads - 1` workers. Each worker is a
- * V8 isolate with its own heap (about 100 MiB at the peak of a large run), so the calling thread,
- * which otherwise mostly waits, checks too instead of one more worker. With `claims` false,
- * results come back with an empty claims list.
+ * A checker over `workers` threads (none: the calling thread). With `claims` false, results come
+ * back with an empty claims list.
  */
-export function createChecker(check: CheckFn, threads: number, script = workerScript(), claims = true): Checker {
-  if (threads < 2 || !script) {
+export function createChecker(check: CheckFn, workers: number, script = workerScript(), claims = true): Checker {
+  if (workers < 2 || !script) {
     return {
-      threads: 1,
+      workers: 0,
       check: async (text, dataset, _key, options) => keepOf(check(text, dataset, options), claims),
       close: async () => undefined,
     };
   }
-  return new WorkerPool(script, threads, check, claims);
+  return new WorkerPool(script, workers, claims);
 }
 
 interface Pending {
   request: WorkerRequest;
-  dataset: Dataset;
   resolve: (result: BriefResult) => void;
   reject: (error: Error) => void;
 }
@@ -105,11 +99,9 @@ class WorkerPool implements Checker {
   private readonly running = new Map<number, Pending>();
   private readonly files = new Map<string, DatasetFiles>();
   private nextId = 0;
-  /** True while a check waits for or runs its turn on the calling thread. */
-  private localBusy = false;
 
-  constructor(script: string, readonly threads: number, private readonly local: CheckFn, private readonly claims: boolean) {
-    for (let i = 1; i < threads; i++) {
+  constructor(script: string, readonly workers: number, private readonly claims: boolean) {
+    for (let i = 0; i < workers; i++) {
       const slot: Slot = { worker: new Worker(script), busy: 0, datasets: new Set() };
       slot.worker.on('message', (reply: WorkerReply) => this.settle(slot, reply));
       slot.worker.on('error', (error) => this.failAll(error));
@@ -122,7 +114,7 @@ class WorkerPool implements Checker {
   check(text: string, dataset: Dataset, datasetKey: string, options: CheckOptions): Promise<BriefResult> {
     if (!this.files.has(datasetKey)) this.files.set(datasetKey, dataset.files as DatasetFiles);
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, text, options, datasetKey, claims: this.claims }, dataset, resolve, reject });
+      this.queue.push({ request: { id: this.nextId++, text, options, datasetKey, claims: this.claims }, resolve, reject });
       this.dispatch();
     });
   }
@@ -131,20 +123,12 @@ class WorkerPool implements Checker {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
-  /**
-   * Keeps every worker's queue full first, then gives the calling thread one check. That check
-   * runs on a later turn of the event loop, so reading, replies and printing go on between checks
-   * here, and the workers have their next brief queued while this thread is busy.
-   */
   private dispatch(): void {
     for (;;) {
       const next = this.queue[0];
       if (!next) return;
       const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
-      if (slot.busy >= IN_FLIGHT_PER_WORKER) {
-        if (!this.localBusy) this.runLocally(this.queue.shift()!);
-        return;
-      }
+      if (slot.busy >= IN_FLIGHT_PER_WORKER) return;
       this.queue.shift();
       const request = { ...next.request };
       if (!slot.datasets.has(request.datasetKey)) {
@@ -156,20 +140,6 @@ class WorkerPool implements Checker {
       slot.worker.ref();
       slot.worker.postMessage(request);
     }
-  }
-
-  private runLocally(pending: Pending): void {
-    this.localBusy = true;
-    setImmediate(() => {
-      const { request } = pending;
-      try {
-        pending.resolve(keepOf(this.local(request.text, pending.dataset, request.options), this.claims));
-      } catch (error) {
-        pending.reject(error instanceof Error ? error : new Error(String(error)));
-      }
-      this.localBusy = false;
-      this.dispatch();
-    });
   }
 
   private settle(slot: Slot, reply: WorkerReply): void {
@@ -221,5 +191,5 @@ export async function inOrder<T, S>(
 
 /** How many briefs may be read ahead of the one being finished. */
 export function readAhead(checker: Checker): number {
-  return checker.threads === 1 ? 1 : checker.threads * IN_FLIGHT_PER_WORKER * 2;
+  return checker.workers === 0 ? 1 : checker.workers * IN_FLIGHT_PER_WORKER * 2;
 }
