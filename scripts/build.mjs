@@ -3,21 +3,10 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import * as esbuild from 'esbuild';
+import { bundleOptions } from './bundle-options.mjs';
 
 const watch = process.argv.includes('--watch');
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  logLevel: 'warning',
-  mainFields: ['module', 'main'],
-  // ESM dependencies (tinyglobby's fdir) call createRequire(import.meta.url), which is empty in a
-  // CommonJS bundle; give them the bundle's own URL instead.
-  define: { 'import.meta.url': '__bundleUrl' },
-  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-};
+const common = bundleOptions;
 
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
@@ -43,18 +32,8 @@ async function validatedDataHash() {
 const dataHash = await validatedDataHash();
 for (const b of bundles.filter((b) => b.outfile !== 'dist/extension.js')) b.define = { ...common.define, ...(dataHash ? { __BRIEFCHECK_DATA_HASH__: JSON.stringify(dataHash) } : {}) };
 
-const present = [];
-for (const b of bundles) {
-  try {
-    await import('node:fs').then((fs) => fs.accessSync(b.entryPoints[0]));
-    present.push(b);
-  } catch {
-    // An entry that does not exist yet is skipped so a partial checkout still builds.
-  }
-}
-
 if (watch) {
-  for (const b of present) (await esbuild.context({ ...common, ...b })).watch();
+  for (const b of bundles) (await esbuild.context({ ...common, ...b })).watch();
 } else {
-  await Promise.all(present.map((b) => esbuild.build({ ...common, ...b })));
+  await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
 }

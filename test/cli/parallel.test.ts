@@ -12,6 +12,7 @@ import type { CheckOptions } from '../../server/src/core/types';
 import { createChecker, inOrder, workerCount } from '../../server/src/cli/parallel';
 import { loadDataset } from '../../server/src/node/dataset';
 import { generateBrief } from '../bench/corpus.mjs';
+import { bundleOptions } from '../../scripts/bundle-options.mjs';
 
 const root = resolve(__dirname, '../..');
 let dir = '';
@@ -20,17 +21,8 @@ beforeAll(async () => {
   // Inside the repository, so the bundles find the bundled data/ folder above them as dist/ does.
   mkdirSync(join(root, '.cache'), { recursive: true });
   dir = mkdtempSync(join(root, '.cache', 'test-parallel-'));
-  // The same options as scripts/build.mjs, so the test runs what the build ships.
-  const common: esbuild.BuildOptions = {
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-    mainFields: ['module', 'main'],
-    define: { 'import.meta.url': '__bundleUrl' },
-    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  };
+  const common = { ...bundleOptions, sourcemap: false };
+
   await esbuild.build({ ...common, entryPoints: [join(root, 'server/src/cli/bin.ts')], outfile: join(dir, 'dist/cli.js') });
   await esbuild.build({ ...common, entryPoints: [join(root, 'server/src/cli/parallel-worker.ts')], outfile: join(dir, 'dist/cli-worker.js') });
 }, 60000);

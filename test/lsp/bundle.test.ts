@@ -11,6 +11,7 @@ import * as esbuild from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StreamMessageReader, StreamMessageWriter, createProtocolConnection, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { TODAY, fixtures, repoRoot } from './workspace';
+import { bundleOptions } from '../../scripts/bundle-options.mjs';
 
 describe('the packaged server bundle', () => {
   const dir = mkdtempSync(join(tmpdir(), 'briefcheck-bundle-'));
@@ -20,14 +21,9 @@ describe('the packaged server bundle', () => {
     await esbuild.build({
       entryPoints: [join(repoRoot, 'server/src/lsp/main.ts')],
       outfile: join(dir, 'dist', 'server.js'),
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
+      ...bundleOptions,
+      sourcemap: false,
       logLevel: 'silent',
-      mainFields: ['module', 'main'],
-      define: { 'import.meta.url': '__bundleUrl' },
-      banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
     cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
     cpSync(join(fixtures, 'memo.md'), join(dir, 'memo.md'));
