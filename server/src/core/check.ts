@@ -37,12 +37,14 @@ export function runRule(rule: Rule, severity: Exclude<Severity, 'off'>, ruleOpti
       if (d.fix && !rule.meta.fixable) throw new Error(`Rule ${rule.id} reported a fix but its meta is not fixable.`);
       const claim = d.claim === undefined ? undefined : brief.claims[d.claim];
       const range = d.range ?? claim?.range;
+      // Only a certain reading raises errors and warnings; a likely or ambiguous one at most informs.
+      const capped = claim?.confidence && claim.confidence !== 'certain' ? 'info' : severity;
       if (!range) throw new Error(`Rule ${rule.id} reported a problem with neither a range nor a claim.`);
       const template = rule.meta.messages[d.messageId];
       if (template === undefined) throw new Error(`Rule ${rule.id} has no message "${d.messageId}".`);
       out.push({
         ruleId: rule.id,
-        severity,
+        severity: capped,
         messageId: d.messageId,
         message: formatMessage(template, d.data as Record<string, string | number>),
         range,

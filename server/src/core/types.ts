@@ -23,7 +23,42 @@ export interface Fix {
   edits: TextEdit[];
 }
 
-export type ClaimKind = 'mention' | 'figure' | 'control' | 'count';
+/**
+ * `unread` marks a sentence that names a mineral beside a number or a control word but yields no
+ * claim (a quote, a negation, speculation, or words the reader could not bind): it is listed so an
+ * editor sees what was not checked, and never raises a problem.
+ */
+export type ClaimKind = 'mention' | 'figure' | 'control' | 'count' | 'unread';
+
+/**
+ * How sure the reader is of a claim's reading. `certain`: every slot was bound from the claim's own
+ * words. `likely`: a slot came from context (an earlier sentence, a heading, a table header) or a
+ * default. `ambiguous`: the words allow several readings, listed in `alternatives`. Only certain
+ * readings raise errors and warnings; the others at most an info-level problem.
+ */
+export type ReadingConfidence = 'certain' | 'likely' | 'ambiguous';
+
+/**
+ * Figure metrics: the dataset's own, plus those the reader recognises but the dataset does not
+ * measure (prices, tariffs, changes); a figure of those is read and listed, never judged.
+ */
+export type FigureMetric = Metric | 'processing_share' | 'price' | 'price_change' | 'export_change' | 'import_change' | 'tariff' | 'intensity' | 'other';
+
+/** What a count counts: every controlled mineral, or a subset that the dataset does not total. */
+export type CountScope = 'total' | 'rare-earths' | 'added' | 'banned-to-US' | 'subset';
+
+/** A control claim's type: a status (licensing, ban, none) or a change to one. */
+export type ClaimControlType = ControlType | 'none' | 'suspension' | 'lifted' | 'proposed';
+
+/** Another reading of the same words, with the verdict it would get. */
+export interface Alternative {
+  metric?: FigureMetric;
+  partner?: string;
+  reporter?: string;
+  period?: { start: IsoDate; end: IsoDate; text: string };
+  verdict: Verdict;
+  explanation?: string;
+}
 
 export type Verdict = 'verified' | 'stale' | 'mismatch' | 'wrong' | 'changed' | 'unknown' | 'unverifiable';
 
@@ -55,7 +90,7 @@ export interface Claim {
   text: string;
   /** Ranges of each mineral's mention inside the claim. */
   mentionRanges?: Range[];
-  metric?: Metric;
+  metric?: FigureMetric;
   partner?: string;
   reporter?: string;
   scope?: string;
@@ -69,13 +104,21 @@ export interface Claim {
   unit?: string;
   period?: ClaimPeriod;
   control?: {
-    type: ControlType | 'none';
+    type: ClaimControlType;
     destination?: Destination;
     /** The date the claim speaks of, when the text gives one. */
     date?: IsoDate;
   };
   /** For counts: the number of minerals the brief says are controlled. */
   count?: number;
+  /** For counts: whether the number is of every controlled mineral or of a subset. */
+  countOf?: CountScope;
+  /** How sure the reading is (claims other than mentions and unread sentences). */
+  confidence?: ReadingConfidence;
+  /** Other plausible readings, when the reading is not certain. */
+  alternatives?: Alternative[];
+  /** For unread sentences: why no claim was read ("negated", "quoted", "speculation", "unbound"). */
+  why?: string;
   /** The date the claim is checked at: its own date, else the brief's as-of date. */
   checkedOn: IsoDate;
   /** True when the claim's sentence carries a citation (footnote reference or link). */

@@ -5,6 +5,7 @@ import { DiagnosticSeverity, TextDocumentEdit, type Diagnostic, type Range, type
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BriefResult, Problem, Range as CoreRange, TextEdit as CoreTextEdit } from '../core/types';
 import type { ClaimItem } from '../shared/protocol';
+import { describeAlternative } from '../core/claims/metrics';
 
 export const SOURCE = 'briefcheck';
 
@@ -64,6 +65,9 @@ export function toClaimItems(doc: TextDocument, result: BriefResult): ClaimItem[
     range: toRange(doc, c.range),
     minerals: c.minerals,
     ...(c.explanation ? { explanation: c.explanation } : {}),
+    ...(c.confidence ? { confidence: c.confidence } : {}),
+    ...(c.alternatives?.length ? { alternatives: c.alternatives.map(describeAlternative) } : {}),
+    ...(c.why ? { why: c.why } : {}),
     ...(c.record ? { record: { kind: c.record.kind, id: c.record.id } } : {}),
     problems: problemsByClaim.get(i) ?? [],
   }));

@@ -24,12 +24,18 @@ export interface DocumentParams {
 }
 
 export interface ClaimItem {
-  kind: 'mention' | 'figure' | 'control' | 'count';
+  kind: 'mention' | 'figure' | 'control' | 'count' | 'unread';
   text: string;
   verdict: string;
   range: ProtocolRange;
   minerals: string[];
   explanation?: string;
+  /** How sure the reading is: certain, likely or ambiguous. */
+  confidence?: string;
+  /** Other readings of the same words, each with its verdict, in words. */
+  alternatives?: string[];
+  /** For unread sentences: why no claim was read. */
+  why?: string;
   record?: { kind: string; id: string };
   /** Rule ids of the problems reported on this claim. */
   problems: string[];

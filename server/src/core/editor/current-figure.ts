@@ -5,6 +5,7 @@
 import type { BriefResult, Claim } from '../types';
 import type { Dataset, Observation } from '../dataset/types';
 import { formatValue } from './format';
+import { isDatasetMetric } from '../claims/metrics';
 import { usableForChecking } from '../verdicts/figures';
 
 export interface CurrentFigureHint {
@@ -16,7 +17,7 @@ export interface CurrentFigureHint {
 
 export function currentObservation(dataset: Dataset, claim: Claim, asOf: string): Observation | undefined {
   const mineral = claim.minerals[0];
-  if (claim.kind !== 'figure' || !mineral || !claim.metric) return undefined;
+  if (claim.kind !== 'figure' || !mineral || !isDatasetMetric(claim.metric)) return undefined;
   const found = dataset.observations({
     mineral,
     metric: claim.metric,

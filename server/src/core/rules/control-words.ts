@@ -1,17 +1,23 @@
 // Words for control statuses and the records behind them, shared by the control-status rules.
 
 import type { ClauseStatus, Dataset, Destination, MineralStatus, StatusValue } from '../dataset/types';
-import type { Claim } from '../types';
+import type { Claim, ClaimControlType } from '../types';
 import { describeSources, mineralList, place, measureName } from './describe';
 import { setsStatus, statusFor } from '../verdicts/index';
 
-export function statusWords(status: StatusValue | 'none', destination: Destination | undefined): string {
+export function statusWords(status: StatusValue | ClaimControlType, destination: Destination | undefined): string {
   const to = destination && destination !== 'all' ? ` to ${place(destination)}` : '';
   switch (status) {
     case 'ban':
       return `a ban on exports${to}`;
     case 'licensing':
       return `export licensing${to ? ` for exports${to}` : ''}`;
+    case 'suspension':
+      return `a suspended control${to}`;
+    case 'lifted':
+      return `a lifted control${to}`;
+    case 'proposed':
+      return `a proposed control${to}`;
     case 'none':
       return `no export control${to}`;
     default:

@@ -5,9 +5,10 @@ import { defineRule } from './define-rule';
 import { describeClaimedFigure } from './describe';
 import type { Claim } from '../types';
 import { lineIndex } from '../lines';
+import { CORE_METRICS } from '../claims/metrics';
 
 function key(claim: Claim): string | undefined {
-  if (claim.kind !== 'figure' || !claim.period || claim.value === undefined) return undefined;
+  if (claim.kind !== 'figure' || !claim.period || claim.value === undefined || !CORE_METRICS.has(claim.metric!)) return undefined;
   return [claim.minerals[0], claim.metric, claim.partner ?? '', claim.reporter ?? '', (claim.scope ?? '').toLowerCase(), claim.period.start, claim.period.end].join('|');
 }
 

@@ -5,6 +5,7 @@ import { defineRule } from './define-rule';
 import { describeClaimedFigure, describeObservation, describeSources } from './describe';
 import { citationEdits, sourceOf } from './figure-fix';
 import { observationRef } from '../verdicts/index';
+import { CORE_METRICS } from '../claims/metrics';
 
 export default defineRule({
   id: 'unsourced-figure',
@@ -20,7 +21,7 @@ export default defineRule({
   },
   check(brief, context) {
     brief.claims.forEach((claim, index) => {
-      if (claim.kind !== 'figure' || claim.cited) return;
+      if (claim.kind !== 'figure' || claim.cited || !CORE_METRICS.has(claim.metric!)) return;
       const matched = claim.verdict === 'verified' ? brief.evidence[index]?.figure?.matched : undefined;
       const source = matched ? sourceOf(context.dataset, matched) : undefined;
       const claimed = describeClaimedFigure(claim, brief.text);

@@ -56,7 +56,7 @@ function changesFor(dataset: Dataset, minerals: string[], from: IsoDate, to: Iso
 }
 
 export function judgeControl(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, on: IsoDate): Pick<Claim, 'verdict' | 'explanation'> & { evidence: ControlEvidence } {
-  const control = draft.control!;
+  const control = draft.control as { type: ControlType | 'none'; destination?: Destination };
   const destination = control.destination ?? 'all';
   const statuses = draft.minerals.map((m) => dataset.statusOn(m, on));
   const outcomes = statuses.map((s) => outcome(control.type, destination, s, on));

@@ -2,10 +2,11 @@
 // scope: verified, mismatch (the same period says otherwise), stale (a newer observation exists by
 // the as-of date) or unverifiable. Only an observation that contradicts the figure makes it wrong.
 
-import type { Dataset, Observation } from '../dataset/types';
+import type { Dataset, Metric, Observation } from '../dataset/types';
 import type { Claim, Hedge, IsoDate } from '../types';
 import type { ClaimDraft } from '../claims/types';
 import type { FigureEvidence } from './types';
+import { isDatasetMetric } from '../claims/metrics';
 
 type Agreement = 'agrees' | 'contradicts' | 'undetermined';
 
@@ -64,7 +65,7 @@ function candidates(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, anyScope
   const names = [mineral, ...(dataset.mineral(mineral)?.aliases ?? []), dataset.mineral(mineral)?.name ?? mineral];
   const scope = normaliseScope(draft.scope, names);
   return dataset
-    .observations({ mineral, metric: draft.metric!, ...(draft.partner ? { partner: draft.partner } : {}), asOf })
+    .observations({ mineral, metric: draft.metric as Metric, ...(draft.partner ? { partner: draft.partner } : {}), asOf })
     .filter(
       (o) =>
         (o.partner ?? '') === (draft.partner ?? '') &&
@@ -77,6 +78,9 @@ function candidates(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, anyScope
 }
 
 export function judgeFigure(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate): Pick<Claim, 'verdict' | 'explanation'> & { evidence: FigureEvidence } {
+  if (!isDatasetMetric(draft.metric)) {
+    return { verdict: 'unverifiable', explanation: `The dataset holds no observations of ${(draft.metric ?? 'this metric').replace(/_/g, ' ')}.`, evidence: {} };
+  }
   const found = candidates(draft, dataset, asOf);
   const value = draft.value!;
   const hedge = draft.hedge ?? 'exact';

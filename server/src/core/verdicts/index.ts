@@ -7,6 +7,7 @@ import type { Claim, IsoDate, RecordRef } from '../types';
 import { judgeDatedControl, setsStatus, statusFor } from './controls';
 import { judgeCount } from './counts';
 import { judgeFigure } from './figures';
+import { judgeChange } from './changes';
 import type { Evidence } from './types';
 
 export type * from './types';
@@ -39,6 +40,13 @@ function listedControlled(drafts: readonly ClaimDraft[]): string[] {
   for (const d of drafts) if (d.kind === 'control' && d.control && d.control.type !== 'none') d.minerals.forEach((m) => out.add(m));
   return [...out];
 }
+
+const countWords: Record<string, string> = {
+  'rare-earths': 'the rare earths among them',
+  added: 'the minerals one measure added',
+  'banned-to-US': 'the minerals banned to one destination',
+  subset: 'a subset of them',
+};
 
 type Judged = Pick<Claim, 'verdict' | 'explanation'> & { record?: RecordRef };
 
@@ -78,7 +86,8 @@ function judge(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, listed: strin
       return { checkedOn: asOf, judged: { ...judged, ...(record ? { record } : {}) }, evidence: { figure: judged.evidence } };
     }
     case 'control': {
-      const { on, judged } = judgeDatedControl(draft, dataset, asOf);
+      const type = draft.control?.type;
+      const { on, judged } = type === 'suspension' || type === 'lifted' || type === 'proposed' ? judgeChange(draft, dataset, asOf) : judgeDatedControl(draft, dataset, asOf);
       const change = judged.evidence.changes[0];
       const contradictedIndex = draft.minerals.indexOf(judged.evidence.contradicted[0] ?? '');
       const status = judged.evidence.statuses[contradictedIndex >= 0 ? contradictedIndex : 0];
@@ -92,6 +101,9 @@ function judge(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, listed: strin
     case 'count': {
       // A brief cannot count what happened after its own date; its count is read on the earlier day.
       const on = draft.date && draft.date < asOf ? draft.date : asOf;
+      if (draft.countOf && draft.countOf !== 'total') {
+        return { checkedOn: on, judged: { verdict: 'unverifiable', explanation: `The dataset totals every controlled mineral; it does not count ${countWords[draft.countOf]}.` }, evidence: {} };
+      }
       const judged = judgeCount(draft, dataset, on, listed);
       return { checkedOn: on, judged, evidence: { count: judged.evidence } };
     }
