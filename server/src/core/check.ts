@@ -7,6 +7,7 @@ import type { ClaimDraft } from './claims/types';
 import type { Dataset } from './dataset/types';
 import { readDirectives } from './directives';
 import { resolveAsOf } from './as-of';
+import { resolveDrafts } from './claims/resolve';
 import { parseBrief } from './parse/index';
 import type { ParsedBrief } from './parse/types';
 import { formatMessage, type AnalysedBrief, type Rule } from './rules/define-rule';
@@ -48,7 +49,7 @@ export function runRule(rule: Rule, severity: Exclude<Severity, 'off'>, ruleOpti
         messageId: d.messageId,
         message: formatMessage(template, d.data as Record<string, string | number>),
         range,
-        ...(d.fix ? { fix: d.fix } : {}),
+        ...(d.fix && capped === severity ? { fix: d.fix } : {}),
         ...(d.claim !== undefined ? { claim: d.claim } : {}),
         ...(d.record ?? claim?.record ? { record: (d.record ?? claim?.record)! } : {}),
       });
@@ -71,7 +72,8 @@ export function checkBrief(text: string, dataset: Dataset, options: CheckOptions
 export function checkParsed(parsed: ParsedBrief, drafts: ClaimDraft[], dataset: Dataset, options: CheckOptions, judging?: CachedJudging): BriefResult {
   const text = parsed.text;
   const { asOf, asOfSource } = resolveAsOf(parsed.frontMatter, options);
-  const { claims, evidence } = judgeClaims(drafts, dataset, asOf, judging);
+  const placed = resolveDrafts(drafts, parsed.frontMatter.date ?? parsed.frontMatter.asOf ?? asOf);
+  const { claims, evidence } = judgeClaims(placed, dataset, asOf, judging);
   const brief: AnalysedBrief = { parsed, text, asOf, claims, evidence };
   const problems: Problem[] = [];
   for (const rule of Object.values(allRules)) {

@@ -1,19 +1,26 @@
-// Extracts the claims of one block: figures, control statuses and counts from each sentence, control
-// claims from table rows, and a mention claim for every mineral named outside those. A block's claims
-// depend only on its own text, so the editor can re-extract just the blocks that changed.
+// Extracts the claims of one block. Each sentence is read once into what its words mean (view.ts)
+// and the frame readers assemble figure, control and count claims from those meanings, carrying
+// what a sentence leaves unsaid from the sentences before it (context.ts). Table rows are read
+// with their header. A sentence that names a mineral beside a number or a control word but yields
+// no claim is listed as unread, with why. A block's claims depend only on its own text, so the
+// editor can re-extract just the blocks that changed; times relative to the brief's date are
+// placed later (resolve.ts).
 
 import type { Block } from '../parse/types';
 import { toSourceRange } from '../parse/text-map';
 import type { Range } from '../types';
-import { extractControls, extractTableRow } from './controls';
-import { extractCounts } from './counts';
-import { extractFigures } from './figures';
+import { newContext } from './context';
 import type { Mention } from './lexicon';
+import { readControls } from './read-controls';
+import { readCounts } from './read-counts';
+import { readFigures, type Unread } from './read-figures';
+import { readTableRow } from './read-table';
 import { splitSentences } from './sentences';
-import { ownDate, prepareSentence } from './sentence';
 import type { ClaimDraft, ExtractionContext, SentenceClaim } from './types';
+import { readView, type View } from './view';
 
-const countWord = /\d|teen\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b/i;
+const countWord = /\d|teen\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|fourth|fifth)\b/i;
+const strongCue = /\bban|\bprohibit|\bembargo|\bbarred|\blicen[cs]|\bcontrol|\brestrict|\bsuspen|\blift|\bcurb|\bpermit/i;
 
 function isCited(block: Block, sentence: Range, isLast: boolean): boolean {
   return block.citations.some((c) => c.at >= sentence.start && (c.at < sentence.end || (isLast && c.at <= sentence.end)));
@@ -31,7 +38,7 @@ function withinLinkText(block: Block, range: Range): boolean {
 function toDraft(block: Block, source: string, found: SentenceClaim, cited: boolean): ClaimDraft {
   const map = (r: Range) => toSourceRange(block.segments, r);
   const range = map(found.range);
-  const { period, ...rest } = found.draft;
+  const { period, relative, ...rest } = found.draft;
   const draft: ClaimDraft = {
     ...rest,
     range,
@@ -41,9 +48,15 @@ function toDraft(block: Block, source: string, found: SentenceClaim, cited: bool
   };
   if (found.valueRange) draft.valueRange = map(found.valueRange);
   if (found.hedgeRange) draft.hedgeRange = map(found.hedgeRange);
-  if (period) {
+  if (period?.range) {
     const r = map(period.range);
     draft.period = { start: period.start, end: period.end, text: source.slice(r.start, r.end), range: r };
+  } else if (period) {
+    draft.period = { start: period.start, end: period.end, text: period.text ?? `${period.start}–${period.end}` };
+  }
+  if (relative) {
+    const r = map(relative.range);
+    draft.relative = { ...relative, range: r, text: source.slice(r.start, r.end) };
   }
   return draft;
 }
@@ -53,31 +66,59 @@ function mentionDraft(block: Block, source: string, mention: Mention): ClaimDraf
   return { kind: 'mention', minerals: [mention.mineral], range, text: source.slice(range.start, range.end), mentionRanges: [range], cited: false };
 }
 
+function trimmed(text: string, r: Range): Range {
+  let { start, end } = r;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** The last country named as a subject in the sentence (for "It accounted for…" after it). */
+function lastSubject(view: View): string | undefined {
+  const subjects = view.actors.filter((a) => a.code !== 'US' && !/\b(?:to|for|from|into|against)\s+(?:the\s+)?$/i.test(view.text.slice(Math.max(view.range.start, a.range.start - 10), a.range.start)));
+  return subjects[subjects.length - 1]?.code;
+}
+
 /** The claims in one block, in text order, with source offsets. `source` is the whole brief. */
 export function extractBlockClaims(block: Block, source: string, context: ExtractionContext): ClaimDraft[] {
   const mentions = context.lexicon.find(block.text);
   // Only counts can stand without a mineral name, and they need a number.
   if (mentions.length === 0 && !countWord.test(block.text)) return [];
   const found: { claim: SentenceClaim; cited: boolean }[] = [];
-  const blockRange = { start: 0, end: block.text.length };
+  const unread: { range: Range; why: string; mentions: Mention[] }[] = [];
   if (block.kind === 'table-row' && block.cells && block.header) {
     const cited = block.citations.length > 0;
-    for (const claim of extractTableRow(block.text, block.cells, block.header, mentions, context.dataset)) found.push({ claim, cited });
+    for (const claim of readTableRow(block.text, block.cells, block.header, mentions, context.dataset)) found.push({ claim, cited });
   } else {
+    const ctx = newContext();
     const sentences = splitSentences(block.text);
     sentences.forEach((range, i) => {
-      const sentence = prepareSentence(block.text, range, mentions);
-      if (sentence.mentions.length === 0 && !countWord.test(block.text.slice(range.start, range.end))) return;
+      const view = readView(block.text, range, mentions);
+      if (view.mentions.length === 0 && !countWord.test(block.text.slice(range.start, range.end)) && !ctx.minerals.length) return;
+      const claims: SentenceClaim[] = [];
+      const skipped: Unread[] = [];
+      if (view.quantities.length || /\ball\b|\bevery\b|\bentirely\b|\bfully\b|\bwholly\b/i.test(block.text.slice(range.start, range.end))) readFigures(view, ctx, claims, skipped);
+      if (block.kind !== 'heading' || view.actors.some((a) => a.code === 'CN')) readControls(view, ctx, context.dataset, claims, skipped);
+      readCounts(view, claims, skipped, block.kind === 'heading');
       const cited = isCited(block, range, i === sentences.length - 1);
-      const date = ownDate(sentence);
-      const claims = [...extractFigures(sentence), ...extractControls(sentence, context.dataset, date), ...extractCounts(sentence, date)];
-      for (const claim of claims) if (!withinLinkText(block, claim.range)) found.push({ claim, cited });
+      const kept = claims.filter((claim) => !withinLinkText(block, claim.range));
+      for (const claim of kept) found.push({ claim, cited });
+      if (view.mentions.length && kept.length === 0) {
+        const why = skipped[0]?.why ?? (view.quantities.length || strongCue.test(block.text.slice(range.start, range.end)) ? 'unbound' : undefined);
+        if (why) unread.push({ range: trimmed(block.text, range), why, mentions: view.mentions });
+      }
+      if (view.mentions.length) ctx.minerals = [...new Set(view.mentions.map((m) => m.mineral))];
+      ctx.actor = lastSubject(view) ?? ctx.actor;
     });
   }
   const covered = found.flatMap((f) => f.claim.mentionRanges);
   const drafts = found.map((f) => toDraft(block, source, f.claim, f.cited));
   for (const m of mentions) {
-    if (m.range.start >= blockRange.start && !covered.some((r) => r.start === m.range.start)) drafts.push(mentionDraft(block, source, m));
+    if (!covered.some((r) => r.start === m.range.start)) drafts.push(mentionDraft(block, source, m));
+  }
+  for (const u of unread) {
+    const range = toSourceRange(block.segments, u.range);
+    drafts.push({ kind: 'unread', minerals: [...new Set(u.mentions.map((m) => m.mineral))], range, text: source.slice(range.start, range.end), why: u.why, cited: false });
   }
   return drafts.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }

@@ -49,7 +49,53 @@ function shortYear(first: number, tail: string): number {
 
 type Parser = (m: RegExpExecArray) => { start: IsoDate; end: IsoDate; day?: boolean } | undefined;
 
+const ordinals: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+const monthCounts: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+
 const patterns: { re: RegExp; parse: Parser }[] = [
+  {
+    // Q1 2025, Q3-2024, 1Q25
+    re: new RegExp(`\\bQ([1-4])\\s*[-/]?\\s*(${YEAR})\\b`, 'gi'),
+    parse: (m) => quarter(Number(m[2]), Number(m[1])),
+  },
+  {
+    // the first quarter of 2025, the second half of 2024
+    re: new RegExp(`\\b(first|second|third|fourth|1st|2nd|3rd|4th)\\s+(quarter|half)\\s+(?:of\\s+)?(${YEAR})\\b`, 'gi'),
+    parse: (m) => {
+      const n = ordinals[m[1]!.toLowerCase()]!;
+      const y = Number(m[3]);
+      if (m[2]!.toLowerCase() === 'quarter') return quarter(y, n);
+      return n <= 2 ? { start: monthStart(y, n === 1 ? 1 : 7), end: monthEnd(y, n === 1 ? 6 : 12) } : undefined;
+    },
+  },
+  {
+    // H1 2025
+    re: new RegExp(`\\bH([12])\\s*(${YEAR})\\b`, 'g'),
+    parse: (m) => ({ start: monthStart(Number(m[2]), m[1] === '1' ? 1 : 7), end: monthEnd(Number(m[2]), m[1] === '1' ? 6 : 12) }),
+  },
+  {
+    // the first 11 months of 2024, the first eleven months of 2024
+    re: new RegExp(`\\bfirst\\s+(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+months\\s+of\\s+(${YEAR})\\b`, 'gi'),
+    parse: (m) => {
+      const n = /\d/.test(m[1]!) ? Number(m[1]) : monthCounts[m[1]!.toLowerCase()]!;
+      return n >= 1 && n <= 12 ? { start: monthStart(Number(m[2]), 1), end: monthEnd(Number(m[2]), n) } : undefined;
+    },
+  },
+  {
+    // between December 2024 and April 2025
+    re: new RegExp(`\\bbetween\\s+(${MONTH})\\s+(${YEAR})\\s+and\\s+(${MONTH})\\s+(${YEAR})`, 'gi'),
+    parse: (m) => ({ start: monthStart(Number(m[2]), month(m[1]!)), end: monthEnd(Number(m[4]), month(m[3]!)) }),
+  },
+  {
+    // between January and November 2024
+    re: new RegExp(`\\bbetween\\s+(${MONTH})\\s+and\\s+(${MONTH})\\s+(${YEAR})`, 'gi'),
+    parse: (m) => {
+      const y = Number(m[3]);
+      const a = month(m[1]!);
+      const b = month(m[2]!);
+      return a <= b ? { start: monthStart(y, a), end: monthEnd(y, b) } : undefined;
+    },
+  },
   {
     // between 2020 and 2023
     re: new RegExp(`\\bbetween\\s+(${YEAR})\\s+and\\s+(${YEAR})\\b`, 'gi'),
@@ -105,6 +151,10 @@ const patterns: { re: RegExp; parse: Parser }[] = [
     parse: (m) => ({ start: `${m[1]}-01-01`, end: `${m[1]}-12-31` }),
   },
 ];
+
+function quarter(y: number, q: number): { start: IsoDate; end: IsoDate } {
+  return { start: monthStart(y, q * 3 - 2), end: monthEnd(y, q * 3) };
+}
 
 function dayOf(y: number, m: number, d: number): { start: IsoDate; end: IsoDate; day: boolean } | undefined {
   if (m < 1 || m > 12 || d < 1 || d > lastDay(y, m)) return undefined;

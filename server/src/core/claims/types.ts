@@ -2,7 +2,8 @@
 // offsets, plus the sentence facts the checker needs (its own date, whether it is cited).
 
 import type { Dataset } from '../dataset/types';
-import type { Claim, IsoDate, Range } from '../types';
+import type { Claim, FigureMetric, IsoDate, Range } from '../types';
+import type { RelativeTime } from './relative-times';
 import type { Lexicon } from './lexicon';
 
 export type ClaimDraft = Omit<Claim, 'checkedOn' | 'verdict' | 'record' | 'explanation'> & {
@@ -15,7 +16,28 @@ export type ClaimDraft = Omit<Claim, 'checkedOn' | 'verdict' | 'record' | 'expla
   dateFrom?: IsoDate;
   /** Digits after the decimal point in the value as written (rounding tolerance). */
   decimals?: number;
+  /** A time given relative to the brief's date ("last year", "in April"), placed by resolve.ts. */
+  relative?: RelativeSlot;
+  /** Other readings of the same words, judged too: the claim is wrong only if every one disagrees. */
+  readings?: Reading[];
 };
+
+/** A relative time and whether it gives a figure's period or a control's date. */
+export interface RelativeSlot {
+  time: Pick<RelativeTime, 'kind' | 'offset' | 'month' | 'day' | 'lead'>;
+  range: Range;
+  use: 'period' | 'date';
+  /** The words as written (set once ranges are in source offsets). */
+  text?: string;
+}
+
+/** One alternative reading of a figure: the slots that differ from the claim's first reading. */
+export interface Reading {
+  metric?: FigureMetric;
+  partner?: string;
+  reporter?: string;
+  period?: { start: IsoDate; end: IsoDate; text: string; range?: Range };
+}
 
 export interface ExtractionContext {
   dataset: Dataset;
@@ -25,7 +47,8 @@ export interface ExtractionContext {
 /** A claim found in a masked sentence, with ranges in block-text offsets. */
 export interface SentenceClaim {
   draft: Omit<ClaimDraft, 'range' | 'text' | 'mentionRanges' | 'valueRange' | 'hedgeRange' | 'period' | 'cited'> & {
-    period?: { start: IsoDate; end: IsoDate; range: Range };
+    /** The period; a table's header gives one with no range in the row (`text` is then the header's). */
+    period?: { start: IsoDate; end: IsoDate; range?: Range; text?: string };
   };
   range: Range;
   mentionRanges: Range[];

@@ -3,7 +3,7 @@
 
 import type { Dataset, MineralStatus, Observation } from '../dataset/types';
 import type { ClaimDraft } from '../claims/types';
-import type { Claim, IsoDate, RecordRef } from '../types';
+import type { Alternative, Claim, IsoDate, RecordRef } from '../types';
 import { judgeDatedControl, setsStatus, statusFor } from './controls';
 import { judgeCount } from './counts';
 import { judgeFigure } from './figures';
@@ -29,9 +29,37 @@ function statusRef(status: MineralStatus, destination: string): RecordRef | unde
   return { kind: 'measure', id: clause.measure.id, sources: clause.measure.sources.map((s) => s.source) };
 }
 
-function finish(draft: ClaimDraft, checkedOn: IsoDate, judged: Pick<Claim, 'verdict' | 'explanation'> & { record?: RecordRef }): Claim {
-  const { date: _date, dateFrom: _dateFrom, decimals: _decimals, ...rest } = draft;
-  return { ...rest, checkedOn, verdict: judged.verdict, ...(judged.record ? { record: judged.record } : {}), ...(judged.explanation ? { explanation: judged.explanation } : {}) };
+function finish(draft: ClaimDraft, checkedOn: IsoDate, judged: Judged): Claim {
+  const { date: _date, dateFrom: _dateFrom, decimals: _decimals, relative: _relative, readings: _readings, ...rest } = draft;
+  return {
+    ...rest,
+    checkedOn,
+    verdict: judged.verdict,
+    ...(judged.record ? { record: judged.record } : {}),
+    ...(judged.explanation ? { explanation: judged.explanation } : {}),
+    ...(judged.alternatives?.length ? { alternatives: judged.alternatives } : {}),
+  };
+}
+
+// Which reading of a figure to report: one the data bears out, then one it cannot judge, and a
+// mismatch only when every reading disagrees.
+const preference: Record<string, number> = { verified: 0, stale: 1, changed: 2, unknown: 3, unverifiable: 4, mismatch: 5, wrong: 6 };
+
+function judgeReadings(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate): Judgement {
+  const readings = [draft, ...(draft.readings ?? []).map((r) => ({ ...draft, ...r, readings: undefined }))];
+  const judged = readings.map((r) => ({ reading: r, judgement: judgeFigureDraft(r, dataset, asOf) }));
+  const best = [...judged].sort((a, b) => preference[a.judgement.judged.verdict]! - preference[b.judgement.judged.verdict]!)[0]!;
+  const alternatives: Alternative[] = judged
+    .filter((j) => j !== best)
+    .map((j) => ({
+      ...(j.reading.metric ? { metric: j.reading.metric } : {}),
+      ...(j.reading.partner ? { partner: j.reading.partner } : {}),
+      ...(j.reading.reporter ? { reporter: j.reading.reporter } : {}),
+      ...(j.reading.period ? { period: { start: j.reading.period.start, end: j.reading.period.end, text: j.reading.period.text } } : {}),
+      verdict: j.judgement.judged.verdict,
+      ...(j.judgement.judged.explanation ? { explanation: j.judgement.judged.explanation } : {}),
+    }));
+  return { ...best.judgement, judged: { ...best.judgement.judged, alternatives }, reading: best.reading };
 }
 
 /** The minerals the brief itself says are controlled (for judging counts). */
@@ -48,13 +76,22 @@ const countWords: Record<string, string> = {
   subset: 'a subset of them',
 };
 
-type Judged = Pick<Claim, 'verdict' | 'explanation'> & { record?: RecordRef };
+type Judged = Pick<Claim, 'verdict' | 'explanation'> & { record?: RecordRef; alternatives?: Alternative[] };
 
 /** What judging decided for one draft: the same for the same draft content, dataset and date. */
 interface Judgement {
   checkedOn: IsoDate;
   judged: Judged;
   evidence: Evidence;
+  /** The reading judged, when the draft had several (its metric, partner and period are reported). */
+  reading?: ClaimDraft;
+}
+
+function judgeFigureDraft(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate): Judgement {
+  const judged = judgeFigure(draft, dataset, asOf);
+  const obs = judged.evidence.matched ?? judged.evidence.current;
+  const record = obs ? observationRef(judged.verdict === 'stale' ? judged.evidence.current! : obs) : undefined;
+  return { checkedOn: asOf, judged: { ...judged, ...(record ? { record } : {}) }, evidence: { figure: judged.evidence } };
 }
 
 /**
@@ -79,12 +116,10 @@ export interface CachedJudging {
 
 function judge(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, listed: string[]): Judgement {
   switch (draft.kind) {
-    case 'figure': {
-      const judged = judgeFigure(draft, dataset, asOf);
-      const obs = judged.evidence.matched ?? judged.evidence.current;
-      const record = obs ? observationRef(judged.verdict === 'stale' ? judged.evidence.current! : obs) : undefined;
-      return { checkedOn: asOf, judged: { ...judged, ...(record ? { record } : {}) }, evidence: { figure: judged.evidence } };
-    }
+    case 'figure':
+      return draft.readings?.length ? judgeReadings(draft, dataset, asOf) : judgeFigureDraft(draft, dataset, asOf);
+    case 'unread':
+      return { checkedOn: asOf, judged: { verdict: 'unverifiable', explanation: `Not read as a claim (${draft.why ?? 'unbound'}).` }, evidence: {} };
     case 'control': {
       const type = draft.control?.type;
       const { on, judged } = type === 'suspension' || type === 'lifted' || type === 'proposed' ? judgeChange(draft, dataset, asOf) : judgeDatedControl(draft, dataset, asOf);
@@ -118,7 +153,8 @@ export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asO
   const listed = listedControlled(drafts);
   const listedKey = listed.join('\n');
   drafts.forEach((draft, i) => {
-    const origin = cached?.origins[i];
+    // A draft placed by the brief's date (relative times) depends on more than its own words.
+    const origin = draft.relative ? undefined : cached?.origins[i];
     const hit = origin ? cached!.cache.entries.get(origin) : undefined;
     let judgement: Judgement;
     if (hit && hit.dataset === dataset && hit.asOf === asOf && (draft.kind !== 'count' || hit.listed === listedKey)) {
@@ -127,7 +163,8 @@ export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asO
       judgement = judge(draft, dataset, asOf, listed);
       if (origin) cached!.cache.entries.set(origin, { dataset, asOf, listed: listedKey, judgement });
     }
-    claims.push(finish(draft, judgement.checkedOn, judgement.judged));
+    const reading = judgement.reading ? { ...draft, metric: judgement.reading.metric, ...(judgement.reading.partner ? { partner: judgement.reading.partner } : {}) } : draft;
+    claims.push(finish(reading, judgement.checkedOn, judgement.judged));
     evidence.push(judgement.evidence);
   });
   return { claims, evidence };

@@ -1,0 +1,137 @@
+// Control claims, assembled from cues: a control word (ban, licence, control, restrict…) or a
+// status change (suspend, lift, propose) in a clause, the minerals it governs (in the clause, or
+// the ones an anaphor such as "the five" or "the ban" refers to), who imposes it (China, or another
+// country whose measure the dataset does not track), the destination and the date.
+
+import type { ClaimControlType, ReadingConfidence } from '../types';
+import type { BlockContext } from './context';
+import type { Mention } from './lexicon';
+import type { SentenceClaim } from './types';
+import type { Unread } from './read-figures';
+import { clauseAt, distinctMinerals, notAsserted, within, type View } from './view';
+import type { Dataset } from '../dataset/types';
+import type { Range } from '../types';
+
+const blockingLeads = new Set(['since', 'until', 'by', 'before', 'after', 'between', 'through', 'over', 'as of', 'as at', 'during']);
+const anaphor = /\b(?:the|these|those|all|both)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?:metals|minerals|elements|materials|products|items|additions|rare\s+earths|five|four|three|two|six|seven|eight)\b|\bthe\s+(?:April|October|December|February|new|same|earlier)\s+(?:seven|five|four|three|package|measures?|controls?|rules?|list)\b|\b(?:the|its|this|that)\s+(?:US-only\s+|US-specific\s+|outright\s+|export\s+)?(?:ban|controls?|rules?|measures?|regime|requirement|licensing|restrictions?)\b|\b(?:it|they|them)\b/i;
+const strongControl = /\bexport\s+controls?\b|\bcontrols?\b|\bcontrolled\b|\brestrict|\bcurb/i;
+
+/** The destination a clause names for a control, if any. */
+function destinationIn(view: View, clause: Range): string | undefined {
+  const text = view.text.slice(clause.start, clause.end);
+  if (/\b(?:every|all)\s+other\s+destinations?\b|\ball\s+(?:destinations|countries|buyers)\b|\bworldwide\b/i.test(text)) return 'all';
+  if (/\b(?:US|U\.S\.)[-\s](?:only|specific|bound)\b|\b(?:to|for|into|against|from)\s+(?:the\s+)?(?:US|U\.S\.|USA|United\s+States|America)\b|\b(?:American|US|U\.S\.)\s+(?:buyers|customers|firms|companies|users|end[-\s]users|market|importers|purchasers|ports|defen[cs]e)|\bbound\s+for\s+(?:the\s+)?(?:US|American|United)/i.test(text)) return 'US';
+  const other = view.actors.find((a) => within(a.range, clause) && a.code !== 'CN' && a.code !== 'US' && /\b(?:to|for|into|against)\s+(?:the\s+)?$/i.test(view.text.slice(Math.max(clause.start, a.range.start - 10), a.range.start)));
+  return other?.code;
+}
+
+/** A country other than China (or the US) that imposes the measure in this clause. */
+function foreignActor(view: View, clause: Range, at: number): string | undefined {
+  const before = view.actors.filter((a) => within(a.range, clause) && a.range.start < at && !/\b(?:to|for|into|from|against|on|with|by)\s+(?:the\s+)?$/i.test(view.text.slice(Math.max(clause.start, a.range.start - 10), a.range.start)));
+  const last = before[before.length - 1];
+  if (!last || last.code === 'CN') return undefined;
+  // "US tariffs … Beijing answered with export controls": the last subject before the cue decides.
+  return last.code;
+}
+
+function specific(mentions: Mention[], dataset: Dataset): Mention[] {
+  const isGroup = (m: Mention) => {
+    const group = dataset.mineral(m.mineral)?.group;
+    return group === 'rare-earths' || group === 'item-group';
+  };
+  const individual = mentions.filter((m) => !isGroup(m));
+  return individual.length > 0 ? individual : mentions;
+}
+
+/** The type a clause's cues give: a change (suspension, lift, proposal) or a status. */
+export function typeOf(view: View, clause: Range): { type: ClaimControlType; at: number; weak: boolean; alternatives: ClaimControlType[] } | undefined {
+  const controls = view.controlCues.filter((c) => within(c.range, clause));
+  const changes = view.changeCues.filter((c) => within(c.range, clause));
+  const ban = controls.find((c) => c.kind === 'ban');
+  const licensing = controls.find((c) => c.kind === 'licensing');
+  const none = controls.find((c) => c.kind === 'none');
+  const control = controls.find((c) => c.kind === 'control' && strongControl.test(view.text.slice(c.range.start, c.range.end)));
+  const weakControl = controls.find((c) => c.kind === 'control');
+  const change = changes.find((c) => c.kind === 'suspension' || c.kind === 'lifted' || c.kind === 'proposed');
+  const base = ban ?? licensing ?? control;
+  if (none) return { type: 'none', at: none.range.start, weak: false, alternatives: [] };
+  if (change && (base || weakControl)) {
+    // "the suspension of the ban", "suspended its ban", "US ban suspended": the change is the claim.
+    return { type: change.kind as ClaimControlType, at: Math.min(change.range.start, (base ?? weakControl)!.range.start), weak: false, alternatives: [] };
+  }
+  if (ban && licensing) {
+    const first = ban.range.start < licensing.range.start ? ban : licensing;
+    // "licensing or bans": both readings; "licences … outright ban": the ban is the stronger claim.
+    if (/\bor\b/i.test(view.text.slice(Math.min(ban.range.end, licensing.range.end), Math.max(ban.range.start, licensing.range.start)))) return { type: 'licensing', at: first.range.start, weak: false, alternatives: ['ban'] };
+    return { type: 'ban', at: ban.range.start, weak: false, alternatives: [] };
+  }
+  if (ban) return { type: 'ban', at: ban.range.start, weak: false, alternatives: [] };
+  if (licensing || control) return { type: 'licensing', at: (licensing ?? control)!.range.start, weak: false, alternatives: [] };
+  if (weakControl) return { type: 'licensing', at: weakControl.range.start, weak: true, alternatives: [] };
+  return undefined;
+}
+
+export function readControls(view: View, ctx: BlockContext, dataset: Dataset, out: SentenceClaim[], unread: Unread[]): void {
+  const done = new Set<number>();
+  for (const clause of view.clauses) {
+    if (done.has(clause.start)) continue;
+    done.add(clause.start);
+    const typed = typeOf(view, clause);
+    if (!typed) continue;
+    const text = view.text.slice(clause.start, clause.end);
+    let mentions = specific(distinctMinerals(view.mentions.filter((m) => within(m.range, clause))), dataset);
+    let minerals = mentions.map((m) => m.mineral);
+    let fromContext = false;
+    if (minerals.length === 0) {
+      if (!ctx.control && !ctx.minerals.length) continue;
+      if (!anaphor.test(text)) continue;
+      minerals = ctx.control?.minerals ?? ctx.minerals;
+      mentions = [];
+      fromContext = true;
+    }
+    // Weak cues ("covered", "the rules", "the list") speak of controls only after one was named.
+    if (typed.weak && !ctx.control) continue;
+    const why = notAsserted(view, typed.at, { negation: typed.type !== 'none' });
+    if (why) {
+      if (mentions.length) unread.push({ range: clause, why });
+      continue;
+    }
+    const prefix = view.text.slice(clause.start, typed.at);
+    if (/\bwill\b/i.test(prefix) && !view.times.some((t) => within(t.range, clause)) && !view.relatives.some((r) => within(r.range, clause))) {
+      if (mentions.length) unread.push({ range: clause, why: 'speculation' });
+      continue;
+    }
+    const foreign = foreignActor(view, clause, typed.at);
+    if (foreign) {
+      if (mentions.length) unread.push({ range: clause, why: 'unbound' });
+      continue;
+    }
+    let destination = destinationIn(view, clause);
+    if (!destination && fromContext && ctx.control && /\b(?:the|its|this|that)\s+(?:\w+\s+)?ban\b/i.test(text)) destination = ctx.control.destination;
+    if (!destination && typed.type !== 'ban' && typed.type !== 'suspension' && typed.type !== 'lifted' && ctx.control && fromContext) destination = ctx.control.destination;
+    const times = view.times.filter((t) => within(t.range, clause));
+    const own = times.length === 1 && !blockingLeads.has(times[0]!.lead) && (times[0]!.start.slice(0, 4) === times[0]!.end.slice(0, 4) || times[0]!.day) ? times[0] : undefined;
+    const relatives = view.relatives.filter((r) => within(r.range, clause) && !blockingLeads.has(r.lead));
+    const relative = !own && times.length === 0 && relatives.length === 1 ? relatives[0] : undefined;
+    const confidence: ReadingConfidence = typed.alternatives.length ? 'ambiguous' : fromContext || typed.weak ? 'likely' : 'certain';
+    const starts = [typed.at, ...mentions.map((m) => m.range.start)];
+    const ends = [typed.at + 1, ...mentions.map((m) => m.range.end)];
+    const range = { start: Math.max(clause.start, Math.min(...starts)), end: Math.min(clause.end, Math.max(...ends, own && own.range.start > typed.at ? own.range.end : 0)) };
+    // Extend to the end of the word at the range's end and past a destination right after it.
+    const tail = /^[\w’'-]*(?:\s+(?:exports?\s+)?(?:to|for)\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|America|American\s+\w+))?/.exec(view.text.slice(range.end, clause.end));
+    range.end += tail ? tail[0].length : 0;
+    out.push({
+      draft: {
+        kind: 'control',
+        minerals,
+        control: { type: typed.type, destination: destination ?? 'all', ...(own ? { date: own.end } : {}) },
+        ...(own ? { dateFrom: own.start } : {}),
+        ...(relative ? { relative: { time: relative, range: relative.range, use: 'date' as const } } : {}),
+        confidence,
+      },
+      range,
+      mentionRanges: mentions.map((m) => m.range),
+    });
+    ctx.control = { minerals, type: typed.type, destination: destination ?? 'all' };
+  }
+}

@@ -1,0 +1,292 @@
+// Figure claims, assembled by role rather than word order: each quantity in a sentence is bound to
+// a metric (from the cue words of its clause), to the minerals it speaks of (its "of" phrase, the
+// subject, a list, "respectively", or the context), to the country whose share it is, to the
+// importer whose imports are meant, and to a period. What cannot be bound from the sentence is
+// taken from the block's context and the reading is then only "likely".
+
+import type { FigureMetric, Range, ReadingConfidence } from '../types';
+import type { Actor } from './actors';
+import type { BlockContext } from './context';
+import type { MetricCue } from './cues';
+import type { Mention } from './lexicon';
+import type { TimeExpression } from './periods';
+import type { Quantity } from './quantities';
+import type { RelativeTime } from './relative-times';
+import type { SentenceClaim } from './types';
+import { clauseAt, distinctMinerals, listAround, notAsserted, within, type NotAsserted, type View } from './view';
+
+export interface Unread {
+  range: Range;
+  why: NotAsserted | 'unbound';
+}
+
+const SHARE_METRICS = new Set<FigureMetric>(['import_share', 'world_production_share', 'processing_share', 'export_share']);
+const spanLeads = new Set(['since', 'until', 'by', 'before', 'after', 'as of', 'as at']);
+
+// Phrases that say the US imports all it uses: a reliance of 100% written in words.
+const allImported = /\brel(?:y|ies|ied)\s+(?:almost\s+)?(?:entirely|wholly|fully|completely|totally|exclusively)\s+on\s+imports\b|\b(?:fully|entirely|wholly|completely|totally)\s+(?:net[-\s]+)?import[-\s]+(?:reliant|dependent)\b|\bimports?\s+(?:all|every\s+\w+)\s+of\s+(?:the\s+|its\s+)?|\b(?:is|are|was|were)\s+(?:entirely|wholly|all)\s+imported\b|\bevery\s+(?:tonne|ton|gram|kilogram|pound|ounce)\s+of\b[^.;]{0,80}?\bimported\b|\bimports\s+(?:now\s+)?(?:cover|meet|supply|account\s+for)\s+all\b/gi;
+
+const changeBefore = /\b(?:rose|risen|rises|fell|fallen|falls|dropped|drops|declined|jumped|climbed|surged|slumped|slid|plunged|gained|lost|increased|decreased|grew|up|down)\s+(?:by\s+)?(?:an?\s+)?$/i;
+const changeAfter = /^\s*(?:fewer|more|higher|lower|less|below|above|down|up|drop|rise|fall|increase|decrease|decline|jump|gain)\b/i;
+
+function qualitativeReliance(view: View): Quantity[] {
+  const out: Quantity[] = [];
+  allImported.lastIndex = view.range.start;
+  const slice = view.text.slice(0, view.range.end);
+  let m: RegExpExecArray | null;
+  while ((m = allImported.exec(slice)) !== null) {
+    const range = { start: m.index, end: m.index + m[0].trimEnd().length };
+    if (view.quantities.some((q) => q.range.start < range.end + 30 && q.range.end > range.start - 30 && q.unit === '%')) continue;
+    out.push({ value: 100, unit: '%', hedge: 'exact', decimals: 0, inWords: true, numberRange: range, valueRange: range, range });
+  }
+  return out;
+}
+
+function changeGoverns(view: View, q: Quantity): boolean {
+  return changeBefore.test(view.text.slice(Math.max(view.range.start, q.range.start - 30), q.range.start)) || changeAfter.test(view.text.slice(q.range.end, q.range.end + 20));
+}
+
+/** The nearest cue of each kind in the clause, by distance from the quantity. */
+function cueDistances(view: View, q: Quantity, clause: Range): Map<MetricCue, number> {
+  const out = new Map<MetricCue, number>();
+  for (const c of view.metricCues) {
+    if (!within(c.range, clause)) continue;
+    const d = c.range.start >= q.range.end ? c.range.start - q.range.end : Math.max(0, q.range.start - c.range.end);
+    if (d < (out.get(c.kind) ?? Infinity)) out.set(c.kind, d);
+  }
+  return out;
+}
+
+interface MetricReading {
+  metric: FigureMetric;
+  fromContext: boolean;
+  alternatives: FigureMetric[];
+}
+
+function readMetric(view: View, q: Quantity, clause: Range, ctx: BlockContext, qualitative: boolean): MetricReading | undefined {
+  const d = cueDistances(view, q, clause);
+  const has = (k: MetricCue, limit = Infinity) => d.has(k) && d.get(k)! <= limit;
+  const near = (a: MetricCue, b: MetricCue) => (d.get(a) ?? Infinity) < (d.get(b) ?? Infinity);
+  const plain = (metric: FigureMetric): MetricReading => ({ metric, fromContext: false, alternatives: [] });
+  if (qualitative) return plain('net_import_reliance');
+  if (q.unit === 'USD') return plain(has('price') || /\/|per|a\s|each/.test(view.text.slice(q.numberRange.end, q.range.end)) ? 'price' : 'other');
+  if (q.unit === 'lb') return plain('intensity');
+  if (q.unit === 't') {
+    if (has('demand') || has('consume')) return plain('demand');
+    if (has('export') && (!has('import') || near('export', 'import'))) return plain('exports');
+    if (has('import')) return plain('imports');
+    if (ctx.figure && (ctx.figure.metric === 'exports' || ctx.figure.metric === 'imports' || ctx.figure.metric === 'demand')) return { metric: ctx.figure.metric, fromContext: true, alternatives: [] };
+    return plain('other');
+  }
+  if (q.bareShare && !has('share') && !/recorded\s+as|at\s+$/.test(view.text.slice(clause.start, q.range.start))) return undefined;
+  if (has('tariff', 60)) return plain('tariff');
+  const changed = changeGoverns(view, q);
+  if (has('price') && !has('import') && !has('reliance') && !has('production') && !has('processing')) return plain(changed ? 'price_change' : 'price');
+  if (has('reliance')) return plain('net_import_reliance');
+  if (has('import') && has('consume') && !has('share') && !has('from') && !has('supply')) return plain('net_import_reliance');
+  if ((has('import') || has('from')) && !(has('export') && near('export', 'import'))) {
+    if (changed && !has('share')) return plain('import_change');
+    return { metric: 'import_share', fromContext: false, alternatives: has('consume') ? ['net_import_reliance'] : [] };
+  }
+  if (has('processing') && !has('price')) return plain('processing_share');
+  if (has('production') || (has('world') && has('supply'))) return plain('world_production_share');
+  if (has('export')) return plain(changed ? 'export_change' : 'export_share');
+  if (has('demand')) return plain('other');
+  if ((has('share') || has('supply') || /\bthat\s+(?:share|figure|proportion)|\bthe\s+figure\b/i.test(view.text.slice(clause.start, clause.end))) && ctx.figure && SHARE_METRICS.has(ctx.figure.metric) || (has('share') && ctx.figure?.metric === 'net_import_reliance')) {
+    return { metric: ctx.figure!.metric, fromContext: true, alternatives: [] };
+  }
+  if (/\bthe\s+figure\b|\bthat\s+figure\b|\bthe\s+\d{4}\s+figure\b/i.test(view.text.slice(clause.start, clause.end)) && ctx.figure) return { metric: ctx.figure.metric, fromContext: true, alternatives: [] };
+  return undefined;
+}
+
+/** The minerals a quantity speaks of, and whether they came from context. */
+function readMinerals(view: View, q: Quantity, clause: Range, paired: Map<Quantity, Mention> | undefined, ctx: BlockContext, others: Quantity[]): { mentions: Mention[]; minerals: string[]; fromContext: boolean } | undefined {
+  const pair = paired?.get(q);
+  if (pair) return { mentions: [pair], minerals: [pair.mineral], fromContext: false };
+  const inClause = view.mentions.filter((m) => within(m.range, clause));
+  const next = others.find((o) => o.range.start > q.range.end);
+  const after = inClause.filter((m) => m.range.start >= q.range.end && (!next || m.range.start < next.range.start));
+  const before = inClause.filter((m) => m.range.end <= q.range.start);
+  let chosen: Mention | undefined;
+  const firstAfter = after[0];
+  if (firstAfter && /^[^;]{0,60}$/.test(view.text.slice(q.range.end, firstAfter.range.start)) && /\b(?:of|for|on|in|from)\b/i.test(view.text.slice(q.range.end, firstAfter.range.start))) chosen = firstAfter;
+  else if (before.length > 0) chosen = before[before.length - 1];
+  else chosen = firstAfter;
+  if (!chosen) {
+    const inSentence = view.mentions.filter((m) => m.range.end <= q.range.start);
+    chosen = inSentence[inSentence.length - 1];
+  }
+  if (chosen) {
+    const index = view.mentions.indexOf(chosen);
+    const list = distinctMinerals(listAround(view, index));
+    // A list shares one quantity only when no other quantity sits inside its clause for it.
+    const shared = list.length > 1 && !others.some((o) => o !== q && within(o.range, clause));
+    const mentions = shared ? list : [chosen];
+    return { mentions, minerals: mentions.map((m) => m.mineral), fromContext: false };
+  }
+  const minerals = ctx.figure?.minerals.length ? ctx.figure.minerals : ctx.minerals;
+  return minerals.length ? { mentions: [], minerals: [...minerals], fromContext: true } : undefined;
+}
+
+/** "53% and 54% … for gallium and germanium, respectively": quantities and minerals in order. */
+function pairRespectively(view: View, qs: Quantity[]): Map<Quantity, Mention> | undefined {
+  const sentence = view.text.slice(view.range.start, view.range.end);
+  const percents = qs.filter((q) => q.unit === qs[0]?.unit);
+  if (percents.length < 2) return undefined;
+  const coordinated = percents.every((q, i) => i === 0 || /^\s*(?:,\s*(?:and\s+)?|and)\s*$/i.test(view.text.slice(percents[i - 1]!.range.end, q.range.start)));
+  if (!/\brespectively\b/i.test(sentence) && !coordinated) return undefined;
+  const distinct = distinctMinerals(view.mentions);
+  for (let i = 0; i < distinct.length; i++) {
+    const list = distinctMinerals(listAround(view, view.mentions.indexOf(distinct[i]!)));
+    if (list.length === percents.length) return new Map(percents.map((q, k) => [q, list[k]!]));
+  }
+  return undefined;
+}
+
+/** Partners whose share the quantity is: the country just before it, the subject, or "from X". */
+function readPartners(view: View, q: Quantity, clause: Range, metric: FigureMetric): { partners: string[]; actor?: Actor } {
+  const actors = view.actors.filter((a) => within(a.range, clause) && a.code !== 'US');
+  const text = view.text;
+  const destination = (a: Actor) => /\b(?:to|into|for|toward|towards)\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, a.range.start - 12), a.range.start));
+  const adjacent = actors.find((a) => a.range.end <= q.range.start && /^\s*[(:,]?\s*(?:at\s+|with\s+)?$/.test(text.slice(a.range.end, q.range.start)));
+  if (adjacent) return { partners: [adjacent.code], actor: adjacent };
+  const from = actors.find((a) => a.range.start >= q.range.end && /\bfrom\s+(?:mainland\s+)?(?:the\s+)?$/i.test(text.slice(Math.max(q.range.end, a.range.start - 20), a.range.start)));
+  const subjects = actors.filter((a) => a.range.end <= q.range.start && !destination(a));
+  if (subjects.length > 0) {
+    const last = subjects[subjects.length - 1]!;
+    // "China and South Korea each supplied a fifth": both are partners.
+    const prev = subjects[subjects.length - 2];
+    if (prev && /^\s+and\s+$/.test(text.slice(prev.range.end, last.range.start)) && /\beach\b/i.test(text.slice(last.range.end, q.range.start))) return { partners: [prev.code, last.code], actor: last };
+    if (from && (metric === 'import_share')) return { partners: [from.code], actor: from };
+    return { partners: [last.code], actor: last };
+  }
+  if (from) return { partners: [from.code], actor: from };
+  const after = actors.find((a) => a.range.start >= q.range.end && a.code === 'CN' && !destination(a));
+  if (after && metric !== 'import_share') return { partners: [after.code], actor: after };
+  if (after && /\b(?:from|by|in)\s+(?:\S+\s+){0,2}$/i.test(text.slice(q.range.end, after.range.start))) return { partners: [after.code], actor: after };
+  return { partners: [] };
+}
+
+/** The importer whose imports a share is of, when not the US ("Japan's rare-earth imports"). */
+function readReporter(view: View, q: Quantity, clause: Range, partners: string[]): string | undefined {
+  const text = view.text;
+  for (const a of view.actors) {
+    if (!within(a.range, clause) || a.code === 'CN' || a.code === 'US' || partners.includes(a.code)) continue;
+    const after = text.slice(a.range.end, a.range.end + 40);
+    if ((a.form !== 'name' || /^\s*(?:\S+\s+){0,2}(?:imports?|sources?|buys?|purchases?)\b/i.test(after)) && /\bimport|\bsource|\bbuy|\bpurchase/i.test(after)) return a.code;
+    if (/^\s+(?:sources?|imports?|imported|buys?|bought|gets?|got|relies|relied)\b/i.test(after)) return a.code;
+    if (/\bof\s+$/i.test(text.slice(Math.max(clause.start, a.range.start - 4), a.range.start)) && a.form === 'possessive') return a.code;
+  }
+  return undefined;
+}
+
+interface PeriodReading {
+  time?: TimeExpression;
+  relative?: RelativeTime;
+  inherited?: LastPeriod;
+}
+type LastPeriod = NonNullable<NonNullable<BlockContext['figure']>['period']>;
+
+function readPeriod(view: View, q: Quantity, clause: Range, qs: Quantity[], ctx: BlockContext, metricFromContext: boolean): PeriodReading {
+  const usable = view.times.filter((t) => within(t.range, clause) && !spanLeads.has(t.lead));
+  const text = view.text;
+  const owns = (t: { range: Range }) => {
+    // A time after another quantity that is compared with this one ("up from 50% in 2019") is that one's.
+    const between = qs.filter((o) => o !== q && o.range.start > q.range.end && o.range.end <= t.range.start);
+    return between.every((o) => !/\b(?:from|than|versus|vs\.?|compared\s+with|against|earlier|before)\b/i.test(text.slice(q.range.end, o.range.start)));
+  };
+  const after = usable.find((t) => t.range.start >= q.range.end && owns(t));
+  if (after) return { time: after };
+  const before = usable.filter((t) => t.range.end <= q.range.start);
+  const previousQ = qs.filter((o) => o.range.end <= q.range.start).pop();
+  const lead = before.filter((t) => !previousQ || t.range.start > previousQ.range.end || t.range.start < clause.start + 30);
+  if (lead.length) return { time: lead[lead.length - 1]! };
+  const rel = view.relatives.filter((r) => within(r.range, clause) && !spanLeads.has(r.lead));
+  const relAfter = rel.find((r) => r.range.start >= q.range.end) ?? rel[rel.length - 1];
+  if (relAfter) return { relative: relAfter };
+  const sentence = text.slice(clause.start, clause.end);
+  if (ctx.figure?.period && (/\b(?:same|that|those)\s+(?:period|years?|months?|time|span|window)\b/i.test(sentence) || metricFromContext || /\bthat\s+share\b|\bthe\s+(?:Chinese\s+)?share\b|\bthose\s+imports\b/i.test(sentence))) return { inherited: ctx.figure.period };
+  return {};
+}
+
+function yearBefore(p: LastPeriod | undefined, view: View, q: Quantity): LastPeriod | undefined {
+  if (!p) return undefined;
+  if (!/^\s*(?:\S+\s+){0,3}?(?:a|one)\s+year\s+(?:earlier|before|ago|previously)\b/i.test(view.text.slice(q.range.end, q.range.end + 40))) return undefined;
+  const shift = (d: string) => `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`;
+  const end = shift(p.end).endsWith('-02-29') ? `${shift(p.end).slice(0, 8)}28` : shift(p.end);
+  return { start: shift(p.start), end, range: p.range };
+}
+
+export function readFigures(view: View, ctx: BlockContext, out: SentenceClaim[], unread: Unread[]): void {
+  const qualitative = qualitativeReliance(view);
+  const qs = [...view.quantities, ...qualitative].sort((a, b) => a.range.start - b.range.start);
+  const paired = pairRespectively(view, view.quantities);
+  let previous: SentenceClaim | undefined;
+  for (const q of qs) {
+    const why = notAsserted(view, q.range.start);
+    if (why) {
+      if (view.mentions.length) unread.push({ range: q.range, why });
+      continue;
+    }
+    const clause = clauseAt(view, q.range.start);
+    // "just under half, at 48%" and "about half of those imports (53%)": the number restates the words.
+    if (q.inWords && qs.some((o) => o !== q && !o.inWords && o.unit === '%' && o.range.start > q.range.end && /^[^.;]{0,40}$/.test(view.text.slice(q.range.end, o.range.start)) && /^\s*(?:,\s*at\s*|\(\s*|,\s*or\s+|—\s*|–\s*)$/.test(view.text.slice(q.range.end, o.range.start).replace(/\s+(?:of\s+)?(?:US\s+|American\s+)?(?:\S+\s+){0,3}?imports?\s*/i, ' ')))) continue;
+    const metric = readMetric(view, q, clause, ctx, qualitative.includes(q));
+    if (!metric) {
+      if (view.mentions.length && q.unit === '%' && !q.bareShare) unread.push({ range: q.range, why: 'unbound' });
+      continue;
+    }
+    const bound = readMinerals(view, q, clause, paired, ctx, qs);
+    if (!bound) {
+      if (SHARE_METRICS.has(metric.metric) || metric.metric === 'net_import_reliance') unread.push({ range: q.range, why: 'unbound' });
+      continue;
+    }
+    const share = SHARE_METRICS.has(metric.metric);
+    let { partners, actor } = share ? readPartners(view, q, clause, metric.metric) : { partners: [] as string[], actor: undefined };
+    let partnerFromContext = false;
+    if (share && partners.length === 0) {
+      const pronoun = /^\s*(?:it|its|they|their)\b/i.test(view.text.slice(clause.start, clause.end)) || /\b(?:it|its)\s+(?:also\s+)?\w+\s*$/i.test(view.text.slice(clause.start, q.range.start));
+      const inherited = ctx.figure && ctx.figure.metric === metric.metric ? ctx.figure.partner : pronoun ? ctx.actor : undefined;
+      if (inherited) (partners = [inherited]), (partnerFromContext = true);
+    }
+    const reporter = metric.metric === 'import_share' || metric.metric === 'net_import_reliance' ? (readReporter(view, q, clause, partners) ?? 'US') : share || metric.metric === 'demand' ? 'world' : undefined;
+    const period = readPeriod(view, q, clause, qs, ctx, metric.fromContext);
+    const shifted = !period.time && !period.relative ? yearBefore(previous?.draft.period ?? ctx.figure?.period, view, q) : undefined;
+    const time = period.time ? { start: period.time.start, end: period.time.end, range: period.time.range } : shifted ?? period.inherited;
+    const fromContext = metric.fromContext || bound.fromContext || partnerFromContext || (!!period.inherited && !period.time);
+    const confidence: ReadingConfidence = metric.alternatives.length ? 'ambiguous' : fromContext ? 'likely' : 'certain';
+    const scopeMention = bound.mentions.length === 1 && bound.mentions[0]!.form.kind === 'form' ? bound.mentions[0]!.form.text : bound.fromContext && metric.fromContext ? ctx.figure?.scope : undefined;
+    const starts = [q.range.start, ...bound.mentions.map((m) => m.range.start), ...(actor && actor.range.start < q.range.start ? [actor.range.start] : [])].filter((s) => s >= clause.start);
+    const ends = [q.range.end, ...bound.mentions.map((m) => m.range.end), ...(period.time && period.time.range.start >= q.range.end ? [period.time.range.end] : [])];
+    const range = { start: Math.min(...starts), end: Math.min(clause.end, Math.max(...ends)) };
+    for (const partner of partners.length ? partners : [undefined]) {
+      for (const [i, mineral] of bound.minerals.entries()) {
+        const claim: SentenceClaim = {
+          draft: {
+            kind: 'figure',
+            minerals: [mineral],
+            metric: metric.metric,
+            ...(reporter ? { reporter } : {}),
+            ...(partner ? { partner } : {}),
+            ...(scopeMention ? { scope: scopeMention } : {}),
+            value: q.value,
+            decimals: q.decimals,
+            hedge: q.inWords && q.hedge === 'exact' && !qualitative.includes(q) ? 'about' : q.hedge,
+            unit: q.unit === 'USD' ? 'USD' : q.unit === 'lb' ? 'lb' : q.unit,
+            ...(time ? { period: { start: time.start, end: time.end, range: time.range } } : {}),
+            ...(!time && period.relative ? { relative: { time: period.relative, range: period.relative.range, use: 'period' as const } } : {}),
+            confidence,
+            ...(metric.alternatives.length ? { readings: metric.alternatives.map((m) => ({ metric: m })) } : {}),
+          },
+          range,
+          mentionRanges: bound.mentions[i] ? [bound.mentions[i]!.range] : [],
+          valueRange: q.numberRange,
+          ...(q.valueRange.start !== q.numberRange.start ? { hedgeRange: q.valueRange } : {}),
+        };
+        out.push(claim);
+        previous = claim;
+      }
+    }
+    ctx.figure = { minerals: bound.minerals, metric: metric.metric, ...(partners[0] ? { partner: partners[0] } : {}), ...(reporter ? { reporter } : {}), ...(scopeMention ? { scope: scopeMention } : {}), ...(time ? { period: time } : {}) };
+  }
+}

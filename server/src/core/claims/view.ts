@@ -1,0 +1,107 @@
+// One sentence read once into what its words mean: mineral mentions, actors, quantities, times,
+// metric, control and change cues, quotations and clauses, all with block-text offsets. The frame
+// readers (read-figures, read-controls, read-counts) assemble claims from these by role.
+
+import type { Range } from '../types';
+import { findActors, type Actor } from './actors';
+import { findChangeCues, findControlCues, findMetricCues, isScareQuote, modality, negation, quotedRanges, reported, type ChangeCue, type ControlCue, type Cue, type MetricCue } from './cues';
+import type { Mention } from './lexicon';
+import { findTimes, type TimeExpression } from './periods';
+import { findQuantities, type Quantity } from './quantities';
+import { findRelativeTimes, type RelativeTime } from './relative-times';
+
+export interface View {
+  /** The whole block's text; every range is an offset into it. */
+  text: string;
+  range: Range;
+  mentions: Mention[];
+  actors: Actor[];
+  quantities: Quantity[];
+  times: TimeExpression[];
+  relatives: RelativeTime[];
+  metricCues: Cue<MetricCue>[];
+  controlCues: Cue<ControlCue>[];
+  changeCues: Cue<ChangeCue>[];
+  /** Quoted statements (not scare quotes around a term). */
+  quotes: Range[];
+  clauses: Range[];
+}
+
+const clauseBreak = /;|\s[–—]\s|—|,\s+(?:while|whereas|but|although|though|yet)\s/g;
+
+function clausesOf(text: string, range: Range): Range[] {
+  const out: Range[] = [];
+  let start = range.start;
+  clauseBreak.lastIndex = range.start;
+  const slice = text.slice(0, range.end);
+  let m: RegExpExecArray | null;
+  while ((m = clauseBreak.exec(slice)) !== null) {
+    if (m.index > start) out.push({ start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  if (start < range.end) out.push({ start, end: range.end });
+  return out;
+}
+
+export function readView(text: string, range: Range, blockMentions: readonly Mention[]): View {
+  const { start, end } = range;
+  const inside = (r: Range) => r.start >= start && r.end <= end;
+  const times = findTimes(text, start, end);
+  const quantities = findQuantities(text, start, end).filter((q) => !times.some((t) => q.numberRange.start >= t.range.start && q.numberRange.end <= t.range.end));
+  return {
+    text,
+    range,
+    mentions: blockMentions.filter((m) => inside(m.range)),
+    actors: findActors(text, start, end),
+    quantities,
+    times,
+    relatives: findRelativeTimes(text, start, end).filter((r) => !times.some((t) => r.range.start < t.range.end && t.range.start < r.range.end)),
+    metricCues: findMetricCues(text, start, end),
+    controlCues: findControlCues(text, start, end),
+    changeCues: findChangeCues(text, start, end),
+    quotes: quotedRanges(text, start, end).filter((q) => !isScareQuote(text, q)),
+    clauses: clausesOf(text, range),
+  };
+}
+
+export function clauseAt(view: View, at: number): Range {
+  return view.clauses.find((c) => at >= c.start && at < c.end) ?? view.range;
+}
+
+export const within = (r: Range, span: Range) => r.start >= span.start && r.end <= span.end;
+
+export type NotAsserted = 'quoted' | 'negated' | 'speculation' | 'reported';
+
+/**
+ * Why the words at `at` are not the brief's own assertion, if they are not: inside a quotation,
+ * or after negation, modality or reported speech in their clause (from its last colon on). A
+ * sentence that ends in a question mark asks rather than asserts.
+ */
+export function notAsserted(view: View, at: number, opts: { negation?: boolean } = {}): NotAsserted | undefined {
+  if (view.quotes.some((q) => at >= q.start && at < q.end)) return 'quoted';
+  const clause = clauseAt(view, at);
+  let prefix = view.text.slice(clause.start, at);
+  const colon = prefix.lastIndexOf(':');
+  if (colon >= 0) prefix = prefix.slice(colon + 1);
+  if (modality.test(prefix) || /\?\s*$/.test(view.text.slice(view.range.start, view.range.end))) return 'speculation';
+  if (reported.test(prefix)) return 'reported';
+  if (opts.negation !== false && negation.test(prefix)) return 'negated';
+  return undefined;
+}
+
+/** Mentions joined by commas and conjunctions into one list, around the mention at `index`. */
+export function listAround(view: View, index: number): Mention[] {
+  const ms = view.mentions;
+  const joined = (a: Mention, b: Mention) => /^\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&|as\s+well\s+as|plus)\s|\/|\s*,?\s+and\s+)\s*$/i.test(view.text.slice(a.range.end, b.range.start)) || /^\s*,?\s*$/.test(view.text.slice(a.range.end, b.range.start));
+  let first = index;
+  let last = index;
+  while (first > 0 && joined(ms[first - 1]!, ms[first]!)) first--;
+  while (last < ms.length - 1 && joined(ms[last]!, ms[last + 1]!)) last++;
+  return ms.slice(first, last + 1);
+}
+
+/** Distinct minerals, in order. */
+export function distinctMinerals(mentions: readonly Mention[]): Mention[] {
+  const seen = new Set<string>();
+  return mentions.filter((m) => (seen.has(m.mineral) ? false : (seen.add(m.mineral), true)));
+}
