@@ -72,7 +72,8 @@ export function checkBrief(text: string, dataset: Dataset, options: CheckOptions
 export function checkParsed(parsed: ParsedBrief, drafts: ClaimDraft[], dataset: Dataset, options: CheckOptions, judging?: CachedJudging): BriefResult {
   const text = parsed.text;
   const { asOf, asOfSource } = resolveAsOf(parsed.frontMatter, options);
-  const placed = resolveDrafts(drafts, parsed.frontMatter.date ?? parsed.frontMatter.asOf ?? asOf);
+  const writtenOn = parsed.frontMatter.date ?? parsed.frontMatter.asOf;
+  const placed = resolveDrafts(drafts, writtenOn ?? asOf, writtenOn, asOf);
   const { claims, evidence } = judgeClaims(placed, dataset, asOf, judging);
   const brief: AnalysedBrief = { parsed, text, asOf, claims, evidence };
   const problems: Problem[] = [];

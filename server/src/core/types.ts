@@ -56,6 +56,7 @@ export interface Alternative {
   partner?: string;
   reporter?: string;
   period?: { start: IsoDate; end: IsoDate; text: string };
+  destination?: string;
   verdict: Verdict;
   explanation?: string;
 }
@@ -108,6 +109,8 @@ export interface Claim {
     destination?: Destination;
     /** The date the claim speaks of, when the text gives one. */
     date?: IsoDate;
+    /** Set when the claim speaks of some end users only ("Japanese military end users"). */
+    endUse?: boolean;
   };
   /** For counts: the number of minerals the brief says are controlled. */
   count?: number;

@@ -111,11 +111,10 @@ export function extractBlockClaims(block: Block, source: string, context: Extrac
       ctx.actor = lastSubject(view) ?? ctx.actor;
     });
   }
-  const covered = found.flatMap((f) => f.claim.mentionRanges);
   const drafts = found.map((f) => toDraft(block, source, f.claim, f.cited));
-  for (const m of mentions) {
-    if (!covered.some((r) => r.start === m.range.start)) drafts.push(mentionDraft(block, source, m));
-  }
+  // Every mention is listed, also those inside stronger claims: hovers and the Claims view find
+  // minerals by their mentions, and a mention is what the editor offers the current figure on.
+  for (const m of mentions) drafts.push(mentionDraft(block, source, m));
   for (const u of unread) {
     const range = toSourceRange(block.segments, u.range);
     drafts.push({ kind: 'unread', minerals: [...new Set(u.mentions.map((m) => m.mineral))], range, text: source.slice(range.start, range.end), why: u.why, cited: false });

@@ -24,7 +24,7 @@ const metricWords: Record<string, string> = {
 
 /** "share of US imports from CN, 2020–23: verified" */
 export function describeAlternative(a: Alternative): string {
-  const parts = [metricWords[a.metric ?? ''] ?? a.metric?.replace(/_/g, ' ') ?? 'figure'];
+  const parts = [a.destination ? `control for exports to ${a.destination === 'all' ? 'all destinations' : a.destination}` : metricWords[a.metric ?? ''] ?? a.metric?.replace(/_/g, ' ') ?? 'figure'];
   if (a.partner) parts.push(`from ${a.partner}`);
   if (a.reporter && a.reporter !== 'US' && a.reporter !== 'world') parts.push(`(${a.reporter})`);
   const head = parts.join(' ');

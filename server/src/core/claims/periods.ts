@@ -172,7 +172,7 @@ function isAttributive(text: string, start: number, end: number): boolean {
   if (/\bNos?\.?\s*\d+(?:\s*(?:,|and)\s*\d+)*\s+of\s+(?:the\s+)?$/i.test(before) || /\d\s*\/\s*$/.test(before)) return true;
   const determiner = /\b(?:a|an|the|its|their|this|that|these|those|China's|China’s|Beijing's|Beijing’s)\s+$/i.test(before);
   const after = text.slice(end, end + 30);
-  return determiner && /^\s+[A-Za-z]/.test(after) && !/^\s+(?:period|average|years?|months?|window|span|timeframe)\b/i.test(after);
+  return determiner && /^\s+[A-Za-z]/.test(after) && !/^\s+(?:period|average|years?|months?|window|span|timeframe|figures?|shares?|levels?|values?|estimates?|data|rates?|numbers?|reliance)\b/i.test(after);
 }
 
 const leadWords = /(?:\b(as of|as at|since|from|between|until|by|before|after|in|on|during|for|through|over)\s+(?:the\s+)?(?:(?:mid|early|late|end\s+of|start\s+of)[-\s]+)?)$/i;

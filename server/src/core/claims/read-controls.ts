@@ -8,7 +8,8 @@ import type { BlockContext } from './context';
 import type { Mention } from './lexicon';
 import type { SentenceClaim } from './types';
 import type { Unread } from './read-figures';
-import { clauseAt, distinctMinerals, notAsserted, within, type View } from './view';
+import { distinctMinerals, listAround, notAsserted, within, type View } from './view';
+import { negation } from './cues';
 import type { Dataset } from '../dataset/types';
 import type { Range } from '../types';
 
@@ -44,8 +45,12 @@ function specific(mentions: Mention[], dataset: Dataset): Mention[] {
 }
 
 /** The type a clause's cues give: a change (suspension, lift, proposal) or a status. */
+// A control named in passing inside a phrase of time or cause ("after the December ban") is a
+// reference to a known measure, not a statement of its status.
+const inPassing = /\b(?:after|before|since|following|despite|amid|ahead\s+of|in\s+response\s+to|because\s+of|in\s+the\s+wake\s+of)\s+(?:the|its|this|that|a|an|China['’]s|Beijing['’]s)\s+(?:\S+\s+){0,2}$/i;
+
 export function typeOf(view: View, clause: Range): { type: ClaimControlType; at: number; weak: boolean; alternatives: ClaimControlType[] } | undefined {
-  const controls = view.controlCues.filter((c) => within(c.range, clause));
+  const controls = view.controlCues.filter((c) => within(c.range, clause) && !inPassing.test(view.text.slice(Math.max(clause.start, c.range.start - 40), c.range.start)));
   const changes = view.changeCues.filter((c) => within(c.range, clause));
   const ban = controls.find((c) => c.kind === 'ban');
   const licensing = controls.find((c) => c.kind === 'licensing');
@@ -73,15 +78,32 @@ export function typeOf(view: View, clause: Range): { type: ClaimControlType; at:
 
 export function readControls(view: View, ctx: BlockContext, dataset: Dataset, out: SentenceClaim[], unread: Unread[]): void {
   const done = new Set<number>();
+  let previous: { minerals: string[]; destination: string } | undefined;
   for (const clause of view.clauses) {
     if (done.has(clause.start)) continue;
     done.add(clause.start);
     const typed = typeOf(view, clause);
     if (!typed) continue;
     const text = view.text.slice(clause.start, clause.end);
-    let mentions = specific(distinctMinerals(view.mentions.filter((m) => within(m.range, clause))), dataset);
+    // Minerals the control word governs: within a few words of it (or of a list that is), and with
+    // no negation between ("gallium exports are not banned").
+    const governed = (m: Mention) => {
+      const between = m.range.end <= typed.at ? view.text.slice(m.range.end, typed.at) : view.text.slice(typed.at, m.range.start);
+      return between.split(/\s+/).filter(Boolean).length <= 12 && !negation.test(between);
+    };
+    const inClause = view.mentions.filter((m) => within(m.range, clause));
+    const anchor = inClause.find(governed);
+    let mentions = anchor ? specific(distinctMinerals(inClause.filter((m) => listAround(view, view.mentions.indexOf(anchor)).includes(m) || governed(m))), dataset) : [];
+    if (!anchor && inClause.length) {
+      unread.push({ range: clause, why: 'unbound' });
+      continue;
+    }
     let minerals = mentions.map((m) => m.mineral);
     let fromContext = false;
+    if (minerals.length === 0 && previous && !typed.weak) {
+      // "Gallium, germanium, antimony: licensing in force; US ban suspended": the same minerals.
+      minerals = previous.minerals;
+    }
     if (minerals.length === 0) {
       if (!ctx.control && !ctx.minerals.length) continue;
       if (!anaphor.test(text)) continue;
@@ -91,7 +113,9 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     }
     // Weak cues ("covered", "the rules", "the list") speak of controls only after one was named.
     if (typed.weak && !ctx.control) continue;
-    const why = notAsserted(view, typed.at, { negation: typed.type !== 'none' });
+    // "nobody can ship antimony without a licence" denies twice: licensing is asserted.
+    const doubleNegative = typed.type === 'licensing' && /\b(?:nobody|no\s+one|no\s+\w+|cannot|can['’]t|may\s+not|must\s+not)\b[^.;]*\bwithout\s+(?:an?\s+)?(?:export\s+|dual[-\s]use\s+)?(?:licen|permit|approval)/i.test(text);
+    const why = notAsserted(view, typed.at, { negation: typed.type !== 'none' && !doubleNegative });
     if (why) {
       if (mentions.length) unread.push({ range: clause, why });
       continue;
@@ -107,13 +131,16 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
       continue;
     }
     let destination = destinationIn(view, clause);
-    if (!destination && fromContext && ctx.control && /\b(?:the|its|this|that)\s+(?:\w+\s+)?ban\b/i.test(text)) destination = ctx.control.destination;
+    if (!destination && ctx.control && (fromContext || /\bsame\b/i.test(text)) && /\b(?:the|its|this|that)\s+(?:\w+\s+)?(?:ban|prohibition|embargo)\b/i.test(text)) destination = ctx.control.destination;
     if (!destination && typed.type !== 'ban' && typed.type !== 'suspension' && typed.type !== 'lifted' && ctx.control && fromContext) destination = ctx.control.destination;
     const times = view.times.filter((t) => within(t.range, clause));
     const own = times.length === 1 && !blockingLeads.has(times[0]!.lead) && (times[0]!.start.slice(0, 4) === times[0]!.end.slice(0, 4) || times[0]!.day) ? times[0] : undefined;
     const relatives = view.relatives.filter((r) => within(r.range, clause) && !blockingLeads.has(r.lead));
     const relative = !own && times.length === 0 && relatives.length === 1 ? relatives[0] : undefined;
-    const confidence: ReadingConfidence = typed.alternatives.length ? 'ambiguous' : fromContext || typed.weak ? 'likely' : 'certain';
+    // A ban with no destination is read as a ban to all only when the words say so.
+    const vagueBan = typed.type === 'ban' && !destination && !/\b(?:all|every|any|outright|total|complete|blanket|worldwide|global)\b/i.test(text);
+    const endUse = /\bmilitary\b|\bend[-\s]users?\b|\bdefen[cs]e\s+(?:users|firms|contractors|companies|end)/i.test(text);
+    const confidence: ReadingConfidence = typed.alternatives.length ? 'ambiguous' : fromContext || typed.weak || vagueBan ? 'likely' : 'certain';
     const starts = [typed.at, ...mentions.map((m) => m.range.start)];
     const ends = [typed.at + 1, ...mentions.map((m) => m.range.end)];
     const range = { start: Math.max(clause.start, Math.min(...starts)), end: Math.min(clause.end, Math.max(...ends, own && own.range.start > typed.at ? own.range.end : 0)) };
@@ -124,14 +151,18 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
       draft: {
         kind: 'control',
         minerals,
-        control: { type: typed.type, destination: destination ?? 'all', ...(own ? { date: own.end } : {}) },
+        control: { type: typed.type, destination: destination ?? 'all', ...(own ? { date: own.end } : {}), ...(endUse ? { endUse: true } : {}) },
         ...(own ? { dateFrom: own.start } : {}),
         ...(relative ? { relative: { time: relative, range: relative.range, use: 'date' as const } } : {}),
         confidence,
+        // A ban or licence with no destination in its words: all destinations, or the US the brief
+        // is about; the data decides between them, and only if both disagree is the claim wrong.
+        ...(!destination && (typed.type === 'ban' || typed.type === 'licensing') ? { readings: [{ destination: 'US' }] } : {}),
       },
       range,
       mentionRanges: mentions.map((m) => m.range),
     });
     ctx.control = { minerals, type: typed.type, destination: destination ?? 'all' };
+    previous = { minerals, destination: destination ?? 'all' };
   }
 }

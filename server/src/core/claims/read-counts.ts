@@ -35,8 +35,8 @@ function scopeOf(view: View, noun: string, start: number, end: number, clause: {
   if (/\bincluding\s+$/i.test(before.slice(-12))) return { scope: 'subset', confidence: 'certain' };
   if (totalWord.test(before.slice(-40)) || totalWord.test(view.text.slice(end, Math.min(clause.end, end + 40)))) return { scope: 'total', confidence: 'certain' };
   if (/\b(?:controls?|licens\w*)\s+(?:exports?\s+of\s+)?$/i.test(before.slice(-30)) && /\b(?:controls|licenses|restricts|bans)\b/i.test(before) && !eventWord.test(before)) return { scope: 'total', confidence: 'certain' };
-  if (eventWord.test(before) || eventWord.test(around)) return { scope: 'subset', confidence: 'likely' };
-  return { scope: 'total', confidence: 'likely' };
+  // Without words that make it a total, a number of minerals is one measure's or one list's.
+  return { scope: 'subset', confidence: eventWord.test(before) || eventWord.test(around) ? 'certain' : 'likely' };
 }
 
 export function readCounts(view: View, out: SentenceClaim[], unread: Unread[], inHeading: boolean): void {

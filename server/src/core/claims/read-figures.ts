@@ -36,7 +36,7 @@ function qualitativeReliance(view: View): Quantity[] {
   let m: RegExpExecArray | null;
   while ((m = allImported.exec(slice)) !== null) {
     const range = { start: m.index, end: m.index + m[0].trimEnd().length };
-    if (view.quantities.some((q) => q.range.start < range.end + 30 && q.range.end > range.start - 30 && q.unit === '%')) continue;
+    if (view.quantities.some((q) => q.unit === '%' && q.range.start >= range.start - 12 && q.range.start < range.end + 15)) continue;
     out.push({ value: 100, unit: '%', hedge: 'exact', decimals: 0, inWords: true, numberRange: range, valueRange: range, range });
   }
   return out;
@@ -96,6 +96,10 @@ function readMetric(view: View, q: Quantity, clause: Range, ctx: BlockContext, q
     return { metric: ctx.figure!.metric, fromContext: true, alternatives: [] };
   }
   if (/\bthe\s+figure\b|\bthat\s+figure\b|\bthe\s+\d{4}\s+figure\b/i.test(view.text.slice(clause.start, clause.end)) && ctx.figure) return { metric: ctx.figure.metric, fromContext: true, alternatives: [] };
+  const cueless = [...d.keys()].every((k) => k === 'change' || k === 'world');
+  if (cueless && changed) return plain(view.quantities.some((o) => o.unit === 'USD') ? 'price_change' : 'other');
+  // "X, Y and Z remained at 100%": no metric word, so the one the paragraph is speaking of.
+  if (cueless && ctx.figure && (ctx.figure.metric === 'net_import_reliance' || SHARE_METRICS.has(ctx.figure.metric))) return { metric: ctx.figure.metric, fromContext: true, alternatives: [] };
   return undefined;
 }
 
@@ -109,7 +113,8 @@ function readMinerals(view: View, q: Quantity, clause: Range, paired: Map<Quanti
   const before = inClause.filter((m) => m.range.end <= q.range.start);
   let chosen: Mention | undefined;
   const firstAfter = after[0];
-  if (firstAfter && /^[^;]{0,60}$/.test(view.text.slice(q.range.end, firstAfter.range.start)) && /\b(?:of|for|on|in|from)\b/i.test(view.text.slice(q.range.end, firstAfter.range.start))) chosen = firstAfter;
+  const gap = firstAfter ? view.text.slice(q.range.end, firstAfter.range.start) : '';
+  if (firstAfter && /^[^;]{0,70}$/.test(gap) && (/^\s*(?:of|for|on|in|from)\b/i.test(gap) || gap.trim() === '') && !/\b(?:and|while|with|but|versus|compared)\b/i.test(gap)) chosen = firstAfter;
   else if (before.length > 0) chosen = before[before.length - 1];
   else chosen = firstAfter;
   if (!chosen) {
@@ -197,6 +202,8 @@ function readPeriod(view: View, q: Quantity, clause: Range, qs: Quantity[], ctx:
   };
   const after = usable.find((t) => t.range.start >= q.range.end && owns(t));
   if (after) return { time: after };
+  const compared = /\b(?:from|than|versus|vs\.?|compared\s+with|against)\s+(?:\S+\s+){0,2}$/i.test(text.slice(Math.max(clause.start, q.range.start - 30), q.range.start));
+  if (compared || /^\s*(?:\S+\s+){0,3}?(?:a|one)\s+year\s+(?:earlier|before|ago|previously)\b/i.test(text.slice(q.range.end, q.range.end + 40))) return {};
   const before = usable.filter((t) => t.range.end <= q.range.start);
   const previousQ = qs.filter((o) => o.range.end <= q.range.start).pop();
   const lead = before.filter((t) => !previousQ || t.range.start > previousQ.range.end || t.range.start < clause.start + 30);

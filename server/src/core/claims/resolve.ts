@@ -7,16 +7,26 @@ import type { IsoDate } from '../types';
 import { placeRelative } from './relative-times';
 import type { ClaimDraft } from './types';
 
-export function resolveDrafts(drafts: readonly ClaimDraft[], briefDate: IsoDate): ClaimDraft[] {
+/**
+ * `writtenOn` is the date the brief gives itself (front matter); when the brief is checked as of a
+ * later date, its undated status and count claims speak of the day it was written, so they are
+ * judged then and what changed since is reported, rather than called wrong for lacking later news.
+ */
+export function resolveDrafts(drafts: readonly ClaimDraft[], briefDate: IsoDate, writtenOn?: IsoDate, asOf?: IsoDate): ClaimDraft[] {
+  const dated = writtenOn && asOf && writtenOn < asOf ? writtenOn : undefined;
   return drafts.map((draft) => {
     const slot = draft.relative;
-    if (!slot) return draft;
+    if (!slot) {
+      if (dated && draft.kind === 'control' && draft.control && !draft.control.date) return { ...draft, control: { ...draft.control, date: dated }, dateFrom: dated, placed: true };
+      if (dated && draft.kind === 'count' && !draft.date) return { ...draft, date: dated, placed: true };
+      return draft;
+    }
     const placed = placeRelative(slot.time, briefDate);
     if (slot.use === 'period' && draft.kind === 'figure' && !draft.period) {
-      return { ...draft, period: { start: placed.start, end: placed.end, text: slot.text ?? '', range: slot.range } };
+      return { ...draft, period: { start: placed.start, end: placed.end, text: slot.text ?? '', range: slot.range }, placed: true };
     }
     if (slot.use === 'date' && draft.control && !draft.control.date) {
-      return { ...draft, control: { ...draft.control, date: placed.end }, dateFrom: placed.start };
+      return { ...draft, control: { ...draft.control, date: placed.end }, dateFrom: placed.start, placed: true };
     }
     return draft;
   });

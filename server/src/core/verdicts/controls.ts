@@ -27,6 +27,8 @@ function hasRecord(status: MineralStatus, on: IsoDate): boolean {
 
 function outcome(claimed: ControlType | 'none', destination: Destination, status: MineralStatus, on: IsoDate): Outcome {
   const actual = statusFor(status, destination);
+  // A measure announced but not yet in force: the claim describes it, the data cannot say it is wrong.
+  if (actual !== claimed && status.clauses.some((c) => c.state === 'pending' && c.clause.type === claimed)) return 'unjudged';
   if (actual === 'unknown') return 'unknown';
   if (actual === claimed) return claimed === 'none' && !hasRecord(status, on) ? 'unjudged' : 'true';
   if (actual === 'none' && !hasRecord(status, on)) return 'unjudged';
@@ -56,7 +58,11 @@ function changesFor(dataset: Dataset, minerals: string[], from: IsoDate, to: Iso
 }
 
 export function judgeControl(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, on: IsoDate): Pick<Claim, 'verdict' | 'explanation'> & { evidence: ControlEvidence } {
-  const control = draft.control as { type: ControlType | 'none'; destination?: Destination };
+  const control = draft.control as { type: ControlType | 'none'; destination?: Destination; endUse?: boolean };
+  if (control.endUse) {
+    const evidence: ControlEvidence = { statuses: [], contradicted: [], unjudged: [...draft.minerals], changes: [], unknownOnAsOf: [] };
+    return { verdict: 'unverifiable', explanation: 'The claim speaks of some end users only; the dataset judges exports to all users of a destination.', evidence };
+  }
   const destination = control.destination ?? 'all';
   const statuses = draft.minerals.map((m) => dataset.statusOn(m, on));
   const outcomes = statuses.map((s) => outcome(control.type, destination, s, on));

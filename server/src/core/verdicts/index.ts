@@ -30,7 +30,7 @@ function statusRef(status: MineralStatus, destination: string): RecordRef | unde
 }
 
 function finish(draft: ClaimDraft, checkedOn: IsoDate, judged: Judged): Claim {
-  const { date: _date, dateFrom: _dateFrom, decimals: _decimals, relative: _relative, readings: _readings, ...rest } = draft;
+  const { date: _date, dateFrom: _dateFrom, decimals: _decimals, relative: _relative, readings: _readings, placed: _placed, ...rest } = draft;
   return {
     ...rest,
     checkedOn,
@@ -44,6 +44,16 @@ function finish(draft: ClaimDraft, checkedOn: IsoDate, judged: Judged): Claim {
 // Which reading of a figure to report: one the data bears out, then one it cannot judge, and a
 // mismatch only when every reading disagrees.
 const preference: Record<string, number> = { verified: 0, stale: 1, changed: 2, unknown: 3, unverifiable: 4, mismatch: 5, wrong: 6 };
+
+function judgeControlReadings(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, listed: string[]): Judgement {
+  const readings = [{ ...draft, readings: undefined }, ...draft.readings!.map((r) => ({ ...draft, control: { ...draft.control!, destination: r.destination ?? 'all' }, readings: undefined }))];
+  const judged = readings.map((r) => ({ reading: r, judgement: judge(r, dataset, asOf, listed) }));
+  const best = [...judged].sort((a, b) => preference[a.judgement.judged.verdict]! - preference[b.judgement.judged.verdict]!)[0]!;
+  const alternatives: Alternative[] = judged
+    .filter((j) => j !== best)
+    .map((j) => ({ destination: j.reading.control?.destination ?? 'all', verdict: j.judgement.judged.verdict, ...(j.judgement.judged.explanation ? { explanation: j.judgement.judged.explanation } : {}) }));
+  return { ...best.judgement, judged: { ...best.judgement.judged, alternatives }, reading: best.reading };
+}
 
 function judgeReadings(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate): Judgement {
   const readings = [draft, ...(draft.readings ?? []).map((r) => ({ ...draft, ...r, readings: undefined }))];
@@ -121,6 +131,7 @@ function judge(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, listed: strin
     case 'unread':
       return { checkedOn: asOf, judged: { verdict: 'unverifiable', explanation: `Not read as a claim (${draft.why ?? 'unbound'}).` }, evidence: {} };
     case 'control': {
+      if (draft.readings?.length) return judgeControlReadings(draft, dataset, asOf, listed);
       const type = draft.control?.type;
       const { on, judged } = type === 'suspension' || type === 'lifted' || type === 'proposed' ? judgeChange(draft, dataset, asOf) : judgeDatedControl(draft, dataset, asOf);
       const change = judged.evidence.changes[0];
@@ -154,7 +165,7 @@ export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asO
   const listedKey = listed.join('\n');
   drafts.forEach((draft, i) => {
     // A draft placed by the brief's date (relative times) depends on more than its own words.
-    const origin = draft.relative ? undefined : cached?.origins[i];
+    const origin = draft.placed ? undefined : cached?.origins[i];
     const hit = origin ? cached!.cache.entries.get(origin) : undefined;
     let judgement: Judgement;
     if (hit && hit.dataset === dataset && hit.asOf === asOf && (draft.kind !== 'count' || hit.listed === listedKey)) {
@@ -163,7 +174,10 @@ export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asO
       judgement = judge(draft, dataset, asOf, listed);
       if (origin) cached!.cache.entries.set(origin, { dataset, asOf, listed: listedKey, judgement });
     }
-    const reading = judgement.reading ? { ...draft, metric: judgement.reading.metric, ...(judgement.reading.partner ? { partner: judgement.reading.partner } : {}) } : draft;
+    const chosen = judgement.reading;
+    const reading = chosen
+      ? { ...draft, ...(chosen.metric ? { metric: chosen.metric } : {}), ...(chosen.partner ? { partner: chosen.partner } : {}), ...(chosen.control ? { control: chosen.control } : {}) }
+      : draft;
     claims.push(finish(reading, judgement.checkedOn, judgement.judged));
     evidence.push(judgement.evidence);
   });
