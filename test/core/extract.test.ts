@@ -1,11 +1,14 @@
 // Extraction precision: sentences that must produce the claims they state, and sentences that must
-// produce no claim beyond mentions, because a wrong warning costs the user's trust.
+// produce no claim beyond mentions and unread sentences, because a wrong warning costs the user's
+// trust. Figures of metrics the dataset does not measure (prices, import changes) are read, listed
+// and never judged.
 
 import { describe, expect, it } from 'vitest';
 import { checkBrief } from '../../server/src/core/check';
 import { bundledDataset, options } from './bundled-dataset';
 
-const claimsOf = (text: string) => checkBrief(text, bundledDataset(), options('2025-05-01')).claims.filter((c) => c.kind !== 'mention');
+const resultOf = (text: string) => checkBrief(text, bundledDataset(), options('2025-05-01'));
+const claimsOf = (text: string) => resultOf(text).claims.filter((c) => c.kind !== 'mention' && c.kind !== 'unread');
 
 describe('claims that are extracted', () => {
   it.each([
@@ -32,15 +35,24 @@ describe('claims that are extracted', () => {
   });
 });
 
+describe('figures of metrics the dataset does not measure', () => {
+  it.each([
+    ['Antimony prices rose 200% in 2024.', 'price_change'],
+    ['Gallium arsenide wafers worth 63% more were imported in 2022.', 'import_change'],
+  ])('%s is read as %s, unverifiable, and raises no problem', (text, metric) => {
+    const result = resultOf(text);
+    expect(result.claims.filter((c) => c.kind === 'figure').map((c) => [c.metric, c.verdict])).toEqual([[metric, 'unverifiable']]);
+    expect(result.problems).toEqual([]);
+  });
+});
+
 describe('sentences that must produce no claim', () => {
   it.each([
-    'Antimony prices rose 200% in 2024.',
     'China may ban exports of gallium to the US next year.',
     'It is not true that China banned exports of tungsten to the US.',
     'Would China ban exports of germanium to the US?',
     'China could restrict 30% of world gallium supply.',
     'The report covers gallium, germanium and 12 other minerals.',
-    'Gallium arsenide wafers worth 63% more were imported in 2022.',
     'US demand amounts to 9.7% of Chinese exports of the controlled minerals.',
     '`China banned exports of gallium to the US` is quoted code.',
     'See https://example.org/China-banned-exports-of-gallium-to-the-US for details.',

@@ -41,7 +41,8 @@ describe('a claim over a period holds if it held on some day of it', () => {
   });
 
   it('is still wrong when no day of the period bears it out', () => {
-    expect(controls('In 2024, China banned exports of gallium.', '2026-01-15')).toEqual([expect.objectContaining({ verdict: 'wrong', checkedOn: '2024-12-31' })]);
+    // Neither reading (a ban to all destinations, or to the US) held on any day of 2024.
+    expect(controls('In 2024, China banned exports of graphite.', '2026-01-15')).toEqual([expect.objectContaining({ verdict: 'wrong', checkedOn: '2024-12-31' })]);
   });
 
   it('is unverifiable, not wrong, when part of the period precedes any record', () => {

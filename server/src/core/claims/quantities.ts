@@ -38,7 +38,7 @@ const HEDGES: [RegExp, Hedge][] = [
 
 const fractionWords: Record<string, number> = {
   half: 50, 'one half': 50, 'a half': 50,
-  third: 100 / 3, 'a third': 100 / 3, 'one third': 100 / 3, 'two thirds': 200 / 3,
+  third: 33.3, 'a third': 33.3, 'one third': 33.3, 'two thirds': 66.7,
   quarter: 25, 'a quarter': 25, 'one quarter': 25, 'three quarters': 75,
   fifth: 20, 'a fifth': 20, 'one fifth': 20, 'two fifths': 40, 'three fifths': 60, 'four fifths': 80,
   tenth: 10, 'a tenth': 10, 'one tenth': 10, 'nine tenths': 90, 'eight tenths': 80, 'seven tenths': 70,
@@ -96,7 +96,7 @@ export function findQuantities(text: string, from: number, to: number): Quantity
     if (per) end += per[0].length;
     const scale = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, k: 1e3 }[(m[2] ?? '').toLowerCase()] ?? 1;
     const h = hedgeBefore(text, start, from);
-    push(out, { value: toNumber(m[1]!) * scale, unit: 'USD', hedge: h.hedge, decimals: decimalsOf(m[1]!), inWords: false, numberRange: { start: start + m[0].indexOf(m[1]!), end: start + m[0].indexOf(m[1]!) + m[1]!.length }, valueRange: { start: h.start, end: start + m[0].length }, range: { start: h.start, end } });
+    push(out, { value: toNumber(m[1]!) * scale, unit: 'USD', hedge: h.hedge, decimals: decimalsOf(m[1]!), inWords: false, numberRange: { start: start + m[0].indexOf(m[1]!), end: start + m[0].indexOf(m[1]!) + m[1]!.length }, valueRange: { start: h.start, end: start + m[0].indexOf(m[1]!) + m[1]!.length }, range: { start: h.start, end } });
   });
   scan(percentRe, (m) => {
     const start = m.index;
@@ -104,7 +104,7 @@ export function findQuantities(text: string, from: number, to: number): Quantity
     if (isLabelNumber(text, start, start + num.length)) return;
     const h = hedgeBefore(text, start, from);
     const end = start + m[0].length;
-    push(out, { value: toNumber(num), unit: '%', hedge: h.hedge, decimals: decimalsOf(num), inWords: false, numberRange: { start, end: start + num.length }, valueRange: { start: h.start, end }, range: { start: h.start, end } });
+    push(out, { value: toNumber(num), unit: '%', hedge: h.hedge, decimals: decimalsOf(num), inWords: false, numberRange: { start, end: start + num.length }, valueRange: { start: h.start, end: start + num.length }, range: { start: h.start, end } });
   });
   scan(massRe, (m) => {
     const start = m.index;
@@ -119,7 +119,7 @@ export function findQuantities(text: string, from: number, to: number): Quantity
     const h = hedgeBefore(text, start, from);
     const end = start + m[0].length;
     const value = toNumber(num) * (unit === 'lb' ? 1 : factor);
-    const q: Quantity = { value: Math.round(value * 1e6) / 1e6, unit, hedge: h.hedge, decimals: Math.max(0, decimalsOf(num) - Math.round(Math.log10(factor))), inWords: false, numberRange: { start, end: start + num.length }, valueRange: { start: h.start, end }, range: { start: h.start, end } };
+    const q: Quantity = { value: Math.round(value * 1e6) / 1e6, unit, hedge: h.hedge, decimals: Math.max(0, decimalsOf(num) - Math.round(Math.log10(factor))), inWords: false, numberRange: { start, end: start + num.length }, valueRange: { start: h.start, end: start + num.length }, range: { start: h.start, end } };
     if (m[2]) q.valueMax = Math.round(toNumber(m[2]) * (unit === 'lb' ? 1 : factor) * 1e6) / 1e6;
     push(out, q);
   });

@@ -13,7 +13,7 @@ import { negation } from './cues';
 import type { Dataset } from '../dataset/types';
 import type { Range } from '../types';
 
-const blockingLeads = new Set(['since', 'until', 'by', 'before', 'after', 'between', 'through', 'over', 'as of', 'as at', 'during']);
+const blockingLeads = new Set(['since', 'until', 'by', 'before', 'after', 'between', 'through', 'over']);
 const anaphor = /\b(?:the|these|those|all|both)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?:metals|minerals|elements|materials|products|items|additions|rare\s+earths|five|four|three|two|six|seven|eight)\b|\bthe\s+(?:April|October|December|February|new|same|earlier)\s+(?:seven|five|four|three|package|measures?|controls?|rules?|list)\b|\b(?:the|its|this|that)\s+(?:US-only\s+|US-specific\s+|outright\s+|export\s+)?(?:ban|controls?|rules?|measures?|regime|requirement|licensing|restrictions?)\b|\b(?:it|they|them)\b/i;
 const strongControl = /\bexport\s+controls?\b|\bcontrols?\b|\bcontrolled\b|\brestrict|\bcurb/i;
 
@@ -89,9 +89,10 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     // no negation between ("gallium exports are not banned").
     const governed = (m: Mention) => {
       const between = m.range.end <= typed.at ? view.text.slice(m.range.end, typed.at) : view.text.slice(typed.at, m.range.start);
-      return between.split(/\s+/).filter(Boolean).length <= 12 && !negation.test(between);
+      return between.split(/\s+/).filter(Boolean).length <= 12 && (typed.type === 'none' || !negation.test(between.replace(/^\s*no\s+/i, '')));
     };
-    const inClause = view.mentions.filter((m) => within(m.range, clause));
+    // "…on 17 minerals, including 7 rare earths": a counted aside names a subset, not the controlled minerals.
+    const inClause = view.mentions.filter((m) => within(m.range, clause) && !/\b(?:including|among\s+them|of\s+which)\s+(?:\S+\s+){0,4}$/i.test(view.text.slice(Math.max(clause.start, m.range.start - 40), m.range.start)));
     const anchor = inClause.find(governed);
     let mentions = anchor ? specific(distinctMinerals(inClause.filter((m) => listAround(view, view.mentions.indexOf(anchor)).includes(m) || governed(m))), dataset) : [];
     if (!anchor && inClause.length) {
@@ -107,6 +108,10 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     if (minerals.length === 0) {
       if (!ctx.control && !ctx.minerals.length) continue;
       if (!anaphor.test(text)) continue;
+      // "The ban turned a licence queue into a closed door": a reference, unless its verb states a status.
+      const noun = /\b(?:the|this|that|its)\s+(?:\S+\s+)?(?:ban|controls?|rules?|measures?|regime|requirement|licensing)\b/i.exec(text);
+      const predicate = noun ? text.slice(noun.index + noun[0].length) : text;
+      if (!/^[\s,]*(?:\S+\s+){0,3}?(?:is|are|was|were|remains?|remained|has\s+been|have\s+been|appl(?:y|ies|ied)|took\s+effect|takes\s+effect|in\s+force|covers?|covered|requires?|required|needs?|needed|suspend\w*|lift\w*|paus\w*|still|extend\w*|reinstat\w*|bars?|barred|bans?|banned)\b/i.test(predicate)) continue;
       minerals = ctx.control?.minerals ?? ctx.minerals;
       mentions = [];
       fromContext = true;
@@ -127,7 +132,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     }
     const foreign = foreignActor(view, clause, typed.at);
     if (foreign) {
-      if (mentions.length) unread.push({ range: clause, why: 'unbound' });
+      if (mentions.length) unread.push({ range: clause, why: 'other-country' });
       continue;
     }
     let destination = destinationIn(view, clause);
@@ -140,8 +145,12 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     // A ban with no destination is read as a ban to all only when the words say so.
     const vagueBan = typed.type === 'ban' && !destination && !/\b(?:all|every|any|outright|total|complete|blanket|worldwide|global)\b/i.test(text);
     const endUse = /\bmilitary\b|\bend[-\s]users?\b|\bdefen[cs]e\s+(?:users|firms|contractors|companies|end)/i.test(text);
-    const confidence: ReadingConfidence = typed.alternatives.length ? 'ambiguous' : fromContext || typed.weak || vagueBan ? 'likely' : 'certain';
-    const starts = [typed.at, ...mentions.map((m) => m.range.start)];
+    // The rare earths as a group have members under different measures: a reading on the group alone is only likely.
+    const groupOnly = minerals.every((m) => ['rare-earths', 'item-group'].includes(dataset.mineral(m)?.group ?? ''));
+    const confidence: ReadingConfidence = typed.alternatives.length ? 'ambiguous' : fromContext || typed.weak || vagueBan || groupOnly ? 'likely' : 'certain';
+    // From its subject ("China", "Beijing") when one stands before the control word in the clause.
+    const subject = view.actors.filter((a) => a.code === 'CN' && a.form !== 'adjective' && within(a.range, clause) && a.range.start < typed.at).pop();
+    const starts = [typed.at, ...mentions.map((m) => m.range.start), ...(subject ? [subject.range.start] : [])];
     const ends = [typed.at + 1, ...mentions.map((m) => m.range.end)];
     const range = { start: Math.max(clause.start, Math.min(...starts)), end: Math.min(clause.end, Math.max(...ends, own && own.range.start > typed.at ? own.range.end : 0)) };
     // Extend to the end of the word at the range's end and past a destination right after it.

@@ -33,6 +33,7 @@ function scopeOf(view: View, noun: string, start: number, end: number, clause: {
   if (/\b(?:of\s+which|which)\b[^.;]{0,40}\b(?:barred|banned|prohibited)\b|\b(?:banned|barred)\s+(?:outright\s+)?(?:for|to|from)\s+(?:the\s+)?(?:US|American)/i.test(view.text.slice(start, clause.end)) && /\bof\s+which\b/i.test(view.text.slice(end, clause.end)) === false && /banned|barred/i.test(around)) return { scope: 'banned-to-US', confidence: 'certain' };
   if (/\b(?:more|additional|new|further)\b/i.test(view.text.slice(Math.max(clause.start, start - 12), end))) return { scope: 'added', confidence: 'certain' };
   if (/\bincluding\s+$/i.test(before.slice(-12))) return { scope: 'subset', confidence: 'certain' };
+  if (/\b(?:has|have)\s+(?:now\s+)?(?:placed|put|imposed|introduced|brought)\b/i.test(before) && !/\b(?:more|additional|new|further)\b/i.test(view.text.slice(Math.max(clause.start, start - 12), end))) return { scope: 'total', confidence: 'certain' };
   if (totalWord.test(before.slice(-40)) || totalWord.test(view.text.slice(end, Math.min(clause.end, end + 40)))) return { scope: 'total', confidence: 'certain' };
   if (/\b(?:controls?|licens\w*)\s+(?:exports?\s+of\s+)?$/i.test(before.slice(-30)) && /\b(?:controls|licenses|restricts|bans)\b/i.test(before) && !eventWord.test(before)) return { scope: 'total', confidence: 'certain' };
   // Without words that make it a total, a number of minerals is one measure's or one list's.
@@ -60,7 +61,8 @@ export function readCounts(view: View, out: SentenceClaim[], unread: Unread[], i
     const scope = scopeOf(view, noun, start, end, clause);
     // "controls on two metals, gallium and germanium": a count of the named list is not a total.
     const listed = view.mentions.filter((m) => m.range.start >= end && m.range.start - end < 40 && /^\s*[,:(—–-]/.test(text.slice(end, end + 3)));
-    const countOf: CountScope = scope.scope === 'total' && listed.length === n ? 'subset' : scope.scope;
+    if (listed.length === n) return;
+    const countOf: CountScope = scope.scope;
     out.push({
       draft: { kind: 'count', minerals: [], count: n, countOf, confidence: scope.confidence },
       range: { start, end },

@@ -17,7 +17,7 @@ import { clauseAt, distinctMinerals, listAround, notAsserted, within, type NotAs
 
 export interface Unread {
   range: Range;
-  why: NotAsserted | 'unbound';
+  why: NotAsserted | 'unbound' | 'other-reporter' | 'other-country';
 }
 
 const SHARE_METRICS = new Set<FigureMetric>(['import_share', 'world_production_share', 'processing_share', 'export_share']);
@@ -40,6 +40,12 @@ function qualitativeReliance(view: View): Quantity[] {
     out.push({ value: 100, unit: '%', hedge: 'exact', decimals: 0, inWords: true, numberRange: range, valueRange: range, range });
   }
   return out;
+}
+
+/** "The EU and China supplied 90%…": a share held by two countries together. */
+function isJoint(view: View, q: Quantity, clause: Range): boolean {
+  const subjects = view.actors.filter((a) => within(a.range, clause) && a.range.end <= q.range.start);
+  return subjects.some((a, i) => i > 0 && /^\s*(?:and|&|plus|together\s+with|along\s+with)\s*$/i.test(view.text.slice(subjects[i - 1]!.range.end, a.range.start))) && !/\beach\b/i.test(view.text.slice(clause.start, q.range.start));
 }
 
 function changeGoverns(view: View, q: Quantity): boolean {
@@ -257,15 +263,39 @@ export function readFigures(view: View, ctx: BlockContext, out: SentenceClaim[],
       if (inherited) (partners = [inherited]), (partnerFromContext = true);
     }
     const reporter = metric.metric === 'import_share' || metric.metric === 'net_import_reliance' ? (readReporter(view, q, clause, partners) ?? 'US') : share || metric.metric === 'demand' ? 'world' : undefined;
+    // Another country's imports, or a share held jointly with another country, are not a US figure
+    // the brief asserts about China: listed as unread.
+    if (reporter && reporter !== 'US' && reporter !== 'world') {
+      unread.push({ range: q.range, why: 'other-reporter' });
+      continue;
+    }
+    if (share && isJoint(view, q, clause)) {
+      unread.push({ range: q.range, why: 'unbound' });
+      continue;
+    }
     const period = readPeriod(view, q, clause, qs, ctx, metric.fromContext);
     const shifted = !period.time && !period.relative ? yearBefore(previous?.draft.period ?? ctx.figure?.period, view, q) : undefined;
     const time = period.time ? { start: period.time.start, end: period.time.end, range: period.time.range } : shifted ?? period.inherited;
     const fromContext = metric.fromContext || bound.fromContext || partnerFromContext || (!!period.inherited && !period.time);
-    const confidence: ReadingConfidence = metric.alternatives.length ? 'ambiguous' : fromContext ? 'likely' : 'certain';
-    const scopeMention = bound.mentions.length === 1 && bound.mentions[0]!.form.kind === 'form' ? bound.mentions[0]!.form.text : bound.fromContext && metric.fromContext ? ctx.figure?.scope : undefined;
-    const starts = [q.range.start, ...bound.mentions.map((m) => m.range.start), ...(actor && actor.range.start < q.range.start ? [actor.range.start] : [])].filter((s) => s >= clause.start);
+    // "up from about 50% in 2019": a figure cited for comparison, read but only likely.
+    const compared = /\b(?:from|than|versus|vs\.?|compared\s+with|against)\s+(?:\S+\s+){0,2}$/i.test(view.text.slice(Math.max(clause.start, q.range.start - 30), q.range.start));
+    const confidence: ReadingConfidence = metric.alternatives.length ? 'ambiguous' : fromContext || compared ? 'likely' : 'certain';
+    // Shares by value are a different measure from the shares by quantity the dataset holds.
+    const byValue = /\b(?:by|in)\s+(?:(?:dollar|customs|trade|import)\s+)?value\b|\bin\s+(?:value|dollar)\s+terms\b/i.test(view.text.slice(q.range.end, clause.end));
+    const scopeMention = byValue ? 'by value' : bound.mentions.length === 1 && bound.mentions[0]!.form.kind === 'form' ? bound.mentions[0]!.form.text : bound.fromContext && metric.fromContext ? ctx.figure?.scope : undefined;
+    // The claim runs from its subject (the country, the metric's words or the mineral before the
+    // number) to its number and period, so a diagnostic underlines what the sentence asserts.
+    const subject = [...view.actors.filter((a) => a.range.start < q.range.start && (a === actor || a.code === 'US')), ...view.metricCues.filter((c) => c.range.end <= q.range.start && c.kind !== 'change' && c.kind !== 'world')]
+      .map((x) => x.range.start)
+      .filter((s) => s >= clause.start && q.range.start - s < 80);
+    const starts = [q.range.start, ...bound.mentions.map((m) => m.range.start), ...subject].filter((s) => s >= clause.start);
     const ends = [q.range.end, ...bound.mentions.map((m) => m.range.end), ...(period.time && period.time.range.start >= q.range.end ? [period.time.range.end] : [])];
     const range = { start: Math.min(...starts), end: Math.min(clause.end, Math.max(...ends)) };
+    const article = /\b(?:the|The)\s+$/.exec(view.text.slice(Math.max(clause.start, range.start - 4), range.start));
+    if (article) range.start -= article[0].length;
+    // A claim that opened a bracket ends after the bracket closes: "(January–November 2024)".
+    const opened = (view.text.slice(range.start, range.end).match(/\(/g) ?? []).length - (view.text.slice(range.start, range.end).match(/\)/g) ?? []).length;
+    if (opened > 0 && view.text[range.end] === ')') range.end += 1;
     for (const partner of partners.length ? partners : [undefined]) {
       for (const [i, mineral] of bound.minerals.entries()) {
         const claim: SentenceClaim = {

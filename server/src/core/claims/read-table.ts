@@ -30,6 +30,13 @@ function headerMetric(header: string): { metric: FigureMetric; partner?: string;
   return undefined;
 }
 
+/** A cell that names only a country other than China ("United States", "Japan"). */
+function isForeignCell(cell: string): boolean {
+  const trimmed = cell.trim();
+  const actors = findActors(trimmed);
+  return actors.length === 1 && actors[0]!.code !== 'CN' && actors[0]!.range.end - actors[0]!.range.start >= trimmed.replace(/^the\s+/i, '').length - 1;
+}
+
 function headerTime(header: string): { start: string; end: string } | undefined {
   const times = findTimes(header).filter((t) => !blockingLeads.has(t.lead));
   return times.length === 1 ? times[0] : undefined;
@@ -41,7 +48,7 @@ function cellText(text: string, cell: Range): string {
 
 export function readTableRow(text: string, cells: readonly Range[], header: readonly string[], mentions: readonly Mention[], dataset: Dataset): SentenceClaim[] {
   if (header.some((h) => hypotheticalHeader.test(h))) return [];
-  if (cells.some((cell) => foreignLabel.test(cellText(text, cell)))) return [];
+  if (cells.some((cell) => foreignLabel.test(cellText(text, cell)) || isForeignCell(cellText(text, cell)))) return [];
   const out: SentenceClaim[] = [];
   const controlColumns = cells.map((_, i) => controlHeader.test(header[i] ?? '')).map((b, i) => (b ? i : -1)).filter((i) => i >= 0);
   const metricColumns = new Set(cells.map((_, i) => (headerMetric(header[i] ?? '') ? i : -1)).filter((i) => i >= 0));
@@ -55,7 +62,7 @@ export function readTableRow(text: string, cells: readonly Range[], header: read
   // Control status: the measure column gives the type, a status column may say it is in force,
   // suspended (for all or for one destination) or absent.
   if (controlColumns.length > 0) {
-    let base: { type: 'licensing' | 'ban' | 'none'; destination: string } | undefined;
+    let base: { type: 'licensing' | 'ban' | 'none'; destination: string; date?: { start: string; end: string } } | undefined;
     const found: { type: string; destination: string; date?: { start: string; end: string } }[] = [];
     for (const i of controlColumns) {
       const cell = cells[i]!;
@@ -79,7 +86,7 @@ export function readTableRow(text: string, cells: readonly Range[], header: read
         } else if (/^(?:suspended|paused|lifted)\b/i.test(part)) {
           found.push({ type: /^lifted/i.test(part) ? 'lifted' : 'suspension', destination: toUs ? 'US' : 'all', ...(date ? { date } : {}) });
         } else if (typed && (typed.type === 'ban' || typed.type === 'licensing') && !(typed.alternatives.length && !/licen/i.test(part))) {
-          if (!base) base = { type: typed.type, destination: toUs || /\(US(?:\s+only)?\)/i.test(part) ? 'US' : 'all' };
+          if (!base) base = { type: typed.type, destination: toUs || /\(US(?:\s+only)?\)/i.test(part) ? 'US' : 'all', ...(date ? { date } : {}) };
           else found.push({ type: typed.type, destination: toUs ? 'US' : 'all', ...(date ? { date } : {}) });
         }
       }

@@ -21,7 +21,7 @@ export default defineRule({
   },
   check(brief, context) {
     brief.claims.forEach((claim, index) => {
-      if (claim.kind !== 'figure' || claim.cited || !CORE_METRICS.has(claim.metric!)) return;
+      if (claim.kind !== 'figure' || claim.cited || !CORE_METRICS.has(claim.metric!) || (claim.reporter && claim.reporter !== 'US' && claim.reporter !== 'world')) return;
       const matched = claim.verdict === 'verified' ? brief.evidence[index]?.figure?.matched : undefined;
       const source = matched ? sourceOf(context.dataset, matched) : undefined;
       const claimed = describeClaimedFigure(claim, brief.text);

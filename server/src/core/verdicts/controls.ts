@@ -48,6 +48,8 @@ function changesFor(dataset: Dataset, minerals: string[], from: IsoDate, to: Iso
   for (const mineral of minerals) {
     for (const change of dataset.changesBetween(mineral, from, to)) {
       if (change.event.kind === 'note' || !relevant(change.clause, type, destination)) continue;
+      // A measure announced after the claim's date had no part in the status the claim described.
+      if (change.measure.announced > from) continue;
       const key = `${change.measure.id}|${change.event.date}|${change.event.kind}`;
       if (seen.has(key)) continue;
       seen.add(key);
