@@ -83,7 +83,8 @@ describe('briefcheck claims', () => {
     const report = JSON.parse(ran.stdout);
     expect(report.version).toBe(1);
     const claims = report.files.flatMap((f: { claims: unknown[] }) => f.claims);
-    expect(new Set(claims.map((c: { kind: string }) => c.kind))).toEqual(new Set(['mention', 'figure', 'control', 'count']));
+    expect(new Set(claims.map((c: { kind: string }) => c.kind))).toEqual(new Set(['mention', 'figure', 'control', 'count', 'unread']));
+    for (const c of claims.filter((c: { kind: string }) => c.kind === 'unread')) expect(c.why).toEqual(expect.any(String));
     for (const c of claims) {
       expect(['verified', 'stale', 'mismatch', 'wrong', 'changed', 'unknown', 'unverifiable']).toContain(c.verdict);
       expect(c).toEqual(expect.objectContaining({ minerals: expect.any(Array), text: expect.any(String), line: expect.any(Number), column: expect.any(Number), endLine: expect.any(Number), endColumn: expect.any(Number) }));

@@ -33,5 +33,7 @@ export function shiftDraft(draft: ClaimDraft, by: number): ClaimDraft {
   if (draft.valueRange) moved.valueRange = range(draft.valueRange, by);
   if (draft.hedgeRange) moved.hedgeRange = range(draft.hedgeRange, by);
   if (draft.period?.range) moved.period = { ...draft.period, range: range(draft.period.range, by) };
+  if (draft.relative) moved.relative = { ...draft.relative, range: range(draft.relative.range, by) };
+  if (draft.readings?.some((r) => r.period?.range)) moved.readings = draft.readings.map((r) => (r.period?.range ? { ...r, period: { ...r.period, range: range(r.period.range, by) } } : r));
   return moved;
 }
