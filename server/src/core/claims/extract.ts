@@ -10,7 +10,7 @@ import { extractCounts } from './counts';
 import { extractFigures } from './figures';
 import type { Mention } from './lexicon';
 import { splitSentences } from './sentences';
-import { ownDate, prepareSentence } from './sentence';
+import { ownDate, prepareSentence, type Sentence } from './sentence';
 import type { ClaimDraft, ExtractionContext, SentenceClaim } from './types';
 
 const countWord = /\d|teen\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b/i;
@@ -26,6 +26,21 @@ function isCited(block: Block, sentence: Range, isLast: boolean): boolean {
  */
 function withinLinkText(block: Block, range: Range): boolean {
   return block.citations.some((c) => c.kind === 'link' && c.from !== undefined && range.start >= c.from && range.end <= c.at);
+}
+
+// A control word under negation ("has not banned", "did not restrict", "no longer licenses").
+const negatedControl = /\b(?:not|never|no\s+longer)\s+(?:been\s+|yet\s+)?(?:ban|prohibit|embargo|restrict|curb|control|licen[cs]|halt)\w*/i;
+
+/**
+ * A sentence that names a mineral beside a number or a control word but yields no claim, listed as
+ * `unread` with why ("negated", "quoted", "speculation", "unbound") so an editor sees what was not
+ * checked. Its range is the sentence without trailing space; it is never judged or reported.
+ */
+export function unreadDraft(text: string, sentence: Sentence, why: string): SentenceClaim {
+  let end = sentence.range.end;
+  while (end > sentence.range.start && /\s/.test(text[end - 1]!)) end--;
+  const minerals = [...new Set(sentence.mentions.map((m) => m.mineral))];
+  return { draft: { kind: 'unread', minerals, why }, range: { start: sentence.range.start, end }, mentionRanges: sentence.mentions.map((m) => m.range) };
 }
 
 function toDraft(block: Block, source: string, found: SentenceClaim, cited: boolean): ClaimDraft {
@@ -71,10 +86,12 @@ export function extractBlockClaims(block: Block, source: string, context: Extrac
       const cited = isCited(block, range, i === sentences.length - 1);
       const date = ownDate(sentence);
       const claims = [...extractFigures(sentence), ...extractControls(sentence, context.dataset, date), ...extractCounts(sentence, date)];
+      if (claims.length === 0 && sentence.mentions.length > 0 && negatedControl.test(sentence.masked.slice(range.start, range.end))) claims.push(unreadDraft(block.text, sentence, 'negated'));
       for (const claim of claims) if (!withinLinkText(block, claim.range)) found.push({ claim, cited });
     });
   }
-  const covered = found.flatMap((f) => f.claim.mentionRanges);
+  // An unread sentence leaves its minerals listed as mentions.
+  const covered = found.filter((f) => f.claim.draft.kind !== 'unread').flatMap((f) => f.claim.mentionRanges);
   const drafts = found.map((f) => toDraft(block, source, f.claim, f.cited));
   for (const m of mentions) {
     if (m.range.start >= blockRange.start && !covered.some((r) => r.start === m.range.start)) drafts.push(mentionDraft(block, source, m));
