@@ -39,7 +39,8 @@ const negatedControl = /\b(?:not|never|no\s+longer)\s+(?:been\s+|yet\s+)?(?:ban|
 export function unreadDraft(text: string, sentence: Sentence, why: string): SentenceClaim {
   let end = sentence.range.end;
   while (end > sentence.range.start && /\s/.test(text[end - 1]!)) end--;
-  const minerals = [...new Set(sentence.mentions.map((m) => m.mineral))];
+  // Parallel to mentionRanges, like every other claim's minerals.
+  const minerals = sentence.mentions.map((m) => m.mineral);
   return { draft: { kind: 'unread', minerals, why }, range: { start: sentence.range.start, end }, mentionRanges: sentence.mentions.map((m) => m.range) };
 }
 
