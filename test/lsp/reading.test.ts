@@ -51,6 +51,9 @@ describe('language server: what was read and what was not', () => {
     expect(unread[0]!.why).toMatch(/negat/i);
     expect(unread[0]!.problems).toEqual([]);
     expect(unread[0]!.range.start.line).toBe(4);
+    expect(unread[0]!.explanation).toBeUndefined();
+    const control = claims.claims.find((c) => c.kind === 'control');
+    expect(control?.reading).toBe('export ban to US, on 2024-12-31');
     const diagnostics = await h.diagnostics(doc);
     expect(diagnostics.map((d) => d.code)).toContain('figure-mismatch');
     expect(diagnostics.filter((d) => d.range.start.line <= 4 && d.range.end.line >= 4)).toEqual([]);
