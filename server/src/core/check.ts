@@ -37,6 +37,8 @@ export function runRule(rule: Rule, severity: Exclude<Severity, 'off'>, ruleOpti
     report(d) {
       if (d.fix && !rule.meta.fixable) throw new Error(`Rule ${rule.id} reported a fix but its meta is not fixable.`);
       const claim = d.claim === undefined ? undefined : brief.claims[d.claim];
+      // An unread sentence is listed so an editor sees what was not checked; it is never a problem.
+      if (claim?.kind === 'unread') return;
       const range = d.range ?? claim?.range;
       // Only a certain reading raises errors and warnings; a likely or ambiguous one at most informs.
       const capped = claim?.confidence && claim.confidence !== 'certain' ? 'info' : severity;

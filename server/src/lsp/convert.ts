@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BriefResult, Problem, Range as CoreRange, TextEdit as CoreTextEdit } from '../core/types';
 import type { ClaimItem } from '../shared/protocol';
 import { describeAlternative } from '../core/claims/metrics';
+import { describeReading } from '../core/reading';
 
 export const SOURCE = 'briefcheck';
 
@@ -58,19 +59,24 @@ export function toClaimItems(doc: TextDocument, result: BriefResult): ClaimItem[
     if (p.claim === undefined) continue;
     problemsByClaim.set(p.claim, [...(problemsByClaim.get(p.claim) ?? []), p.ruleId]);
   }
-  return result.claims.map((c, i) => ({
-    kind: c.kind,
-    text: c.text,
-    verdict: c.verdict,
-    range: toRange(doc, c.range),
-    minerals: c.minerals,
-    ...(c.explanation ? { explanation: c.explanation } : {}),
-    ...(c.confidence ? { confidence: c.confidence } : {}),
-    ...(c.alternatives?.length ? { alternatives: c.alternatives.map(describeAlternative) } : {}),
-    ...(c.why ? { why: c.why } : {}),
-    ...(c.record ? { record: { kind: c.record.kind, id: c.record.id } } : {}),
-    problems: problemsByClaim.get(i) ?? [],
-  }));
+  return result.claims.map((c, i) => {
+    const reading = describeReading(c);
+    return {
+      kind: c.kind,
+      text: c.text,
+      verdict: c.verdict,
+      range: toRange(doc, c.range),
+      minerals: c.minerals,
+      // An unread sentence has no verdict of its own to explain; `why` says why it was not read.
+      ...(c.explanation && c.kind !== 'unread' ? { explanation: c.explanation } : {}),
+      ...(reading ? { reading } : {}),
+      ...(c.confidence ? { confidence: c.confidence } : {}),
+      ...(c.alternatives?.length ? { alternatives: c.alternatives.map(describeAlternative) } : {}),
+      ...(c.why ? { why: c.why } : {}),
+      ...(c.record ? { record: { kind: c.record.kind, id: c.record.id } } : {}),
+      problems: problemsByClaim.get(i) ?? [],
+    };
+  });
 }
 
 export function isDiagnosticData(value: unknown): value is DiagnosticData {

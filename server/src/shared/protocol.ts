@@ -30,6 +30,8 @@ export interface ClaimItem {
   range: ProtocolRange;
   minerals: string[];
   explanation?: string;
+  /** What the claim was read as, in words ("share of US imports from CN, 2024"). */
+  reading?: string;
   /** How sure the reading is: certain, likely or ambiguous. */
   confidence?: string;
   /** Other readings of the same words, each with its verdict, in words. */

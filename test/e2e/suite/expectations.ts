@@ -79,6 +79,15 @@ export const briefs = {
     inserted:
       ' (China supplied 63% of US imports of antimony (metal and oxide) in 2020–23; [Mineral Commodity Summaries 2025: Antimony](https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-antimony.pdf))',
   },
+  // not-read.md negates a control ("has not banned"): the claim reader lists the sentence as
+  // unread, never as a claim or a problem. The antimony figure on the next line still gets its
+  // problems, so the test knows the brief was checked.
+  notRead: {
+    file: 'not-read.md',
+    sentence: 'China has not banned exports of nickel to the US.',
+    why: /negat/i,
+    row: { label: 'Not read (1)', description: '' },
+  },
   // as-of.md has no date of its own: it is checked as of the briefcheck.asOf setting. On
   // 2024-06-01 the 2020–23 figure was not yet published, so 74% was not stale then.
   asOf: { file: 'as-of.md', initial: '2026-06-01', earlier: '2024-06-01' },

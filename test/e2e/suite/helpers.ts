@@ -105,8 +105,10 @@ export async function poll<T>(probe: () => Thenable<T | undefined> | T | undefin
 
 /** A claim as the Claims view shows it (client/src/protocol.ts, ClaimItem). */
 export interface ClaimItem {
-  kind: 'mention' | 'figure' | 'control' | 'count';
+  kind: 'mention' | 'figure' | 'control' | 'count' | 'unread';
   text: string;
+  /** For unread sentences: why no claim was read. */
+  why?: string;
   verdict: string;
   minerals: string[];
   problems: string[];

@@ -2,7 +2,9 @@
 // its latest import figures and their sources; or a figure claim with the record it was checked
 // against. The language server only renders these (render-card.ts turns them into Markdown).
 
-import type { Claim, IsoDate, Verdict } from '../types';
+import type { Claim, IsoDate, ReadingConfidence, Verdict } from '../types';
+import { describeAlternative } from '../claims/metrics';
+import { confidenceOf, describeReading } from '../reading';
 import type { ClauseState, ControlType, Dataset, Destination, MineralGroup, Observation, StatusValue } from '../dataset/types';
 import { formatValue, sourceLinks, type SourceLink } from './format';
 import { usableForChecking } from '../verdicts/figures';
@@ -63,6 +65,11 @@ export interface MineralCard {
 
 export interface FigureCard {
   claim: string;
+  /** What the reader took the claim to say ("share of US imports from CN, 2024"). */
+  reading?: string;
+  confidence: ReadingConfidence;
+  /** Other readings, each with its verdict, in words; only when the reading is not certain. */
+  alternatives: string[];
   verdict: Verdict;
   checkedOn: IsoDate;
   explanation?: string;
@@ -127,11 +134,19 @@ function uniqueMeasures(measures: MeasureFact[]): MeasureFact[] {
   });
 }
 
-/** The card for a figure claim: its verdict and the observation it was checked against. */
+/**
+ * The card for a figure, control or count claim: how it was read and how sure that reading is, the
+ * other readings when it is not certain, its verdict and the observation it was checked against.
+ */
 export function figureCard(dataset: Dataset, claim: Claim): FigureCard {
   const observation = claim.record?.kind === 'observation' ? findObservation(dataset, claim, claim.record.id) : undefined;
+  const confidence = confidenceOf(claim);
+  const reading = describeReading(claim);
   return {
     claim: claim.text,
+    ...(reading ? { reading } : {}),
+    confidence,
+    alternatives: confidence === 'certain' ? [] : (claim.alternatives ?? []).map(describeAlternative),
     verdict: claim.verdict,
     checkedOn: claim.checkedOn,
     ...(claim.explanation ? { explanation: claim.explanation } : {}),

@@ -76,7 +76,10 @@ const verdictNames: Record<string, string> = {
 };
 
 export function renderFigureCard(card: FigureCard): string {
-  const parts = [`**Claim:** ${card.claim}`, `**Verdict:** ${verdictNames[card.verdict] ?? card.verdict} (checked on ${card.checkedOn})`];
+  const parts = [`**Claim:** ${card.claim}`];
+  if (card.reading) parts.push(`**Read as:** ${card.reading} (${card.confidence})`);
+  if (card.alternatives.length > 0) parts.push('**Other readings:**\n' + card.alternatives.map((a) => `- ${a}`).join('\n'));
+  parts.push(`**Verdict:** ${verdictNames[card.verdict] ?? card.verdict} (checked on ${card.checkedOn})`);
   if (card.explanation) parts.push(card.explanation);
   if (card.observation) {
     const o = card.observation;

@@ -1,5 +1,6 @@
 // What sits under the cursor, for hovers and code actions: a mineral mention (by its exact range)
-// or a claim. Mentions win inside a claim, so hovering "antimony" in a figure shows the mineral.
+// or a checked claim. Mentions win inside a claim, so hovering "antimony" in a figure shows the
+// mineral; a sentence the reader could not read is no target, only its minerals are.
 
 import type { BriefResult, Claim, Range } from '../types';
 
@@ -27,7 +28,8 @@ export function targetAt(claims: readonly Claim[], offset: number): Target | und
   });
   if (best) return best;
   claims.forEach((claim, index) => {
-    if (claim.kind === 'mention' || !inside(claim.range, offset)) return;
+    // An unread sentence has no card of its own; its minerals keep theirs.
+    if (claim.kind === 'mention' || claim.kind === 'unread' || !inside(claim.range, offset)) return;
     if (!best || width(claim.range) < width(best.range)) best = { kind: 'claim', claim: index, range: claim.range };
   });
   return best;
