@@ -45,6 +45,7 @@ export interface ScoredClaim {
   partner?: string;
   period?: { start: string; end: string };
   control?: { type?: string; destination?: string };
+  countOf?: string;
   explanation?: string;
   [key: string]: unknown;
 }
@@ -68,18 +69,21 @@ export interface Report {
   labels: { all: number; asserted: number; notAsserted: number };
   recall: Record<'mention' | 'figure' | 'control' | 'count' | 'mentionAnyKind' | 'figureCore' | 'figureOther', Ratio>;
   byMetric: Record<string, Ratio>;
-  agreement: Record<'metric' | 'partner' | 'period' | 'controlType' | 'destination' | 'all', Ratio>;
+  agreement: Record<'metric' | 'partner' | 'period' | 'controlType' | 'destination' | 'countScope' | 'all', Ratio>;
   notAsserted: Record<'figure' | 'control' | 'count', { labels: number; read: number; harmful: number }>;
   notAssertedHarmful: Row[];
   assertedHarmful: Row[];
   knownFalseFlagged: number;
   unlabelled: { id: string; claim: ScoredClaim }[];
   unread: number;
+  /** Not-asserted figure/control/count labels whose line is listed as an unread sentence. */
+  notAssertedListedUnread: Ratio;
   misses: Row[];
 }
 
 export declare const KINDS: string[];
 export declare const CORE_METRICS: string[];
+export declare function countScope(what: string | undefined): string;
 export declare function candidate(label: Label, claim: ScoredClaim): boolean;
 export declare function labelMonths(period: string | undefined): [string, string | undefined] | undefined;
 export declare function samePeriod(label: Label, claim: ScoredClaim): boolean | undefined;

@@ -127,6 +127,13 @@ export function missReason(label, claims) {
   return 'the claim on the line matched another label';
 }
 
+/** The claim's countOf that a label's `what` stands for. */
+export function countScope(what) {
+  if (what === 'controlled-minerals' || what === 'critical-minerals') return 'total';
+  if (what === 'rare-earths' || what === 'added' || what === 'banned-to-US') return what;
+  return 'subset';
+}
+
 const ratio = (hit, total) => ({ hit, total, rate: total ? hit / total : null });
 
 /**
@@ -190,6 +197,9 @@ export function scoreClaims(labels, claimsById) {
     controlType: agreed(matchedControls.filter((r) => r.label.type), (r) => r.claim.control?.type === r.label.type),
     destination: agreed(matchedControls.filter((r) => r.label.destination), (r) => r.claim.control?.destination === r.label.destination),
   };
+  // Count scopes, once claims carry one (countOf): a total against a subset of the controlled minerals.
+  const matchedCounts = asserted.filter((r) => r.label.kind === 'count' && r.claim && r.claim.countOf !== undefined);
+  agreement.countScope = agreed(matchedCounts, (r) => r.claim.countOf === countScope(r.label.what));
   const pooled = Object.values(agreement).reduce((a, x) => ({ hit: a.hit + x.hit, total: a.total + x.total }), { hit: 0, total: 0 });
   agreement.all = ratio(pooled.hit, pooled.total);
 
@@ -199,6 +209,8 @@ export function scoreClaims(labels, claimsById) {
     const rs = notAsserted.filter((r) => r.label.kind === kind);
     notAssertedByKind[kind] = { labels: rs.length, read: hits(rs), harmful: rs.filter(harmful).length };
   }
+  // Not-asserted labels whose line the reader lists as unread: what it shows it did not check.
+  const listedUnread = notAsserted.filter((r) => (claimsById[r.id] ?? []).some((c) => c.kind === 'unread' && covers(r.label, c)));
   const flagged = asserted.filter((r) => r.label.kind !== 'mention' && harmful(r));
   return {
     briefs: Object.keys(labels).length,
@@ -212,6 +224,7 @@ export function scoreClaims(labels, claimsById) {
     knownFalseFlagged: flagged.filter((r) => r.label.correct === false).length,
     unlabelled,
     unread,
+    notAssertedListedUnread: ratio(listedUnread.length, notAsserted.filter((r) => r.label.kind !== 'mention').length),
     misses: asserted.filter((r) => !r.claim),
   };
 }
@@ -251,6 +264,7 @@ export function formatReport(report, { title = 'claims', misses = 20 } = {}) {
   for (const [kind, x] of Object.entries(report.notAsserted)) {
     out.push(`  ${kind.padEnd(8)} ${String(x.labels).padStart(3)} labels, ${String(x.read).padStart(3)} read as a claim, ${x.harmful} with verdict wrong/mismatch`);
   }
+  out.push(line('listed as unread sentences', report.notAssertedListedUnread));
   out.push(`  not-asserted labels read with verdict wrong/mismatch: ${report.notAssertedHarmful.length} (must be 0)`);
   for (const r of report.notAssertedHarmful) out.push(`    ${r.id}:${r.label.line} [${r.label.why}] "${clip(r.label.text, 70)}" → ${r.claim.verdict}: ${clip(r.claim.explanation, 90)}`);
   out.push('', `Asserted labels read with verdict wrong/mismatch: ${report.assertedHarmful.length} (must be 0; ${report.knownFalseFlagged} more on labels marked correct: false)`);

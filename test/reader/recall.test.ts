@@ -25,7 +25,7 @@ const THRESHOLDS = {
     figureOther: 0, // raised to the targets when the reader lands (0.5)
   },
   /** Agreement on matched claims, per field (a field with nothing matched is not judged). */
-  agreement: { metric: 0.9, partner: 0.9, period: 0.9, controlType: 0.9, destination: 0.9 },
+  agreement: { metric: 0.9, partner: 0.9, period: 0.9, controlType: 0.9, destination: 0.9, countScope: 0.9 },
   /** Not-asserted labels read as claims with verdict wrong or mismatch. */
   notAssertedHarmful: 0,
   /** Asserted labels (other than those marked correct: false) read with verdict wrong or mismatch. */

@@ -77,6 +77,18 @@ describe('the report', () => {
     expect(report.misses.map((r) => [r.label.line, r.reason])).toEqual([[9, 'no claim on the line'], [11, 'no claim on the line']]);
   });
 
+  it('judges count scopes only once claims carry one', () => {
+    expect(report.agreement.countScope).toEqual({ hit: 0, total: 0, rate: null });
+    const scoped = scoreClaims({ b: { claims: [label({ kind: 'count', value: 7, what: 'rare-earths' })] } }, { b: [claim({ kind: 'count', minerals: [], count: 7, countOf: 'total' })] });
+    expect(scoped.agreement.countScope).toEqual({ hit: 0, total: 1, rate: 0 });
+  });
+
+  it('counts the not-asserted labels whose line is listed as unread', () => {
+    const unread = scoreClaims(labels, { b: [...claims.b, claim({ line: 7, kind: 'unread', minerals: ['antimony'] })] });
+    expect(unread.notAssertedListedUnread).toEqual({ hit: 1, total: 1, rate: 1 });
+    expect(unread.unread).toBe(1);
+  });
+
   it('counts every label of a brief with no output as missed', () => {
     expect(scoreClaims(labels, {}).recall.figure).toEqual({ hit: 0, total: 2, rate: 0 });
   });
