@@ -69,6 +69,8 @@ export interface Report {
   labels: { all: number; asserted: number; notAsserted: number };
   recall: Record<'mention' | 'figure' | 'control' | 'count' | 'mentionAnyKind' | 'figureCore' | 'figureOther', Ratio>;
   byMetric: Record<string, Ratio>;
+  /** Asserted figure, control and count labels read, per brief. */
+  perBrief: Record<string, Ratio>;
   agreement: Record<'metric' | 'partner' | 'period' | 'controlType' | 'destination' | 'countScope' | 'all', Ratio>;
   notAsserted: Record<'figure' | 'control' | 'count', { labels: number; read: number; harmful: number }>;
   notAssertedHarmful: Row[];

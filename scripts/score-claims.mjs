@@ -209,6 +209,15 @@ export function scoreClaims(labels, claimsById) {
     const rs = notAsserted.filter((r) => r.label.kind === kind);
     notAssertedByKind[kind] = { labels: rs.length, read: hits(rs), harmful: rs.filter(harmful).length };
   }
+  // Per brief: asserted figure, control and count labels read.
+  const perBrief = {};
+  for (const r of asserted) {
+    if (r.label.kind === 'mention') continue;
+    perBrief[r.id] ??= ratio(0, 0);
+    perBrief[r.id].total++;
+    if (r.claim) perBrief[r.id].hit++;
+  }
+  for (const x of Object.values(perBrief)) x.rate = x.hit / x.total;
   // Not-asserted labels whose line the reader lists as unread: what it shows it did not check.
   const listedUnread = notAsserted.filter((r) => (claimsById[r.id] ?? []).some((c) => c.kind === 'unread' && covers(r.label, c)));
   const flagged = asserted.filter((r) => r.label.kind !== 'mention' && harmful(r));
@@ -217,6 +226,7 @@ export function scoreClaims(labels, claimsById) {
     labels: { all: rows.length, asserted: asserted.length, notAsserted: notAsserted.length },
     recall,
     byMetric,
+    perBrief,
     agreement,
     notAsserted: notAssertedByKind,
     notAssertedHarmful: notAsserted.filter(harmful),
@@ -230,7 +240,7 @@ export function scoreClaims(labels, claimsById) {
 }
 
 const percent = (x) => (x.rate === null ? '     —' : `${(100 * x.rate).toFixed(1).padStart(5)}%`);
-const line = (name, x) => `  ${name.padEnd(30)} ${String(x.hit).padStart(4)}/${String(x.total).padEnd(4)} ${percent(x)}`;
+const line = (name, x) => `  ${name.padEnd(34)} ${String(x.hit).padStart(4)}/${String(x.total).padEnd(4)} ${percent(x)}`;
 const clip = (s, n) => { const t = String(s ?? '').replace(/\s+/g, ' '); return t.length > n ? `${t.slice(0, n - 1)}…` : t; };
 
 function describeLabel(l) {
@@ -258,6 +268,8 @@ export function formatReport(report, { title = 'claims', misses = 20 } = {}) {
   out.push(line('figure, other metrics', report.recall.figureOther));
   out.push('', 'Figure recall by metric:');
   for (const [metric, x] of Object.entries(report.byMetric).sort((a, b) => b[1].total - a[1].total)) out.push(line(metric, x));
+  out.push('', 'Figure, control and count recall by brief:');
+  for (const [id, x] of Object.entries(report.perBrief)) out.push(line(id, x));
   out.push('', 'Agreement on matched claims:');
   for (const [field, x] of Object.entries(report.agreement)) out.push(line(field, x));
   out.push('', 'Not-asserted labels (quotes, reported claims, speculation, negations, other countries):');

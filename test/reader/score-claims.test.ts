@@ -64,6 +64,10 @@ describe('the report', () => {
     expect(report.recall.mention).toEqual({ hit: 0, total: 1, rate: 0 });
   });
 
+  it('gives recall per brief over figures, controls and counts', () => {
+    expect(report.perBrief).toEqual({ b: { hit: 2, total: 3, rate: 2 / 3 } });
+  });
+
   it('measures agreement on what it matched', () => {
     expect(report.agreement.period).toEqual({ hit: 1, total: 1, rate: 1 });
     expect(report.agreement.controlType).toEqual({ hit: 0, total: 1, rate: 0 });
