@@ -123,21 +123,21 @@ export function checkLabels(id, briefText, claims) {
       mentions.add(key);
     }
     if (l.kind === 'figure') {
-      if (![...CORE_METRICS, ...OTHER_METRICS].includes(l.metric)) err(l, `unknown metric "${l.metric}"`);
+      if (![...CORE_METRICS, ...OTHER_METRICS].includes(l.metric) && !/^[a-z]+(_[a-z]+)+$/.test(l.metric ?? '')) err(l, `unknown metric "${l.metric}"`);
       if (l.value === undefined && l.qualifier === undefined) err(l, 'a figure needs a value or a qualifier');
       if (l.value !== undefined && !Number.isFinite(l.value)) err(l, 'value is not a number');
       if (/share|reliance/.test(l.metric) && (l.value < 0 || l.value > 100)) err(l, 'a share outside 0–100');
       if (l.period !== undefined && !isPeriod(l.period)) err(l, `bad period "${l.period}"`);
       if (l.hedge !== undefined && !HEDGES.includes(l.hedge)) err(l, `bad hedge "${l.hedge}"`);
-      if (l.partner !== undefined && !/^([A-Z]{2}|world)$/.test(l.partner)) err(l, `bad partner "${l.partner}"`);
+      if (l.partner !== undefined && !/^([A-Z]{2}(\+[A-Z]{2})*|world)$/.test(l.partner)) err(l, `bad partner "${l.partner}"`);
     }
     if (l.kind === 'control') {
       if (!Array.isArray(l.minerals) || !l.minerals.every((m) => /^[a-z][a-z-]*$/.test(m))) err(l, 'bad minerals');
       if (l.type !== undefined && !CONTROL_TYPES.includes(l.type)) err(l, `bad type "${l.type}"`);
       if (l.destination !== undefined && !DESTINATIONS.includes(l.destination)) err(l, `bad destination "${l.destination}"`);
-      if (l.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(l.date)) err(l, `bad date "${l.date}"`);
+      if (l.date !== undefined && !/^\d{4}(-\d{2}){0,2}$/.test(l.date)) err(l, `bad date "${l.date}"`);
     }
-    if (l.kind === 'count' && !(Number.isInteger(l.value) && l.value > 0 && l.what)) err(l, 'a count needs a whole value and a "what"');
+    if (l.kind === 'count' && !(Number.isInteger(l.value) && l.value >= 0 && l.what)) err(l, 'a count needs a whole value and a "what"');
     if (l.why !== undefined && !WHY.includes(l.why)) err(l, `bad why "${l.why}"`);
     if ((l.why !== undefined) === l.asserted) err(l, 'asserted must be false exactly when a why is given');
   }

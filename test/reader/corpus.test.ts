@@ -35,7 +35,7 @@ describe('the label checker', () => {
   it('rejects text that is not on the line, a bad period, an unknown metric and a why on an asserted label', () => {
     expect(checkLabels('b', brief, [label('m antimony | antimony', 4)])[0]).toMatch(/not on its line/);
     expect(checkLabels('b', brief, [label('f antimony world_production_share 48% period=2023-24 | China mined')])[0]).toMatch(/bad period/);
-    expect(checkLabels('b', brief, [label('f antimony output_share 48% | China mined')])[0]).toMatch(/unknown metric/);
+    expect(checkLabels('b', brief, [label('f antimony share 48% | China mined')])[0]).toMatch(/unknown metric/);
     expect(checkLabels('b', brief, [{ ...label('c antimony ban why=quote | China mined'), asserted: true }])[0]).toMatch(/asserted must be false/);
   });
 
