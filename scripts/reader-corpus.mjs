@@ -140,6 +140,7 @@ export function checkLabels(id, briefText, claims) {
     if (l.kind === 'count' && !(Number.isInteger(l.value) && l.value >= 0 && l.what)) err(l, 'a count needs a whole value and a "what"');
     if (l.why !== undefined && !WHY.includes(l.why)) err(l, `bad why "${l.why}"`);
     if ((l.why !== undefined) === l.asserted) err(l, 'asserted must be false exactly when a why is given');
+    if (l.correct !== undefined && (l.correct !== false || !l.asserted)) err(l, 'correct: false marks an asserted claim known to be false, and is the only value');
   }
   if (!/^---\n(?:.*\n)*?date: \d{4}-\d{2}-\d{2}\n(?:.*\n)*?---\n/.test(briefText)) errors.push(`${id}: front matter with a date: is missing`);
   return errors;

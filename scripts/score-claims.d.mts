@@ -75,7 +75,8 @@ export interface Report {
   notAsserted: Record<'figure' | 'control' | 'count', { labels: number; read: number; harmful: number }>;
   notAssertedHarmful: Row[];
   assertedHarmful: Row[];
-  knownFalseFlagged: number;
+  /** Asserted labels marked correct: false (known false claims) that were read with verdict wrong/mismatch. */
+  knownFalseFlagged: Ratio;
   unlabelled: { id: string; claim: ScoredClaim }[];
   unread: number;
   /** Not-asserted figure/control/count labels whose line is listed as an unread sentence. */

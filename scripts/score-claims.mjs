@@ -231,7 +231,7 @@ export function scoreClaims(labels, claimsById) {
     notAsserted: notAssertedByKind,
     notAssertedHarmful: notAsserted.filter(harmful),
     assertedHarmful: flagged.filter((r) => r.label.correct !== false),
-    knownFalseFlagged: flagged.filter((r) => r.label.correct === false).length,
+    knownFalseFlagged: ratio(flagged.filter((r) => r.label.correct === false).length, asserted.filter((r) => r.label.correct === false).length),
     unlabelled,
     unread,
     notAssertedListedUnread: ratio(listedUnread.length, notAsserted.filter((r) => r.label.kind !== 'mention').length),
@@ -279,7 +279,7 @@ export function formatReport(report, { title = 'claims', misses = 20 } = {}) {
   out.push(line('listed as unread sentences', report.notAssertedListedUnread));
   out.push(`  not-asserted labels read with verdict wrong/mismatch: ${report.notAssertedHarmful.length} (must be 0)`);
   for (const r of report.notAssertedHarmful) out.push(`    ${r.id}:${r.label.line} [${r.label.why}] "${clip(r.label.text, 70)}" → ${r.claim.verdict}: ${clip(r.claim.explanation, 90)}`);
-  out.push('', `Asserted labels read with verdict wrong/mismatch: ${report.assertedHarmful.length} (must be 0; ${report.knownFalseFlagged} more on labels marked correct: false)`);
+  out.push('', `Asserted labels read with verdict wrong/mismatch: ${report.assertedHarmful.length} (must be 0); claims labelled correct: false and flagged: ${report.knownFalseFlagged.hit}/${report.knownFalseFlagged.total}`);
   for (const r of report.assertedHarmful) out.push(`    ${r.id}:${r.label.line} ${r.label.kind} "${clip(r.label.text, 70)}" → ${r.claim.verdict} (read ${describeClaim(r.claim)}, label ${describeLabel(r.label)}): ${clip(r.claim.explanation, 80)}`);
   const bad = report.unlabelled.filter((u) => HARMFUL.has(u.claim.verdict));
   out.push('', `Unlabelled figure/control/count claims: ${report.unlabelled.length} (${bad.length} with verdict wrong/mismatch); unread sentences listed: ${report.unread}`);

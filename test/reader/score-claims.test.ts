@@ -93,6 +93,15 @@ describe('the report', () => {
     expect(unread.unread).toBe(1);
   });
 
+  it('keeps a known false claim read as wrong apart from the false alarms', () => {
+    const known = scoreClaims(
+      { b: { claims: [label({ line: 5, kind: 'control', minerals: ['yttrium'], type: 'ban', destination: 'US', correct: false })] } },
+      { b: [claim({ line: 5, kind: 'control', minerals: ['yttrium'], control: { type: 'ban', destination: 'US' }, verdict: 'wrong' })] },
+    );
+    expect(known.assertedHarmful).toEqual([]);
+    expect(known.knownFalseFlagged).toEqual({ hit: 1, total: 1, rate: 1 });
+  });
+
   it('counts every label of a brief with no output as missed', () => {
     expect(scoreClaims(labels, {}).recall.figure).toEqual({ hit: 0, total: 2, rate: 0 });
   });
