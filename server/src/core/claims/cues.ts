@@ -20,7 +20,7 @@ export interface Cue<K> {
 
 const metricCues: [MetricCue, RegExp][] = [
   ['reliance', /\bnet[-\s]+import[-\s]+reliance\b|\bimport[-\s]+relian(?:ce|t)\b|\bimport[-\s]+dependen(?:ce|t|cy)\b|\brel(?:y|ies|ied|iant|iance)\s+(?:(?:almost\s+|nearly\s+)?(?:entirely|wholly|fully|completely|heavily|totally)\s+)?on\s+(?:net\s+)?imports\b|\bdependen(?:t|ce)\s+on\s+(?:net\s+)?imports\b|\b(?:net\s+)?import\s+reliance\b|\breliance\b|\breliant\b|\bimported\b(?=[^.;]{0,40}\b(?:consum|use|used|needs)\b)/gi],
-  ['import', /\bimport(?:s|ed|ing|er|ers)?\b|\binbound\b|\bshipments?\s+(?:to|into)\s+(?:the\s+)?(?:US|U\.S\.|United\s+States)\b|\bsourced?\s+from\b|\bsources\b|\bcame\s+from\b|\bcomes?\s+from\b|\boriginat\w+\s+(?:in|from)\b|\bsupplier\b|\bsuppliers\b/gi],
+  ['import', /\bimport(?:s|ed|ing|er|ers)?\b|\b(?:bought|buys|buy|purchased|purchases|sourced)\s+(?:from\s+)?abroad\b|\bforeign\s+(?:purchases|supply|supplies|sources)\b|\binbound\b|\bshipments?\s+(?:to|into)\s+(?:the\s+)?(?:US|U\.S\.|United\s+States)\b|\bsourced?\s+from\b|\bsources\b|\bcame\s+from\b|\bcomes?\s+from\b|\boriginat\w+\s+(?:in|from)\b|\bsupplier\b|\bsuppliers\b/gi],
   ['share', /\bshares?\b|\bproportion\b|\bportion\b|\bpercentage\b/gi],
   ['consume', /\bconsum(?:e|es|ed|ption|ing)\b|\buse\b|\buses\b|\bused\b|\bneeds\b|\brequirements\b/gi],
   ['production', /\bproduc(?:e|es|ed|tion|ing|er|ers)\b|\boutput\b|\bmine[ds]?\b|\bmining\b|\bextract(?:s|ed|ion)\b/gi],
@@ -66,13 +66,13 @@ export const findControlCues = (text: string, from: number, to: number) => scan(
 export const findChangeCues = (text: string, from: number, to: number) => scan(changeCues, text, from, to);
 
 /** Negation of what follows ("has not banned", "no longer requires", "neither… nor"). */
-export const negation = /\b(?:not|never|no\s+longer|n[o’']t|neither|nor|without|none\s+of|no(?=\s+(?:rare|Chinese|export|ban|control|licen|restriction|[a-z]+\s+(?:is|are|was|were)\b)))\b|\w+n['’]t\b/i;
+export const negation = /\b(?:not|never|no\s+longer|n[o’']t|neither|nor|without|none|no(?=\s+(?:rare|Chinese|export|ban|control|licen|restriction|[a-z]+\s+(?:is|are|was|were)\b)))\b|\w+n['’]t\b/i;
 
 /** Modality and speculation: what might, could or would happen, or a question. */
 export const modality = /\b(?:could|would|might|may|should|shall|if|whether|unless|lest|suppose|supposing|imagine|hypothetical(?:ly)?|scenario|risk(?:s|ed)?\s+(?:of|that)|threat(?:en|ens|ened)?|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|plan(?:s|ned)?\s+to|expect(?:s|ed)?|expectations?|forecast(?:s)?|predict(?:s|ed)?|projected|likely\s+to|poised\s+to|set\s+to|aims?\s+to|possib(?:le|ly|ility)|potential(?:ly)?|perhaps|maybe|rumou?r(?:s|ed)?|speculat\w+|fear(?:s|ed)?|worr(?:y|ies|ied)|warn(?:s|ed)?\s+(?:that|of)|hypothes\w+|next\s+target|mooted|floated)\b/i;
 
 /** Reported speech the brief does not adopt. Attribution to data or the issuer is not this. */
-export const reported = /\b(?:claim(?:s|ed)?|alleg(?:e|es|ed|edly|ing)|insist(?:s|ed)?|contend(?:s|ed)?|argu(?:e|es|ed)|suggest(?:s|ed)|assert(?:s|ed)|describ(?:e|es|ed)\s+\S+(?:\s+\S+){0,4}\s+as|wrongly|falsely|mistakenly|incorrectly|erroneously|myth|misreport\w*|(?:some|many|several)\s+(?:headlines|reports|commentators|analysts|observers|outlets))\b/i;
+export const reported = /\b(?:reports?\s+(?:that|of)|rumou?rs?\s+(?:that|of)|claim(?:s|ed)?|alleg(?:e|es|ed|edly|ing)|insist(?:s|ed)?|contend(?:s|ed)?|argu(?:e|es|ed)|suggest(?:s|ed)|assert(?:s|ed)|describ(?:e|es|ed)\s+\S+(?:\s+\S+){0,4}\s+as|wrongly|falsely|mistakenly|incorrectly|erroneously|myth|misreport\w*|(?:some|many|several)\s+(?:headlines|reports|commentators|analysts|observers|outlets))\b/i;
 
 /** The ranges inside quotation marks in `text` between `from` and `to`. */
 export function quotedRanges(text: string, from: number, to: number): Range[] {

@@ -70,7 +70,7 @@ const toNumber = (num: string) => Number(num.replace(/,/g, ''));
 /** True when the number at `start` is part of a date, an instrument number or a code, not a quantity. */
 function isLabelNumber(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 12), start);
-  if (/(?:No|Nos|Section|Art|Article|Annex|HS|Chapter|Figure|Table|Fig)\.?\s*$/i.test(before)) return true;
+  if (/\b(?:No|Nos|Section|Art|Article|Annex|HS|Chapter|Figure|Table|Fig)\.?\s*$/i.test(before)) return true;
   if (/[/]\s*$/.test(before) || /^\s*\/\s*\d/.test(text.slice(end, end + 4))) return true;
   return false;
 }
@@ -139,7 +139,7 @@ export function findQuantities(text: string, from: number, to: number): Quantity
     const after = text.slice(start + m[0].length, start + m[0].length + 12);
     const before = text.slice(Math.max(from, start - 12), start);
     if (/\b(?:first|second|last|latter|former)\s+$/i.test(before) || /^\s+(?:of\s+)?(?:the\s+)?(?:year|century|decade)\b/i.test(after)) return;
-    if (/^(?:half|third|quarter|fifth|tenth)$/.test(words) && !/^\s+(?:of|the|a|its|their|all|US|U\.S\.|American|world|global)\b/i.test(after) && !/\b(?:a|one|about|nearly|roughly|almost|over|under|some|just)\s+$/i.test(before)) return;
+    if (/^(?:half|third|quarter|fifth|tenth)$/.test(words) && !/^\s+(?:of|the|a|its|their|all|US|U\.S\.|American|world|global)\b/i.test(after) && !/\b(?:a|one|about|nearly|roughly|almost|over|under|some|just|than|at)\s+$/i.test(before)) return;
     const h = hedgeBefore(text, start, from);
     const end = start + m[0].length;
     push(out, { value, unit: '%', hedge: h.hedge === 'exact' ? 'about' : h.hedge, decimals: 1, inWords: true, numberRange: { start, end }, valueRange: { start: h.start, end }, range: { start: h.start, end } });

@@ -47,7 +47,12 @@ function specific(mentions: Mention[], dataset: Dataset): Mention[] {
 /** The type a clause's cues give: a change (suspension, lift, proposal) or a status. */
 // A control named in passing inside a phrase of time or cause ("after the December ban") is a
 // reference to a known measure, not a statement of its status.
-const inPassing = /\b(?:after|before|since|following|despite|amid|ahead\s+of|in\s+response\s+to|because\s+of|in\s+the\s+wake\s+of)\s+(?:the|its|this|that|a|an|China['’]s|Beijing['’]s)\s+(?:\S+\s+){0,2}$/i;
+const inPassing = /\b(?:round|around|despite|circumvent\w*|evad\w*|dodg\w*|skirt\w*)\s+(?:the|its|this|that|a|an|China['’]s|Beijing['’]s)\s+(?:\S+\s+){0,2}$/i;
+// Named in a phrase of time ("after the December ban") the control is presupposed, not stated: read, but only likely.
+const inTimePhrase = /\b(?:after|before|since|following|amid|ahead\s+of|in\s+response\s+to|because\s+of|in\s+the\s+wake\s+of)\s+(?:the|its|this|that|a|an|China['’]s|Beijing['’]s)\s+(?:\S+\s+){0,2}$/i;
+
+/** Words that state a control's status (for a control named only by an anaphor). */
+const statusPredicate = /\b(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|remained|stays?|stayed)\s+(?:still\s+|now\s+|only\s+|being\s+|not\s+)?(?:in\s+(?:force|effect|place)|suspended|lifted|paused|required|needed|applied|extended|barred|banned|prohibited|licensed|controlled|covered|granted|subject|issued|enforced)|appl(?:y|ies|ied)|took\s+effect|takes\s+effect|went\s+into\s+effect|came\s+into\s+force|requires?|required|needs?|needed|covers?|runs?\s+(?:until|to|through)|expires?|expired|lasts?|reaches|extends?\s+to)\b/i;
 
 export function typeOf(view: View, clause: Range): { type: ClaimControlType; at: number; weak: boolean; alternatives: ClaimControlType[] } | undefined {
   const controls = view.controlCues.filter((c) => within(c.range, clause) && !inPassing.test(view.text.slice(Math.max(clause.start, c.range.start - 40), c.range.start)));
@@ -89,7 +94,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     // no negation between ("gallium exports are not banned").
     const governed = (m: Mention) => {
       const between = m.range.end <= typed.at ? view.text.slice(m.range.end, typed.at) : view.text.slice(typed.at, m.range.start);
-      return between.split(/\s+/).filter(Boolean).length <= 12 && (typed.type === 'none' || !negation.test(between.replace(/^\s*no\s+/i, '')));
+      return between.split(/\s+/).filter(Boolean).length <= 14 && !/[:;]/.test(between) && (typed.type === 'none' || !negation.test(between.replace(/^\s*no\s+/i, '')));
     };
     // "…on 17 minerals, including 7 rare earths": a counted aside names a subset, not the controlled minerals.
     const inClause = view.mentions.filter((m) => within(m.range, clause) && !/\b(?:including|among\s+them|of\s+which)\s+(?:\S+\s+){0,4}$/i.test(view.text.slice(Math.max(clause.start, m.range.start - 40), m.range.start)));
@@ -105,31 +110,39 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
       // "Gallium, germanium, antimony: licensing in force; US ban suspended": the same minerals.
       minerals = previous.minerals;
     }
+    let fromBrief = false;
     if (minerals.length === 0) {
-      if (!ctx.control && !ctx.minerals.length) continue;
       if (!anaphor.test(text)) continue;
       // "The ban turned a licence queue into a closed door": a reference, unless its verb states a status.
       const noun = /\b(?:the|this|that|its)\s+(?:\S+\s+)?(?:ban|controls?|rules?|measures?|regime|requirement|licensing)\b/i.exec(text);
       const predicate = noun ? text.slice(noun.index + noun[0].length) : text;
-      if (!/^[\s,]*(?:\S+\s+){0,3}?(?:is|are|was|were|remains?|remained|has\s+been|have\s+been|appl(?:y|ies|ied)|took\s+effect|takes\s+effect|in\s+force|covers?|covered|requires?|required|needs?|needed|suspend\w*|lift\w*|paus\w*|still|extend\w*|reinstat\w*|bars?|barred|bans?|banned)\b/i.test(predicate)) continue;
+      if (!statusPredicate.test(predicate)) continue;
       minerals = ctx.control?.minerals ?? ctx.minerals;
+      // Nothing earlier in the block: the minerals come from earlier in the brief.
+      fromBrief = minerals.length === 0;
       mentions = [];
       fromContext = true;
     }
     // Weak cues ("covered", "the rules", "the list") speak of controls only after one was named.
-    if (typed.weak && !ctx.control) continue;
+    if (typed.weak && !ctx.control && !fromBrief) continue;
     // "nobody can ship antimony without a licence" denies twice: licensing is asserted.
     const doubleNegative = typed.type === 'licensing' && /\b(?:nobody|no\s+one|no\s+\w+|cannot|can['’]t|may\s+not|must\s+not)\b[^.;]*\bwithout\s+(?:an?\s+)?(?:export\s+|dual[-\s]use\s+)?(?:licen|permit|approval)/i.test(text);
     const why = notAsserted(view, typed.at, { negation: typed.type !== 'none' && !doubleNegative });
     if (why) {
       if (mentions.length) unread.push({ range: clause, why });
+      // The minerals stay the topic of the sentence's next clause ("…has not banned antimony; a licence is required").
+      if (mentions.length) previous = { minerals, destination: 'all' };
       continue;
     }
     const prefix = view.text.slice(clause.start, typed.at);
-    if (/\bwill\b/i.test(prefix) && !view.times.some((t) => within(t.range, clause)) && !view.relatives.some((r) => within(r.range, clause))) {
+    // "will" with no date: an announced rule's content, or a prediction; read, but only likely.
+    const undatedFuture = /\bwill\b/i.test(prefix) && !view.times.some((t) => within(t.range, clause)) && !view.relatives.some((r) => within(r.range, clause));
+    // "China will ban …" with no date is a prediction; "items will need a licence" describes a rule.
+    if (undatedFuture && typed.type === 'ban') {
       if (mentions.length) unread.push({ range: clause, why: 'speculation' });
       continue;
     }
+    const presupposed = inTimePhrase.test(view.text.slice(Math.max(clause.start, typed.at - 40), typed.at));
     const foreign = foreignActor(view, clause, typed.at);
     if (foreign) {
       if (mentions.length) unread.push({ range: clause, why: 'other-country' });
@@ -147,7 +160,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     const endUse = /\bmilitary\b|\bend[-\s]users?\b|\bdefen[cs]e\s+(?:users|firms|contractors|companies|end)/i.test(text);
     // The rare earths as a group have members under different measures: a reading on the group alone is only likely.
     const groupOnly = minerals.every((m) => ['rare-earths', 'item-group'].includes(dataset.mineral(m)?.group ?? ''));
-    const confidence: ReadingConfidence = typed.alternatives.length ? 'ambiguous' : fromContext || typed.weak || vagueBan || groupOnly ? 'likely' : 'certain';
+    const confidence: ReadingConfidence = typed.alternatives.length ? 'ambiguous' : fromContext || typed.weak || vagueBan || groupOnly || undatedFuture || presupposed ? 'likely' : 'certain';
     // From its subject ("China", "Beijing") when one stands before the control word in the clause.
     const subject = view.actors.filter((a) => a.code === 'CN' && a.form !== 'adjective' && within(a.range, clause) && a.range.start < typed.at).pop();
     const starts = [typed.at, ...mentions.map((m) => m.range.start), ...(subject ? [subject.range.start] : [])];
@@ -164,6 +177,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
         ...(own ? { dateFrom: own.start } : {}),
         ...(relative ? { relative: { time: relative, range: relative.range, use: 'date' as const } } : {}),
         confidence,
+        ...(fromBrief ? { mineralsFromBrief: true } : {}),
         // A ban or licence with no destination in its words: all destinations, or the US the brief
         // is about; the data decides between them, and only if both disagree is the claim wrong.
         ...(!destination && (typed.type === 'ban' || typed.type === 'licensing') ? { readings: [{ destination: 'US' }] } : {}),

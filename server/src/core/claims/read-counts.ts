@@ -13,11 +13,13 @@ const words: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six:
 const ordinals: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 const N = String.raw`(?:\*\*)?(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|a\s+dozen|zero)(?:\*\*)?`;
 const NOUN = String.raw`(?:(?:more|other|additional|new|further|critical|strategic|key|chipmaking|battery|medium[-\s]and[-\s]heavy|heavy|medium|light|chip|defen[cs]e|minor|rare|dual[-\s]use|of\s+(?:the|its|these)|and|[-–])\s+){0,4}(minerals?|metals?|elements?|rare[-\s]earths?(?:\s+elements)?|REEs|HREEs|raw\s+materials|commodities)\b`;
-const countRe = new RegExp(String.raw`(?<![\w$.,])${N}\s*:?\s+${NOUN}`, 'gi');
+const countRe = new RegExp(String.raw`(?<![\w$.,])${N}\s*:?\s+(?:(?:the|a)\s+(?:tally|number|count|total|list)\s+of\s+)?${NOUN}`, 'gi');
+// "three of the four minerals": a subset of a stated total.
+const ofTheRe = new RegExp(String.raw`(?<![\w$.,])${N}\s+of\s+(?:the|these|those|its)\s+${N}\s+${NOUN}`, 'gi');
 const numberOfRe = new RegExp(String.raw`\bnumber\s+of\s+(?:\S+\s+){0,2}?(minerals|metals|elements|rare[-\s]earths|materials)\b[^.;]{0,80}?\b(?:to|at|is|was|stands\s+at|rises\s+to|reach(?:es|ed)?)\s+${N}\b`, 'gi');
 const ordinalRe = /\bthe\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:critical\s+)?(mineral|metal|element)\b/gi;
 const controlWord = /\bcontrol|\blicen[cs]|\bban|\bbarr|\bprohibit|\brestrict|\bunder\b|\blist\b|\bsubject\s+to\b|\bcurb|\bembargo/i;
-const totalWord = /\b(?:now|currently|in\s+total|in\s+all|altogether|total|there\s+(?:are|were)|stands?\s+at|number\s+of|under|subject\s+to)\b|^\s*(?:\*\*)?\d/i;
+const totalWord = /\b(?:now|currently|in\s+total|in\s+all|altogether|total|tally|there\s+(?:are|were)|stands?\s+at|number\s+of|so\s+far|to\s+date)\b/i;
 const eventWord = /\b(?:added|adds|adding|more|additional|new|further|expanded|join(?:s|ed)?|announced|imposed|introduced|placed|put|answered|targets?|targeted)\b/i;
 
 function valueOf(word: string): number | undefined {
@@ -32,6 +34,8 @@ function scopeOf(view: View, noun: string, start: number, end: number, clause: {
   if (/rare|REE/i.test(noun)) return { scope: 'rare-earths', confidence: 'certain' };
   if (/\b(?:of\s+which|which)\b[^.;]{0,40}\b(?:barred|banned|prohibited)\b|\b(?:banned|barred)\s+(?:outright\s+)?(?:for|to|from)\s+(?:the\s+)?(?:US|American)/i.test(view.text.slice(start, clause.end)) && /\bof\s+which\b/i.test(view.text.slice(end, clause.end)) === false && /banned|barred/i.test(around)) return { scope: 'banned-to-US', confidence: 'certain' };
   if (/\b(?:more|additional|new|further)\b/i.test(view.text.slice(Math.max(clause.start, start - 12), end))) return { scope: 'added', confidence: 'certain' };
+  // A list item or dashboard line that opens with its number ("**16**: minerals under licensing").
+  if (/^[\s*_]*$/.test(view.text.slice(view.range.start, start)) && /^[\s*_]*\d/.test(view.text.slice(start, end)) && /:/.test(view.text.slice(start, end))) return { scope: 'total', confidence: 'certain' };
   if (/\bincluding\s+$/i.test(before.slice(-12))) return { scope: 'subset', confidence: 'certain' };
   if (/\b(?:has|have)\s+(?:now\s+)?(?:placed|put|imposed|introduced|brought)\b/i.test(before) && !/\b(?:more|additional|new|further)\b/i.test(view.text.slice(Math.max(clause.start, start - 12), end))) return { scope: 'total', confidence: 'certain' };
   if (totalWord.test(before.slice(-40)) || totalWord.test(view.text.slice(end, Math.min(clause.end, end + 40)))) return { scope: 'total', confidence: 'certain' };
@@ -70,6 +74,18 @@ export function readCounts(view: View, out: SentenceClaim[], unread: Unread[], i
       valueRange: { start: numStart, end: numEnd },
     });
   };
+  ofTheRe.lastIndex = view.range.start;
+  for (let m: RegExpExecArray | null; (m = ofTheRe.exec(text.slice(0, view.range.end))) !== null; ) {
+    const part = valueOf(m[1]!);
+    const whole = valueOf(m[2]!);
+    if (part === undefined || whole === undefined || part >= whole) continue;
+    const wholeAt = m.index + m[0].toLowerCase().indexOf(m[2]!.toLowerCase(), m[1]!.length);
+    add(wholeAt, m.index + m[0].length, wholeAt, wholeAt + m[2]!.length, whole, m[3]!);
+    seen.push({ start: m.index, end: m.index + m[0].length });
+    const banned = /\b(?:barred|banned|prohibited|cut\s+off)\b/i.test(text.slice(m.index, view.range.end));
+    const why = notAsserted(view, m.index);
+    if (!why) out.push({ draft: { kind: 'count', minerals: [], count: part, countOf: banned ? 'banned-to-US' : 'subset', confidence: 'certain' }, range: { start: m.index, end: m.index + m[0].length }, mentionRanges: [], valueRange: { start: m.index, end: m.index + m[1]!.length } });
+  }
   for (const re of [numberOfRe, countRe]) {
     re.lastIndex = view.range.start;
     const slice = text.slice(0, view.range.end);

@@ -20,13 +20,14 @@ export interface Unread {
   why: NotAsserted | 'unbound' | 'other-reporter' | 'other-country';
 }
 
+const CORE = new Set<FigureMetric>(['import_share', 'net_import_reliance', 'world_production_share', 'processing_share', 'demand']);
 const SHARE_METRICS = new Set<FigureMetric>(['import_share', 'world_production_share', 'processing_share', 'export_share']);
 const spanLeads = new Set(['since', 'until', 'by', 'before', 'after', 'as of', 'as at']);
 
 // Phrases that say the US imports all it uses: a reliance of 100% written in words.
 const allImported = /\brel(?:y|ies|ied)\s+(?:almost\s+)?(?:entirely|wholly|fully|completely|totally|exclusively)\s+on\s+imports\b|\b(?:fully|entirely|wholly|completely|totally)\s+(?:net[-\s]+)?import[-\s]+(?:reliant|dependent)\b|\bimports?\s+(?:all|every\s+\w+)\s+of\s+(?:the\s+|its\s+)?|\b(?:is|are|was|were)\s+(?:entirely|wholly|all)\s+imported\b|\bevery\s+(?:tonne|ton|gram|kilogram|pound|ounce)\s+of\b[^.;]{0,80}?\bimported\b|\bimports\s+(?:now\s+)?(?:cover|meet|supply|account\s+for)\s+all\b/gi;
 
-const changeBefore = /\b(?:rose|risen|rises|fell|fallen|falls|dropped|drops|declined|jumped|climbed|surged|slumped|slid|plunged|gained|lost|increased|decreased|grew|up|down)\s+(?:by\s+)?(?:an?\s+)?$/i;
+const changeBefore = /\b(?:rose|risen|rises|fell|fallen|falls|dropped|drops|declined|jumped|climbed|surged|slumped|slid|plunged|gained|lost|increased|decreased|grew|(?<!\b(?:made|makes|make|making|summed|sums|adds?|added)\s)up|down)\s+(?:by\s+)?(?:an?\s+)?$/i;
 const changeAfter = /^\s*(?:fewer|more|higher|lower|less|below|above|down|up|drop|rise|fall|increase|decrease|decline|jump|gain)\b/i;
 
 function qualitativeReliance(view: View): Quantity[] {
@@ -88,14 +89,21 @@ function readMetric(view: View, q: Quantity, clause: Range, ctx: BlockContext, q
   if (has('tariff', 60)) return plain('tariff');
   const changed = changeGoverns(view, q);
   if (has('price') && !has('import') && !has('reliance') && !has('production') && !has('processing')) return plain(changed ? 'price_change' : 'price');
-  if (has('reliance')) return plain('net_import_reliance');
-  if (has('import') && has('consume') && !has('share') && !has('from') && !has('supply')) return plain('net_import_reliance');
-  if ((has('import') || has('from')) && !(has('export') && near('export', 'import'))) {
+  // The share families a clause may hold at once ("China produced 79% of world graphite, and US
+  // reliance was 100%"): the one whose words stand nearest the number wins.
+  const dist = (...ks: MetricCue[]) => Math.min(...ks.map((k) => d.get(k) ?? Infinity));
+  const families: [FigureMetric, number][] = [];
+  if (has('reliance')) families.push(['net_import_reliance', dist('reliance')]);
+  else if (has('import') && has('consume') && !has('share') && !has('from') && !has('supply')) families.push(['net_import_reliance', dist('import', 'consume')]);
+  if ((has('import') || has('from')) && !(has('export') && near('export', 'import'))) families.push(['import_share', dist('import', 'from')]);
+  if (has('processing') && !has('price')) families.push(['processing_share', dist('processing')]);
+  if (has('production') || (has('world') && has('supply'))) families.push(['world_production_share', has('production') ? dist('production') : dist('world', 'supply')]);
+  const family = families.sort((a, b) => a[1] - b[1])[0]?.[0];
+  if (family === 'import_share') {
     if (changed && !has('share')) return plain('import_change');
-    return { metric: 'import_share', fromContext: false, alternatives: has('consume') ? ['net_import_reliance'] : [] };
+    return { metric: 'import_share', fromContext: false, alternatives: has('consume') && !has('reliance') ? ['net_import_reliance'] : [] };
   }
-  if (has('processing') && !has('price')) return plain('processing_share');
-  if (has('production') || (has('world') && has('supply'))) return plain('world_production_share');
+  if (family) return plain(family);
   if (has('export')) return plain(changed ? 'export_change' : 'export_share');
   if (has('demand')) return plain('other');
   if ((has('share') || has('supply') || /\bthat\s+(?:share|figure|proportion)|\bthe\s+figure\b/i.test(view.text.slice(clause.start, clause.end))) && ctx.figure && SHARE_METRICS.has(ctx.figure.metric) || (has('share') && ctx.figure?.metric === 'net_import_reliance')) {
@@ -161,7 +169,7 @@ function readPartners(view: View, q: Quantity, clause: Range, metric: FigureMetr
   const destination = (a: Actor) => /\b(?:to|into|for|toward|towards)\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, a.range.start - 12), a.range.start));
   const adjacent = actors.find((a) => a.range.end <= q.range.start && /^\s*[(:,]?\s*(?:at\s+|with\s+)?$/.test(text.slice(a.range.end, q.range.start)));
   if (adjacent) return { partners: [adjacent.code], actor: adjacent };
-  const from = actors.find((a) => a.range.start >= q.range.end && /\bfrom\s+(?:mainland\s+)?(?:the\s+)?$/i.test(text.slice(Math.max(q.range.end, a.range.start - 20), a.range.start)));
+  const from = actors.find((a) => a.range.start >= q.range.end && (/\bfrom\s+(?:mainland\s+)?(?:the\s+)?$/i.test(text.slice(Math.max(q.range.end, a.range.start - 20), a.range.start)) || (/^\s*$/.test(text.slice(q.range.end, a.range.start)) && /^-?(?:sourced|supplied|origin)/i.test(text.slice(a.range.end, a.range.end + 9)))));
   const subjects = actors.filter((a) => a.range.end <= q.range.start && !destination(a));
   if (subjects.length > 0) {
     const last = subjects[subjects.length - 1]!;
@@ -249,11 +257,9 @@ export function readFigures(view: View, ctx: BlockContext, out: SentenceClaim[],
       if (view.mentions.length && q.unit === '%' && !q.bareShare) unread.push({ range: q.range, why: 'unbound' });
       continue;
     }
-    const bound = readMinerals(view, q, clause, paired, ctx, qs);
-    if (!bound) {
-      if (SHARE_METRICS.has(metric.metric) || metric.metric === 'net_import_reliance') unread.push({ range: q.range, why: 'unbound' });
-      continue;
-    }
+    // No mineral in the block: a figure on the dataset's metrics takes it from earlier in the brief.
+    const bound = readMinerals(view, q, clause, paired, ctx, qs) ?? (CORE.has(metric.metric) ? { mentions: [], minerals: [], fromContext: true } : undefined);
+    if (!bound) continue;
     const share = SHARE_METRICS.has(metric.metric);
     let { partners, actor } = share ? readPartners(view, q, clause, metric.metric) : { partners: [] as string[], actor: undefined };
     let partnerFromContext = false;
@@ -297,11 +303,12 @@ export function readFigures(view: View, ctx: BlockContext, out: SentenceClaim[],
     const opened = (view.text.slice(range.start, range.end).match(/\(/g) ?? []).length - (view.text.slice(range.start, range.end).match(/\)/g) ?? []).length;
     if (opened > 0 && view.text[range.end] === ')') range.end += 1;
     for (const partner of partners.length ? partners : [undefined]) {
-      for (const [i, mineral] of bound.minerals.entries()) {
+      for (const [i, mineral] of (bound.minerals.length ? bound.minerals : ['']).entries()) {
         const claim: SentenceClaim = {
           draft: {
             kind: 'figure',
-            minerals: [mineral],
+            minerals: mineral ? [mineral] : [],
+            ...(mineral ? {} : { mineralsFromBrief: true }),
             metric: metric.metric,
             ...(reporter ? { reporter } : {}),
             ...(partner ? { partner } : {}),

@@ -12,9 +12,42 @@ import type { ClaimDraft } from './types';
  * later date, its undated status and count claims speak of the day it was written, so they are
  * judged then and what changed since is reported, rather than called wrong for lacking later news.
  */
+// How far back (in characters) a figure or control that names no mineral looks for the one it is about.
+const REACH = 1500;
+
+/**
+ * A figure or control whose block names no mineral ("Net import reliance stood at 83% in 2023." in
+ * a paragraph after the one about antimony) is about the minerals named last before it: the last
+ * claim of the same kind, else the last mention, within reach. Without one it is listed unread.
+ */
+function withBriefMinerals(drafts: readonly ClaimDraft[]): ClaimDraft[] {
+  if (!drafts.some((d) => d.mineralsFromBrief)) return drafts as ClaimDraft[];
+  const out: ClaimDraft[] = [];
+  let lastOfKind: Record<string, ClaimDraft | undefined> = {};
+  let lastNamed: ClaimDraft | undefined;
+  for (const draft of drafts) {
+    if (draft.mineralsFromBrief && draft.minerals.length === 0) {
+      const near = (d: ClaimDraft | undefined) => (d && draft.range.start - d.range.end <= REACH ? d : undefined);
+      const from = near(lastOfKind[draft.kind]) ?? near(lastNamed);
+      if (from) {
+        out.push({ ...draft, minerals: [...from.minerals], confidence: 'likely', placed: true });
+      } else {
+        out.push({ kind: 'unread', minerals: [], range: draft.range, text: draft.text, why: 'unbound', cited: draft.cited, placed: true });
+      }
+      continue;
+    }
+    out.push(draft);
+    if (draft.minerals.length && draft.kind !== 'unread') {
+      lastNamed = draft;
+      if (draft.kind === 'figure' || draft.kind === 'control') lastOfKind = { ...lastOfKind, [draft.kind]: draft };
+    }
+  }
+  return out;
+}
+
 export function resolveDrafts(drafts: readonly ClaimDraft[], briefDate: IsoDate, writtenOn?: IsoDate, asOf?: IsoDate): ClaimDraft[] {
   const dated = writtenOn && asOf && writtenOn < asOf ? writtenOn : undefined;
-  return drafts.map((draft) => {
+  return withBriefMinerals(drafts).map((draft) => {
     const slot = draft.relative;
     if (!slot) {
       if (dated && draft.kind === 'control' && draft.control && !draft.control.date) return { ...draft, control: { ...draft.control, date: dated }, dateFrom: dated, placed: true };

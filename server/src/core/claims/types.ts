@@ -18,6 +18,8 @@ export type ClaimDraft = Omit<Claim, 'checkedOn' | 'verdict' | 'record' | 'expla
   decimals?: number;
   /** A time given relative to the brief's date ("last year", "in April"), placed by resolve.ts. */
   relative?: RelativeSlot;
+  /** The words name no mineral and the block gives none: resolve.ts takes them from earlier in the brief. */
+  mineralsFromBrief?: boolean;
   /** Set when resolve.ts gave the draft a date or period from the brief's date (not cacheable by its words). */
   placed?: boolean;
   /** Other readings of the same words, judged too: the claim is wrong only if every one disagrees. */

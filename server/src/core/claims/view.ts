@@ -27,15 +27,20 @@ export interface View {
   clauses: Range[];
 }
 
-const clauseBreak = /;|\s[–—]\s|—|,\s+(?:while|whereas|but|although|though|yet)\s/g;
+// Clauses: at semicolons and dashes, at a contrast ("…, while …"), and at ", and" when a new
+// subject follows ("…, and US net import reliance was…").
+const clauseBreak = /;|\s[–—]\s|—|,\s+(?:while|whereas|but|although|though|yet)\s|,\s+and\s+(?=(?:the\s+|its\s+)?(?:US|U\.S\.|China|Chinese|Beijing|Washington|[A-Z][a-z]+(?:'s|’s)?\s+(?:net|share|imports?|exports?|production|output|demand|reliance)))/g;
 
 function clausesOf(text: string, range: Range): Range[] {
   const out: Range[] = [];
   let start = range.start;
   clauseBreak.lastIndex = range.start;
   const slice = text.slice(0, range.end);
+  // Two dashes set off an aside ("seven rare earths — samarium, … — under licensing"): not breaks.
+  const dashes = (text.slice(range.start, range.end).match(/\s[–—]\s|—/g) ?? []).length;
   let m: RegExpExecArray | null;
   while ((m = clauseBreak.exec(slice)) !== null) {
+    if (dashes === 2 && /[–—]/.test(m[0])) continue;
     if (m.index > start) out.push({ start, end: m.index });
     start = m.index + m[0].length;
   }
@@ -92,7 +97,8 @@ export function notAsserted(view: View, at: number, opts: { negation?: boolean }
 /** Mentions joined by commas and conjunctions into one list, around the mention at `index`. */
 export function listAround(view: View, index: number): Mention[] {
   const ms = view.mentions;
-  const joined = (a: Mention, b: Mention) => /^\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&|as\s+well\s+as|plus)\s|\/|\s*,?\s+and\s+)\s*$/i.test(view.text.slice(a.range.end, b.range.start)) || /^\s*,?\s*$/.test(view.text.slice(a.range.end, b.range.start));
+  // Separators, optionally with a modifier repeated on each member ("raw gallium and raw germanium").
+  const joined = (a: Mention, b: Mention) => /^\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&|as\s+well\s+as|plus)\s|\/|\s*,?\s+and\s+)\s*(?:(?:raw|refined|primary|natural|synthetic|high-purity|metallic|mined|crude|unwrought)\s+)?$/i.test(view.text.slice(a.range.end, b.range.start)) || /^\s*,?\s*$/.test(view.text.slice(a.range.end, b.range.start));
   let first = index;
   let last = index;
   while (first > 0 && joined(ms[first - 1]!, ms[first]!)) first--;
