@@ -216,17 +216,23 @@ function readPeriod(view: View, q: Quantity, clause: Range, qs: Quantity[], ctx:
   };
   const after = usable.find((t) => t.range.start >= q.range.end && owns(t));
   if (after) return { time: after };
+  const rel = view.relatives.filter((r) => within(r.range, clause) && !spanLeads.has(r.lead));
+  const relAfter = rel.find((r) => r.range.start >= q.range.end && owns(r));
+  if (relAfter) return { relative: relAfter };
+  // A compared figure ("up from 50%", "80% a year earlier") takes no time from before it.
   const compared = /\b(?:from|than|versus|vs\.?|compared\s+with|against)\s+(?:\S+\s+){0,2}$/i.test(text.slice(Math.max(clause.start, q.range.start - 30), q.range.start));
   if (compared || /^\s*(?:\S+\s+){0,3}?(?:a|one)\s+year\s+(?:earlier|before|ago|previously)\b/i.test(text.slice(q.range.end, q.range.end + 40))) return {};
   const before = usable.filter((t) => t.range.end <= q.range.start);
   const previousQ = qs.filter((o) => o.range.end <= q.range.start).pop();
-  const lead = before.filter((t) => !previousQ || t.range.start > previousQ.range.end || t.range.start < clause.start + 30);
+  const firstQ = qs.find((o) => o.range.start >= clause.start);
+  // A time before the clause's first number speaks for every number of a list after it
+  // ("reliance in 2024 was 76% for cobalt, 48% for nickel…").
+  const lead = before.filter((t) => !previousQ || t.range.start > previousQ.range.end || t.range.start < clause.start + 30 || (firstQ && t.range.end <= firstQ.range.start));
   if (lead.length) return { time: lead[lead.length - 1]! };
-  const rel = view.relatives.filter((r) => within(r.range, clause) && !spanLeads.has(r.lead));
-  const relAfter = rel.find((r) => r.range.start >= q.range.end) ?? rel[rel.length - 1];
-  if (relAfter) return { relative: relAfter };
+  const relBefore = rel.filter((r) => r.range.end <= q.range.start).pop();
+  if (relBefore) return { relative: relBefore };
   const sentence = text.slice(clause.start, clause.end);
-  if (ctx.figure?.period && (/\b(?:same|that|those)\s+(?:period|years?|months?|time|span|window)\b/i.test(sentence) || metricFromContext || /\bthat\s+share\b|\bthe\s+(?:Chinese\s+)?share\b|\bthose\s+imports\b/i.test(sentence))) return { inherited: ctx.figure.period };
+  if (ctx.figure?.period && (/\b(?:same|that|those)\s+(?:\w+\s+)?(?:period|years?|months?|time|span|window|stretch)\b/i.test(sentence) || metricFromContext || /\bthat\s+share\b|\bthe\s+(?:Chinese\s+)?share\b|\bthose\s+imports\b/i.test(sentence))) return { inherited: ctx.figure.period };
   return {};
 }
 
@@ -259,12 +265,13 @@ export function readFigures(view: View, ctx: BlockContext, out: SentenceClaim[],
     }
     // No mineral in the block: a figure on the dataset's metrics takes it from earlier in the brief.
     const bound = readMinerals(view, q, clause, paired, ctx, qs) ?? (CORE.has(metric.metric) ? { mentions: [], minerals: [], fromContext: true } : undefined);
-    if (!bound) continue;
+    // A figure of another metric that names no mineral is not a mineral figure ("9.7% of Chinese exports").
+    if (!bound || (bound.fromContext && !CORE.has(metric.metric))) continue;
     const share = SHARE_METRICS.has(metric.metric);
     let { partners, actor } = share ? readPartners(view, q, clause, metric.metric) : { partners: [] as string[], actor: undefined };
     let partnerFromContext = false;
     if (share && partners.length === 0) {
-      const pronoun = /^\s*(?:it|its|they|their)\b/i.test(view.text.slice(clause.start, clause.end)) || /\b(?:it|its)\s+(?:also\s+)?\w+\s*$/i.test(view.text.slice(clause.start, q.range.start));
+      const pronoun = /\b(?:it|its|they|their)\b/i.test(view.text.slice(clause.start, q.range.start));
       const inherited = ctx.figure && ctx.figure.metric === metric.metric ? ctx.figure.partner : pronoun ? ctx.actor : undefined;
       if (inherited) (partners = [inherited]), (partnerFromContext = true);
     }
