@@ -76,7 +76,13 @@ export function checkParsed(parsed: ParsedBrief, drafts: ClaimDraft[], dataset: 
   const { asOf, asOfSource } = resolveAsOf(parsed.frontMatter, options);
   const writtenOn = parsed.frontMatter.date ?? parsed.frontMatter.asOf;
   const placed = resolveDrafts(drafts, writtenOn ?? asOf, writtenOn, asOf);
-  const { claims, evidence } = judgeClaims(placed, dataset, asOf, judging);
+  // Judgements are cached by the draft each claim comes from: only drafts resolving left as they were.
+  let cached = judging;
+  if (judging && placed !== drafts) {
+    const at = new Map(drafts.map((d, i) => [d, i] as const));
+    cached = { cache: judging.cache, origins: placed.map((d) => (at.has(d) ? judging.origins[at.get(d)!] : undefined)) };
+  }
+  const { claims, evidence } = judgeClaims(placed, dataset, asOf, cached);
   const brief: AnalysedBrief = { parsed, text, asOf, claims, evidence };
   const problems: Problem[] = [];
   for (const rule of Object.values(allRules)) {

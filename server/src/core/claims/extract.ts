@@ -11,13 +11,13 @@ import { toSourceRange } from '../parse/text-map';
 import type { Range } from '../types';
 import { newContext } from './context';
 import type { Mention } from './lexicon';
-import { readControls } from './read-controls';
+import { destinationIn, readControls, typeOf } from './read-controls';
 import { readCounts } from './read-counts';
 import { readFigures, type Unread } from './read-figures';
 import { readTableRow } from './read-table';
 import { splitSentences } from './sentences';
 import type { ClaimDraft, ExtractionContext, SentenceClaim } from './types';
-import { readView, type View } from './view';
+import { notAsserted, readView, type View } from './view';
 
 const countWord = /\d|teen\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|fourth|fifth)\b/i;
 const strongCue = /\bban|\bprohibit|\bembargo|\bbarred|\blicen[cs]|\bcontrol|\brestrict|\bsuspen|\blift|\bcurb|\bpermit/i;
@@ -79,9 +79,55 @@ function lastSubject(view: View): string | undefined {
   return subjects[subjects.length - 1]?.code;
 }
 
+/** True when the block is a list item's paragraph ("- gallium since 1 August 2023"). */
+function isListItem(source: string, at: number): boolean {
+  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+  return /^[ \t>]*(?:[-+*]|\d{1,9}[.)])[ \t]+(?:\*\*|__)?$/.test(source.slice(lineStart, at));
+}
+
+/**
+ * A paragraph that ends with a colon and names a control but no mineral ("Licensing regimes already
+ * applied to:") is the lead-in of the list after it; its items take its control (resolve.ts).
+ */
+function leadIn(block: Block, source: string, mentions: readonly Mention[], sentences: Range[]): ClaimDraft | undefined {
+  const last = sentences[sentences.length - 1];
+  if (!last || !/:\s*$/.test(block.text) || mentions.some((m) => m.range.start >= last.start)) return undefined;
+  const view = readView(block.text, last, []);
+  const typed = typeOf(view, view.range);
+  if (!typed || typed.weak || notAsserted(view, typed.at)) return undefined;
+  // The list continues the words just before the colon: "The ban sits on top of licensing regimes
+  // that already applied:" introduces licensing regimes.
+  const nearest = view.controlCues.filter((c) => c.kind === 'ban' || c.kind === 'licensing').pop();
+  const type = typed.type === 'ban' || typed.type === 'licensing' ? (nearest?.kind === 'ban' ? 'ban' : 'licensing') : typed.type;
+  const range = toSourceRange(block.segments, trimmed(block.text, last));
+  return { kind: 'frame', frame: { role: 'lead-in', type, destination: destinationIn(view, view.range) ?? 'all' }, minerals: [], range, text: source.slice(range.start, range.end), cited: false };
+}
+
+/** A list item that names minerals, and perhaps a date, but no control or figure of its own. */
+function listItem(block: Block, source: string, mentions: readonly Mention[]): ClaimDraft | undefined {
+  const view = readView(block.text, { start: 0, end: block.text.length }, mentions);
+  const own = view.times.length === 1 && !['since', 'until', 'by', 'before', 'after', 'between', 'through', 'over'].includes(view.times[0]!.lead) ? view.times[0] : undefined;
+  const minerals = [...new Set(mentions.map((m) => m.mineral))];
+  const range = toSourceRange(block.segments, trimmed(block.text, { start: 0, end: block.text.length }));
+  return {
+    kind: 'frame',
+    frame: { role: 'item' },
+    minerals,
+    range,
+    text: source.slice(range.start, range.end),
+    mentionRanges: mentions.map((m) => toSourceRange(block.segments, m.range)),
+    cited: block.citations.length > 0,
+    ...(own ? { date: own.end, dateFrom: own.start } : {}),
+  };
+}
+
 /** The claims in one block, in text order, with source offsets. `source` is the whole brief. */
 export function extractBlockClaims(block: Block, source: string, context: ExtractionContext): ClaimDraft[] {
   const mentions = context.lexicon.find(block.text);
+  if (mentions.length === 0 && block.kind === 'paragraph' && /:\s*$/.test(block.text)) {
+    const frame = leadIn(block, source, mentions, splitSentences(block.text));
+    if (frame) return [frame];
+  }
   // Only counts can stand without a mineral name, and they need a number.
   if (mentions.length === 0 && !countWord.test(block.text)) return [];
   const found: { claim: SentenceClaim; cited: boolean }[] = [];
@@ -115,6 +161,10 @@ export function extractBlockClaims(block: Block, source: string, context: Extrac
   // Every mention is listed, also those inside stronger claims: hovers and the Claims view find
   // minerals by their mentions, and a mention is what the editor offers the current figure on.
   for (const m of mentions) drafts.push(mentionDraft(block, source, m));
+  if (found.length === 0 && mentions.length > 0 && block.kind === 'paragraph' && isListItem(source, block.range.start)) {
+    const item = listItem(block, source, mentions);
+    if (item) drafts.push(item);
+  }
   for (const u of unread) {
     const range = toSourceRange(block.segments, u.range);
     drafts.push({ kind: 'unread', minerals: [...new Set(u.mentions.map((m) => m.mineral))], range, text: source.slice(range.start, range.end), why: u.why, cited: false });

@@ -18,7 +18,7 @@ const anaphor = /\b(?:the|these|those|all|both)\s+(?:(?:two|three|four|five|six|
 const strongControl = /\bexport\s+controls?\b|\bcontrols?\b|\bcontrolled\b|\brestrict|\bcurb/i;
 
 /** The destination a clause names for a control, if any. */
-function destinationIn(view: View, clause: Range): string | undefined {
+export function destinationIn(view: View, clause: Range): string | undefined {
   const text = view.text.slice(clause.start, clause.end);
   if (/\b(?:every|all)\s+other\s+destinations?\b|\ball\s+(?:destinations|countries|buyers)\b|\bworldwide\b/i.test(text)) return 'all';
   if (/\b(?:US|U\.S\.)[-\s](?:only|specific|bound)\b|\b(?:to|for|into|against|from)\s+(?:the\s+)?(?:US|U\.S\.|USA|United\s+States|America)\b|\b(?:American|US|U\.S\.)\s+(?:buyers|customers|firms|companies|users|end[-\s]users|market|importers|purchasers|ports|defen[cs]e)|\bbound\s+for\s+(?:the\s+)?(?:US|American|United)/i.test(text)) return 'US';

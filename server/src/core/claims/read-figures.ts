@@ -21,6 +21,8 @@ export interface Unread {
 }
 
 const CORE = new Set<FigureMetric>(['import_share', 'net_import_reliance', 'world_production_share', 'processing_share', 'demand']);
+// How far (in characters) after its number a metric word may stand and still name the number's metric.
+const MAX_CUE_DISTANCE = 60;
 const SHARE_METRICS = new Set<FigureMetric>(['import_share', 'world_production_share', 'processing_share', 'export_share']);
 const spanLeads = new Set(['since', 'until', 'by', 'before', 'after', 'as of', 'as at']);
 
@@ -59,6 +61,8 @@ function cueDistances(view: View, q: Quantity, clause: Range): Map<MetricCue, nu
   for (const c of view.metricCues) {
     if (!within(c.range, clause)) continue;
     const d = c.range.start >= q.range.end ? c.range.start - q.range.end : Math.max(0, q.range.start - c.range.end);
+    // Words far from the number belong to another part of the clause ("…, which is why its producers…").
+    if (c.range.start >= q.range.end && d > MAX_CUE_DISTANCE) continue;
     if (d < (out.get(c.kind) ?? Infinity)) out.set(c.kind, d);
   }
   return out;

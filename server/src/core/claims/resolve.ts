@@ -1,17 +1,12 @@
-// Places what a block could not know on its own: times written relative to the brief's date
-// ("last year", "since last August", "from August 1") become calendar periods and dates once the
-// brief's date is known. Runs over the whole brief's drafts before judging, in the CLI and the
-// editor alike.
+// Places what a block could not know on its own, once the whole brief is read: times written
+// relative to the brief's date ("last year", "from August 1"), the minerals of a figure or control
+// whose block names none, and a list's lead-in for its items. Runs over the whole brief's drafts
+// before judging, in the CLI and the editor alike.
 
 import type { IsoDate } from '../types';
 import { placeRelative } from './relative-times';
-import type { ClaimDraft } from './types';
+import type { ClaimDraft, Frame } from './types';
 
-/**
- * `writtenOn` is the date the brief gives itself (front matter); when the brief is checked as of a
- * later date, its undated status and count claims speak of the day it was written, so they are
- * judged then and what changed since is reported, rather than called wrong for lacking later news.
- */
 // How far back (in characters) a figure or control that names no mineral looks for the one it is about.
 const REACH = 1500;
 
@@ -45,9 +40,47 @@ function withBriefMinerals(drafts: readonly ClaimDraft[]): ClaimDraft[] {
   return out;
 }
 
+// How far (in characters) a list's items may run after its lead-in, item to item.
+const LIST_REACH = 600;
+
+/**
+ * A list's items take the control of its lead-in: "Licensing regimes already applied to:" then
+ * "- gallium and germanium since 1 August 2023" is a licensing claim for gallium and germanium. The
+ * reading crosses blocks, so it is only likely. Frames never leave this function.
+ */
+function joinLists(drafts: readonly ClaimDraft[]): ClaimDraft[] {
+  if (!drafts.some((d) => d.kind === 'frame')) return drafts as ClaimDraft[];
+  const out: ClaimDraft[] = [];
+  let lead: { frame: Extract<Frame, { role: 'lead-in' }>; end: number } | undefined;
+  for (const draft of drafts) {
+    if (draft.kind !== 'frame') {
+      if (lead && draft.kind !== 'mention' && draft.kind !== 'unread' && draft.range.start > lead.end) lead = undefined;
+      out.push(draft);
+      continue;
+    }
+    const frame = draft.frame!;
+    if (frame.role === 'lead-in') {
+      lead = { frame, end: draft.range.end };
+      continue;
+    }
+    if (!lead || draft.range.start - lead.end > LIST_REACH) continue;
+    const { frame: _frame, ...rest } = draft;
+    out.push({ ...rest, kind: 'control', control: { type: lead.frame.type, destination: lead.frame.destination, ...(draft.date ? { date: draft.date } : {}) }, confidence: 'likely', placed: true });
+    lead.end = draft.range.end;
+  }
+  return out;
+}
+
+/**
+ * `writtenOn` is the date the brief gives itself (front matter); when the brief is checked as of a
+ * later date, its undated status and count claims speak of the day it was written, so they are
+ * judged then and what changed since is reported, rather than called wrong for lacking later news.
+ * Drafts that need nothing placed are returned as the same objects (the editor's verdict cache is
+ * keyed by them); every other draft is a new object marked `placed`.
+ */
 export function resolveDrafts(drafts: readonly ClaimDraft[], briefDate: IsoDate, writtenOn?: IsoDate, asOf?: IsoDate): ClaimDraft[] {
   const dated = writtenOn && asOf && writtenOn < asOf ? writtenOn : undefined;
-  return withBriefMinerals(drafts).map((draft) => {
+  return withBriefMinerals(joinLists(drafts)).map((draft) => {
     const slot = draft.relative;
     if (!slot) {
       if (dated && draft.kind === 'control' && draft.control && !draft.control.date) return { ...draft, control: { ...draft.control, date: dated }, dateFrom: dated, placed: true };

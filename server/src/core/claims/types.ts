@@ -2,11 +2,18 @@
 // offsets, plus the sentence facts the checker needs (its own date, whether it is cited).
 
 import type { Dataset } from '../dataset/types';
-import type { Claim, FigureMetric, IsoDate, Range } from '../types';
+import type { Claim, ClaimControlType, ClaimKind, FigureMetric, IsoDate, Range } from '../types';
 import type { RelativeTime } from './relative-times';
 import type { Lexicon } from './lexicon';
 
-export type ClaimDraft = Omit<Claim, 'checkedOn' | 'verdict' | 'record' | 'explanation'> & {
+export type ClaimDraft = Omit<Claim, 'kind' | 'checkedOn' | 'verdict' | 'record' | 'explanation'> & {
+  /**
+   * `frame` is internal to reading: a list's lead-in ("Licensing already applied to:") or one of its
+   * items ("gallium and germanium since 1 August 2023"), which resolve.ts joins into claims and
+   * removes; no frame reaches judging.
+   */
+  kind: ClaimKind | 'frame';
+  frame?: Frame;
   /** The claim's own date, when the sentence gives one. */
   date?: IsoDate;
   /**
@@ -25,6 +32,9 @@ export type ClaimDraft = Omit<Claim, 'checkedOn' | 'verdict' | 'record' | 'expla
   /** Other readings of the same words, judged too: the claim is wrong only if every one disagrees. */
   readings?: Reading[];
 };
+
+/** A lead-in's control (type and destination), or an item that takes it. */
+export type Frame = { role: 'lead-in'; type: ClaimControlType; destination: string } | { role: 'item' };
 
 /** A relative time and whether it gives a figure's period or a control's date. */
 export interface RelativeSlot {

@@ -30,9 +30,12 @@ function statusRef(status: MineralStatus, destination: string): RecordRef | unde
 }
 
 function finish(draft: ClaimDraft, checkedOn: IsoDate, judged: Judged): Claim {
-  const { date: _date, dateFrom: _dateFrom, decimals: _decimals, relative: _relative, readings: _readings, placed: _placed, ...rest } = draft;
+  const { date: _date, dateFrom: _dateFrom, decimals: _decimals, relative: _relative, readings: _readings, placed: _placed, mineralsFromBrief: _fromBrief, frame: _frame, kind, ...rest } = draft;
+  // resolve.ts removes every frame before judging.
+  if (kind === 'frame') throw new Error('A reading frame reached judging.');
   return {
     ...rest,
+    kind,
     checkedOn,
     verdict: judged.verdict,
     ...(judged.record ? { record: judged.record } : {}),
@@ -121,7 +124,7 @@ export function createVerdictCache(): VerdictCache {
 /** A cache and, parallel to the drafts, the object each draft's content comes from. */
 export interface CachedJudging {
   cache: VerdictCache;
-  origins: readonly object[];
+  origins: readonly (object | undefined)[];
 }
 
 function judge(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, listed: string[]): Judgement {
