@@ -3,7 +3,7 @@
 // all is well, 2 on a usage error or any dataset error.
 
 import { isIsoDate } from '../core/dataset/dates';
-import type { ClauseStatus, Dataset, Metric, Observation } from '../core/dataset/types';
+import type { ClauseStatus, Dataset, Metric, Observation, Source } from '../core/dataset/types';
 import { formatDataError, loadDataset } from '../node/dataset';
 import type { CliIo } from './io';
 
@@ -104,6 +104,11 @@ export async function runDataCommand(args: string[], io: CliIo): Promise<number>
   return errors.length ? 2 : 0;
 }
 
+function tierCounts(sources: readonly Source[]): string {
+  const count = (tier: Source['tier']) => sources.filter((s) => s.tier === tier).length;
+  return `${count('primary')} primary, ${count('authoritative')} authoritative, ${count('weak')} weak sources`;
+}
+
 function info(dataset: Dataset, format: Parsed['format']): string {
   const { meta, files } = dataset;
   const counts = { minerals: files.minerals.length, measures: files.measures.length, observations: files.observations.length, sources: files.sources.length };
@@ -112,7 +117,9 @@ function info(dataset: Dataset, format: Parsed['format']): string {
   }
   return [
     `briefcheck dataset ${meta.version}`,
-    `horizon: ${meta.horizon}${meta.latestSource ? ` (newest source ${meta.latestSource})` : ''}`,
+    `last source seen: ${meta.latestSource ?? meta.horizon} (statuses after it are judged on the last known record, "last confirmed")`,
+    `horizon: ${meta.horizon} (the research was last checked for changes on this date)`,
+    `tiers: ${tierCounts(files.sources)}`,
     `coverage: measures from ${meta.coverage.measuresFrom}`,
     `minerals: ${counts.minerals}, measures: ${counts.measures}, observations: ${counts.observations}, sources: ${counts.sources}`,
     '',

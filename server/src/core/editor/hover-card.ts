@@ -57,8 +57,12 @@ export interface MineralCard {
   chinaImportShare?: FigureFact;
   /** A newer China import share published after `asOf`, when there is one. */
   newerChinaImportShare?: FigureFact;
+  /** A China import share newer than the checked one but resting on weak sources only: shown, never used. */
+  unconfirmedChinaImportShare?: FigureFact;
   sources: SourceLink[];
   horizon: IsoDate;
+  /** Set when `asOf` is after the dataset's newest source: the status is the last known record's. */
+  confirmedThrough?: IsoDate;
 }
 
 export interface FigureCard {
@@ -80,6 +84,7 @@ export function mineralCard(dataset: Dataset, mineralId: string, asOf: IsoDate, 
   const share = latest(dataset, mineralId, 'import_share', 'CN', asOf);
   const newestShare = latest(dataset, mineralId, 'import_share', 'CN', today);
   const newer = newestShare && newestShare.id !== share?.id ? newestShare : undefined;
+  const unconfirmed = unconfirmedNewer(dataset, mineralId, share, asOf);
   const measures = uniqueMeasures(status.clauses.map((c): MeasureFact => ({
     measureId: c.measure.id,
     instrument: c.measure.instrument,
@@ -111,9 +116,19 @@ export function mineralCard(dataset: Dataset, mineralId: string, asOf: IsoDate, 
     ...(reliance ? { netImportReliance: figureFact(dataset, reliance) } : {}),
     ...(share ? { chinaImportShare: figureFact(dataset, share) } : {}),
     ...(newer ? { newerChinaImportShare: figureFact(dataset, newer) } : {}),
+    ...(unconfirmed ? { unconfirmedChinaImportShare: figureFact(dataset, unconfirmed) } : {}),
     sources: sourceLinks(dataset, refs),
     horizon: dataset.meta.horizon,
+    ...(status.confirmedThrough ? { confirmedThrough: status.confirmedThrough } : {}),
   };
+}
+
+/** The newest weak-only China import share with a stated period, when it is newer than the usable one. */
+function unconfirmedNewer(dataset: Dataset, mineral: string, usable: Observation | undefined, asOf: IsoDate): Observation | undefined {
+  const weak = dataset
+    .observations({ mineral, metric: 'import_share', partner: 'CN', asOf })
+    .find((o) => o.confidence === 'low' && o.basis !== 'value' && !o.period.approximate && o.value !== null);
+  return weak && (!usable || weak.period.end > usable.period.end) ? weak : undefined;
 }
 
 /** Clauses of one measure that read the same (same type, destination, end use and state) are shown once. */

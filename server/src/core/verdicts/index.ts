@@ -28,9 +28,22 @@ function statusRef(status: MineralStatus, destination: string): RecordRef | unde
   return { kind: 'measure', id: clause.measure.id, sources: clause.measure.sources.map((s) => s.source) };
 }
 
-function finish(draft: ClaimDraft, checkedOn: IsoDate, judged: Pick<Claim, 'verdict' | 'explanation'> & { record?: RecordRef }): Claim {
+/** The date a status or count judged after the last source seen was last confirmed. */
+function confirmedThrough(evidence: Evidence): IsoDate | undefined {
+  return evidence.count?.count.confirmedThrough ?? evidence.control?.statuses.find((s) => s.confirmedThrough)?.confirmedThrough;
+}
+
+function finish(draft: ClaimDraft, checkedOn: IsoDate, judged: Pick<Claim, 'verdict' | 'explanation'> & { record?: RecordRef }, evidence: Evidence): Claim {
   const { date: _date, dateFrom: _dateFrom, decimals: _decimals, ...rest } = draft;
-  return { ...rest, checkedOn, verdict: judged.verdict, ...(judged.record ? { record: judged.record } : {}), ...(judged.explanation ? { explanation: judged.explanation } : {}) };
+  const confirmed = judged.verdict === 'unverifiable' ? undefined : confirmedThrough(evidence);
+  return {
+    ...rest,
+    checkedOn,
+    verdict: judged.verdict,
+    ...(judged.record ? { record: judged.record } : {}),
+    ...(judged.explanation ? { explanation: judged.explanation } : {}),
+    ...(confirmed ? { confirmedThrough: confirmed } : {}),
+  };
 }
 
 /** The minerals the brief itself says are controlled (for judging counts). */
@@ -115,7 +128,7 @@ export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asO
       judgement = judge(draft, dataset, asOf, listed);
       if (origin) cached!.cache.entries.set(origin, { dataset, asOf, listed: listedKey, judgement });
     }
-    claims.push(finish(draft, judgement.checkedOn, judgement.judged));
+    claims.push(finish(draft, judgement.checkedOn, judgement.judged, judgement.evidence));
     evidence.push(judgement.evidence);
   });
   return { claims, evidence };
