@@ -1,10 +1,12 @@
-// `briefcheck data validate|info|status|figures`: the dataset from the command line. args are the
+// `briefcheck data validate|info|status|figures|import`: the dataset from the command line (import is
+// in data-import.ts). args are the
 // words after `data`; every subcommand takes `--data FILE` overlays and `--format json`. Exit 0 when
 // all is well, 2 on a usage error or any dataset error.
 
 import { isIsoDate } from '../core/dataset/dates';
 import type { ClauseStatus, Dataset, Metric, Observation, Source } from '../core/dataset/types';
 import { formatDataError, loadDataset } from '../node/dataset';
+import { IMPORT_USAGE, runDataImport } from './data-import';
 import type { CliIo } from './io';
 
 const METRICS: readonly Metric[] = ['net_import_reliance', 'import_share', 'import_sources', 'world_production_share', 'demand', 'export_share', 'exports', 'imports'];
@@ -14,7 +16,7 @@ const USAGE = `Usage:
   briefcheck data info [--format json] [--data overlay.json]
   briefcheck data status MINERAL [--on YYYY-MM-DD] [--format json] [--data overlay.json]
   briefcheck data figures MINERAL [--metric METRIC] [--on YYYY-MM-DD] [--format json] [--data overlay.json]
-`;
+${IMPORT_USAGE}`;
 
 class Usage extends Error {}
 
@@ -65,6 +67,8 @@ function today(io: CliIo): string {
 }
 
 export async function runDataCommand(args: string[], io: CliIo): Promise<number> {
+  const words = args[0] === 'data' ? args.slice(1) : args;
+  if (words[0] === 'import') return runDataImport(words.slice(1), io, today(io));
   let parsed: Parsed;
   try {
     parsed = parse(args);
