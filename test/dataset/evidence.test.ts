@@ -88,6 +88,28 @@ describe('weak-only evidence never produces a warning, an error or a fix', () =>
     expect(lifted('weak')).toBe('licensing');
     expect(lifted('authoritative')).toBe('none');
   });
+
+  it('a measure known only from weak sources sets no status', () => {
+    const controlled = (tier: 'weak' | 'primary') =>
+      withOverlay({
+        sources: [{ id: 'probe-measure-source', title: 'Probe', publisher: 'Probe publisher', url: 'https://example.org/measure', published: '2026-01-10', tier }],
+        measures: [
+          {
+            id: 'probe-nickel-licensing',
+            instrument: 'Probe announcement',
+            shortName: 'Probe',
+            issuer: 'MOFCOM',
+            announced: '2026-01-10',
+            effective: '2026-01-10',
+            clauses: [{ id: 'probe-nickel-licensing.1', minerals: ['nickel'], type: 'licensing', destination: 'all' }],
+            events: [],
+            sources: [{ source: 'probe-measure-source' }],
+          },
+        ],
+      }).statusOn('nickel', '2026-02-01').status;
+    expect(controlled('weak')).toBe('none');
+    expect(controlled('primary')).toBe('licensing');
+  });
 });
 
 describe('best-source citations', () => {

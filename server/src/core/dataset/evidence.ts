@@ -64,6 +64,7 @@ export function applyEvidence(files: DatasetFiles): DatasetFiles {
     observations: files.observations.map((o) => observationWithEvidence(o, sources)),
     measures: files.measures.map((m) => ({
       ...withEvidence(m, sources),
+      confidence: confidenceFrom(m.sources, sources),
       events: m.events.map((e) => eventWithEvidence(e, sources)),
     })),
     minerals: files.minerals.map((m) => (m.sources ? withEvidence({ ...m, sources: m.sources }, sources) : m)),

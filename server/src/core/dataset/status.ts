@@ -60,6 +60,8 @@ export function buildStatusIndex(meta: DatasetMeta, measures: readonly Measure[]
     byMineral.set(mineral, list);
   };
   for (const measure of measures) {
+    // A measure known only from weak sources is kept for reference and decides nothing.
+    if (measure.confidence === 'low') continue;
     for (const clause of measure.clauses) {
       if (clause.allDualUse) allDualUse.push({ measure, clause, role: 'end-use' });
       for (const mineral of clause.minerals) add(mineral, { measure, clause, role: roleOf(clause) });

@@ -134,6 +134,8 @@ export interface Measure {
   officialUrl?: string;
   sources: SourceRef[];
   notes?: string;
+  /** Derived by `createDataset` from the sources' tiers; the clauses of a `low` measure set no status. */
+  confidence?: Confidence;
 }
 
 export type Metric =
