@@ -117,7 +117,8 @@ function info(dataset: Dataset, format: Parsed['format']): string {
   const { meta, files } = dataset;
   const counts = { minerals: files.minerals.length, measures: files.measures.length, observations: files.observations.length, sources: files.sources.length };
   if (format === 'json') {
-    return `${JSON.stringify({ version: meta.version, horizon: meta.horizon, counts, compiled: meta.compiled, latestSource: meta.latestSource, coverage: meta.coverage }, null, 2)}\n`;
+    const tiers = Object.fromEntries((['primary', 'authoritative', 'weak'] as const).map((tier) => [tier, files.sources.filter((s) => s.tier === tier).length]));
+    return `${JSON.stringify({ version: meta.version, horizon: meta.horizon, counts, tiers, compiled: meta.compiled, latestSource: meta.latestSource, coverage: meta.coverage }, null, 2)}\n`;
   }
   return [
     `briefcheck dataset ${meta.version}`,
