@@ -187,8 +187,16 @@ function importCommodities(records: Row[], dataset: Dataset, options: UsgsOption
       sources: [{ source: source.id, locator: `${row['MCS chapter'] || commodity}, ${row['Section']}, ${row['Statistics']}${row['Statistics_detail'] ? ` (${row['Statistics_detail']})` : ''}, ${row['Year']}` }],
     } as Observation);
   });
-  // The same statistic can appear twice (a chapter repeats a row); the last one read wins.
-  const unique = [...new Map(observations.map((o) => [o.id, o])).values()];
+  // A statistic given twice for the same commodity and years is kept once when the rows agree and
+  // left out, with a note, when they do not: the importer never picks one of two values.
+  const byId = new Map<string, Observation[]>();
+  for (const o of observations) byId.set(o.id, [...(byId.get(o.id) ?? []), o]);
+  const unique: Observation[] = [];
+  for (const [id, list] of byId) {
+    const values = new Set(list.map((o) => `${o.qualifier ?? ''}${o.value}`));
+    if (values.size === 1) unique.push(list[0]!);
+    else skipped.push(`${id}: ${list.length} rows give different values (${[...values].join(', ')}); none imported`);
+  }
   return {
     overlay: { sources: [source], observations: unique },
     unmapped: [...unmapped],
