@@ -1,9 +1,10 @@
 // Hover cards say how current a status is and show weakly sourced figures only as unconfirmed.
 
 import { describe, expect, it } from 'vitest';
-import { mineralCard } from '../../server/src/core/editor/hover-card';
-import { renderMineralCard } from '../../server/src/core/editor/render-card';
-import { bundledDataset } from '../core/bundled-dataset';
+import { checkBrief } from '../../server/src/core/check';
+import { figureCard, mineralCard } from '../../server/src/core/editor/hover-card';
+import { renderFigureCard, renderMineralCard } from '../../server/src/core/editor/render-card';
+import { bundledDataset, options } from '../core/bundled-dataset';
 
 describe('mineral hover card', () => {
   const latest = bundledDataset().meta.latestSource!;
@@ -21,5 +22,14 @@ describe('mineral hover card', () => {
     expect(card.chinaImportShare).toBeUndefined();
     expect(card.unconfirmedChinaImportShare?.value).toBe('54%');
     expect(renderMineralCard(card)).toMatch(/China's share of US imports, unconfirmed \(weak sources only; not used for checking\):\*\* 54%/);
+  });
+
+  it('a figure judged against nothing shows a weakly sourced record of it as unconfirmed', () => {
+    const text = 'China supplied 54% of US imports of germanium in 2018–21.\n';
+    const claim = checkBrief(text, bundledDataset(), options('2026-06-01')).claims.find((c) => c.kind === 'figure')!;
+    expect(claim.verdict).toBe('unverifiable');
+    const card = figureCard(bundledDataset(), claim);
+    expect(card.unconfirmed?.value).toBe('54%');
+    expect(renderFigureCard(card)).toMatch(/\*\*Unconfirmed \(weak sources only; not used for checking\):\*\* 54% \(2018–21/);
   });
 });

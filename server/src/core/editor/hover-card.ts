@@ -71,6 +71,8 @@ export interface FigureCard {
   checkedOn: IsoDate;
   explanation?: string;
   observation?: FigureFact;
+  /** For a claim judged against nothing: an observation of the same figure resting on weak sources only. */
+  unconfirmed?: FigureFact;
 }
 
 /** The card for a mineral as of `asOf`; changes are listed up to `today` or the dataset's horizon. */
@@ -151,7 +153,24 @@ export function figureCard(dataset: Dataset, claim: Claim): FigureCard {
     checkedOn: claim.checkedOn,
     ...(claim.explanation ? { explanation: claim.explanation } : {}),
     ...(observation ? { observation: figureFact(dataset, observation) } : {}),
+    ...(!observation && claim.kind === 'figure' ? unconfirmedFact(dataset, claim) : {}),
   };
+}
+
+/** A weakly sourced observation of the claim's mineral, metric, partner and period, shown for reference. */
+function unconfirmedFact(dataset: Dataset, claim: Claim): { unconfirmed?: FigureFact } {
+  const mineral = claim.minerals[0];
+  if (!mineral || !claim.metric) return {};
+  const found = dataset
+    .observations({ mineral, metric: claim.metric, ...(claim.partner ? { partner: claim.partner } : {}), asOf: claim.checkedOn })
+    .find(
+      (o) =>
+        o.confidence === 'low' &&
+        o.unit === claim.unit &&
+        (o.partner ?? '') === (claim.partner ?? '') &&
+        (!claim.period || (o.period.start === claim.period.start && o.period.end === claim.period.end)),
+    );
+  return found ? { unconfirmed: figureFact(dataset, found) } : {};
 }
 
 /** The newest observation of a metric published on or before `asOf` that the rules would judge by. */

@@ -84,6 +84,11 @@ export function renderFigureCard(card: FigureCard): string {
     const scope = o.scope ? `, ${o.scope}` : '';
     parts.push(`**Checked against:** ${o.value} (${o.period}${scope}), published ${o.published}`);
     if (o.sources.length > 0) parts.push('Sources: ' + o.sources.map(markdownSource).join(' · '));
+  } else if (card.unconfirmed) {
+    const o = card.unconfirmed;
+    const scope = o.scope ? `, ${o.scope}` : '';
+    parts.push(`**Unconfirmed (weak sources only; not used for checking):** ${o.value} (${o.period}${scope}), published ${o.published}`);
+    if (o.sources.length > 0) parts.push('Sources: ' + o.sources.map(markdownSource).join(' · '));
   }
   return parts.join('\n\n');
 }
