@@ -3,8 +3,9 @@
 // with no later record the clause is "unknown", never silently back in force; a date before the
 // coverage is "unknown" too. A date after the last source seen is judged on the last known record
 // (a presumption of continuity, reported as "last confirmed"), except for clauses the data itself
-// schedules to change in that gap (a suspension's end, an announced effective date): those are unknown. Only goods clauses set the status; technology,
-// extraterritorial, end-use and related-product clauses are listed beside it.
+// schedules to change in that gap (a suspension's end, an announced effective date): those are
+// unknown. Only goods clauses set the status; technology, extraterritorial, end-use and
+// related-product clauses are listed beside it.
 
 import { addDays } from './dates';
 import type {
@@ -114,7 +115,7 @@ function scheduledChange(measure: Measure, clause: Clause, after: IsoDate, on: I
   const scheduled = clause.scheduled ?? measure.scheduled;
   if (effective === null && within(scheduled)) dates.push(scheduled);
   for (const e of eventsFor(measure, clause)) {
-    if (within(e.date)) dates.push(e.date);
+    if (STATE_EVENTS.has(e.kind) && within(e.date)) dates.push(e.date);
     if (e.kind === 'suspended' && e.until && within(addDays(e.until, 1))) dates.push(addDays(e.until, 1));
   }
   return dates.sort()[0];
