@@ -63,7 +63,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     const overlays = info.overlays.length > 0 ? ` Overlays: ${info.overlays.join(', ')}.` : '';
     const errors = info.errors.length > 0 ? ` Overlay errors: ${info.errors.join('; ')}.` : '';
     void vscode.window.showInformationMessage(
-      `briefcheck dataset ${info.version}, complete through ${info.horizon}: ${info.counts.minerals} minerals, ${info.counts.measures} measures, ${info.counts.observations} observations, ${info.counts.sources} sources.${overlays}${errors}`,
+      `briefcheck dataset ${info.version}, checked for changes through ${info.horizon}${info.latestSource ? `, newest source ${info.latestSource}` : ''}: ${info.counts.minerals} minerals, ${info.counts.measures} measures, ${info.counts.observations} observations, ${info.counts.sources} sources.${overlays}${errors}`,
     );
     return info;
   });

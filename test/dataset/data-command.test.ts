@@ -42,7 +42,8 @@ describe('briefcheck data', () => {
 
   it('info prints a readable summary', async () => {
     const r = await run('info');
-    expect(r.stdout).toMatch(/^briefcheck dataset \d+\.\d+\.\d+\nhorizon: /);
+    expect(r.stdout).toMatch(/^briefcheck dataset \d+\.\d+\.\d+\nlast source seen: \d{4}-\d{2}-\d{2} .*\nhorizon: \d{4}-\d{2}-\d{2} /);
+    expect(r.stdout).toMatch(/tiers: \d+ primary, \d+ authoritative, \d+ weak sources/);
   });
 
   it('status --format json answers with the measures that make the status', async () => {

@@ -25,10 +25,9 @@ const observation = (id: string, value: unknown) => ({
   value,
   unit: '%',
   published: '2025-03-01',
-  confidence: 'medium',
   sources: [{ source: 'my-trade-data', locator: 'table 2' }],
 });
-const source = { id: 'my-trade-data', title: 'Our trade data extract', publisher: 'Example analytics team', url: 'https://example.org/trade', published: '2025-03-01' };
+const source = { id: 'my-trade-data', title: 'Our trade data extract', publisher: 'Example analytics team', url: 'https://example.org/trade', published: '2025-03-01', tier: 'authoritative' };
 
 describe('overlays', () => {
   it('add an observation with its own source', async () => {
@@ -42,7 +41,9 @@ describe('overlays', () => {
 
   it('override a bundled observation with the same id', async () => {
     const bundled = (await loadDataset([])).dataset.observations({ mineral: 'antimony', metric: 'net_import_reliance' }).find((o) => o.id === 'NIR-MCS2025-antimony')!;
-    const file = write('override.json', { observations: [{ ...bundled, value: 84, sources: [{ source: 'usgs-mcs2025-data-release' }] }] });
+    // The dataset derives `confidence`; an overlay may not state it.
+    const { confidence: _derived, ...record } = bundled;
+    const file = write('override.json', { observations: [{ ...record, value: 84, sources: [{ source: 'usgs-mcs2025-data-release' }] }] });
     const { dataset, errors } = await loadDataset([file]);
     expect(errors).toEqual([]);
     expect(dataset.files.observations.filter((o) => o.id === 'NIR-MCS2025-antimony').map((o) => o.value)).toEqual([84]);

@@ -44,10 +44,15 @@ describe('statusOn', () => {
     expect(states).toMatchObject({ 'CM-2023-23.1': 'in-force', 'CM-2024-46.2a': 'suspended', 'CM-2024-46.1': 'in-force' });
   });
 
-  it('is unknown after the horizon and before the coverage, never silently old data', () => {
+  it('after the newest source, keeps the last known record and says when it was last confirmed', () => {
     const after = dataset.statusOn('gallium', '2027-01-01');
-    expect(after.status).toBe('unknown');
-    expect(after.note).toContain(dataset.meta.horizon);
+    expect(after.status).toBe('licensing');
+    expect(after.confirmedThrough).toBe(dataset.meta.latestSource);
+    expect(after.destinations['US']).toBe('unknown');
+    expect(dataset.statusOn('gallium', dataset.meta.latestSource!).confirmedThrough).toBeUndefined();
+  });
+
+  it('is unknown before the coverage', () => {
     expect(dataset.statusOn('graphite', '2020-01-01').status).toBe('unknown');
   });
 

@@ -16,12 +16,10 @@ function insertAfterFirstMention(text: string, asOf: string): string | undefined
 }
 
 describe('importShareEdits', () => {
-  it('skips a newer low-confidence figure for the firm one the rules use', () => {
-    // The dataset holds a January–September 2024 germanium share from state media (low confidence)
-    // and the 2018–21 share from USITC and USGS data (medium confidence).
-    const out = insertAfterFirstMention('Germanium matters for fibre optics.\n', '2026-11-28');
-    expect(out).toContain('China supplied 54% of US imports of germanium in 2018–21');
-    expect(out).not.toContain('19.1');
+  it('never inserts a figure that rests on weak sources only', () => {
+    // Germanium's 2018–21 share (54%) is known only from Visual Capitalist and a trade-press summary
+    // of a USITC briefing: weak sources, so there is nothing to insert.
+    expect(insertAfterFirstMention('Germanium matters for fibre optics.\n', '2026-11-28')).toBeUndefined();
   });
 
   it('uses the brief’s footnote style when it has footnotes', () => {

@@ -1,10 +1,12 @@
-// `briefcheck data validate|info|status|figures`: the dataset from the command line. args are the
+// `briefcheck data validate|info|status|figures|import`: the dataset from the command line (import is
+// in data-import.ts). args are the
 // words after `data`; every subcommand takes `--data FILE` overlays and `--format json`. Exit 0 when
 // all is well, 2 on a usage error or any dataset error.
 
 import { isIsoDate } from '../core/dataset/dates';
-import type { ClauseStatus, Dataset, Metric, Observation } from '../core/dataset/types';
+import type { ClauseStatus, Dataset, Metric, Observation, Source } from '../core/dataset/types';
 import { formatDataError, loadDataset } from '../node/dataset';
+import { IMPORT_USAGE, runDataImport } from './data-import';
 import type { CliIo } from './io';
 
 const METRICS: readonly Metric[] = ['net_import_reliance', 'import_share', 'import_sources', 'world_production_share', 'demand', 'export_share', 'exports', 'imports'];
@@ -14,7 +16,7 @@ const USAGE = `Usage:
   briefcheck data info [--format json] [--data overlay.json]
   briefcheck data status MINERAL [--on YYYY-MM-DD] [--format json] [--data overlay.json]
   briefcheck data figures MINERAL [--metric METRIC] [--on YYYY-MM-DD] [--format json] [--data overlay.json]
-`;
+${IMPORT_USAGE}`;
 
 class Usage extends Error {}
 
@@ -65,6 +67,8 @@ function today(io: CliIo): string {
 }
 
 export async function runDataCommand(args: string[], io: CliIo): Promise<number> {
+  const words = args[0] === 'data' ? args.slice(1) : args;
+  if (words[0] === 'import') return runDataImport(words.slice(1), io, today(io));
   let parsed: Parsed;
   try {
     parsed = parse(args);
@@ -104,15 +108,23 @@ export async function runDataCommand(args: string[], io: CliIo): Promise<number>
   return errors.length ? 2 : 0;
 }
 
+function tierCounts(sources: readonly Source[]): string {
+  const count = (tier: Source['tier']) => sources.filter((s) => s.tier === tier).length;
+  return `${count('primary')} primary, ${count('authoritative')} authoritative, ${count('weak')} weak sources`;
+}
+
 function info(dataset: Dataset, format: Parsed['format']): string {
   const { meta, files } = dataset;
   const counts = { minerals: files.minerals.length, measures: files.measures.length, observations: files.observations.length, sources: files.sources.length };
   if (format === 'json') {
-    return `${JSON.stringify({ version: meta.version, horizon: meta.horizon, counts, compiled: meta.compiled, latestSource: meta.latestSource, coverage: meta.coverage }, null, 2)}\n`;
+    const tiers = Object.fromEntries((['primary', 'authoritative', 'weak'] as const).map((tier) => [tier, files.sources.filter((s) => s.tier === tier).length]));
+    return `${JSON.stringify({ version: meta.version, horizon: meta.horizon, counts, tiers, compiled: meta.compiled, latestSource: meta.latestSource, coverage: meta.coverage }, null, 2)}\n`;
   }
   return [
     `briefcheck dataset ${meta.version}`,
-    `horizon: ${meta.horizon}${meta.latestSource ? ` (newest source ${meta.latestSource})` : ''}`,
+    `last source seen: ${meta.latestSource ?? meta.horizon} (statuses after it are judged on the last known record, "last confirmed")`,
+    `horizon: ${meta.horizon} (the research was last checked for changes on this date)`,
+    `tiers: ${tierCounts(files.sources)}`,
     `coverage: measures from ${meta.coverage.measuresFrom}`,
     `minerals: ${counts.minerals}, measures: ${counts.measures}, observations: ${counts.observations}, sources: ${counts.sources}`,
     '',

@@ -3,7 +3,8 @@
 export const HELP = `Usage: briefcheck [options] [paths or globs...]
        briefcheck claims [options] FILE...
        briefcheck rules [--format json]
-       briefcheck data validate|info ...
+       briefcheck data validate|info|status|figures|import ...
+       briefcheck diff --data OLD NEW [paths...]
 
 Checks Markdown briefs on critical minerals against the bundled dataset, as of each brief's date.
 With no paths, checks the Markdown files under the current folder, honouring .gitignore.

@@ -5,6 +5,7 @@
 import pkg from '../../../package.json';
 import { parseCliArgs, UsageError, type CliOptions } from './args';
 import { runDataCommand } from './data-command';
+import { runDiffData } from './diff-data';
 import { localToday, runEngine } from './engine';
 import { claimsJson, claimsStylish } from './formatters/claims';
 import { formatters, streamFormatters } from './formatters/index';
@@ -19,6 +20,7 @@ export const VERSION: string = pkg.version;
 export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     if (argv[0] === 'data') return await runDataCommand(argv.slice(1), io);
+    if (argv[0] === 'diff') return await runDiffData(argv.slice(1), io, io.today ?? localToday());
     let options: CliOptions;
     try {
       options = parseCliArgs(argv, ruleIds());

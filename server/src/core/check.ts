@@ -30,6 +30,13 @@ function settingFor(rule: Rule, options: CheckOptions): { severity: Severity; op
   };
 }
 
+/** A status judged after the last source seen says on what date it was last confirmed. */
+function withConfirmation(message: string, confirmedThrough: string | undefined): string {
+  if (!confirmedThrough) return message;
+  const note = ` (last confirmed ${confirmedThrough})`;
+  return message.endsWith('.') ? `${message.slice(0, -1)}${note}.` : `${message}${note}`;
+}
+
 export function runRule(rule: Rule, severity: Exclude<Severity, 'off'>, ruleOptions: Record<string, unknown>, brief: AnalysedBrief, dataset: Dataset, out: Problem[]): void {
   rule.check(brief, {
     dataset,
@@ -49,7 +56,7 @@ export function runRule(rule: Rule, severity: Exclude<Severity, 'off'>, ruleOpti
         ruleId: rule.id,
         severity: capped,
         messageId: d.messageId,
-        message: formatMessage(template, d.data as Record<string, string | number>),
+        message: withConfirmation(formatMessage(template, d.data as Record<string, string | number>), claim?.confirmedThrough),
         range,
         ...(d.fix && capped === severity ? { fix: d.fix } : {}),
         ...(d.claim !== undefined ? { claim: d.claim } : {}),

@@ -130,6 +130,11 @@ export interface Claim {
   record?: RecordRef;
   /** One sentence on how the verdict was reached. */
   explanation?: string;
+  /**
+   * For a status or count judged after the dataset's last source seen: the date through which the
+   * records were confirmed; the verdict presumes nothing changed since.
+   */
+  confirmedThrough?: IsoDate;
 }
 
 export interface Problem {

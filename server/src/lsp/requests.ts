@@ -36,6 +36,7 @@ export function datasetInfo(data: LoadedDataset): DatasetInfo {
   return {
     version: meta.version,
     horizon: meta.horizon,
+    ...(meta.latestSource ? { latestSource: meta.latestSource } : {}),
     compiled: meta.compiled,
     coverage: meta.coverage.description,
     counts: { minerals: files.minerals.length, measures: files.measures.length, observations: files.observations.length, sources: files.sources.length },

@@ -18,6 +18,9 @@ export interface SchemaError {
 
 function describe(error: ErrorObject): string {
   const p = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties' && p.additionalProperty === 'confidence' && /^\/observations\/\d+$/.test(error.instancePath)) {
+    return 'unknown property "confidence": an observation\'s confidence is derived from its sources\' tiers (use "maxConfidence" to lower it)';
+  }
   if (error.keyword === 'additionalProperties') return `unknown property "${String(p.additionalProperty)}"`;
   if (error.keyword === 'enum') return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   return error.message ?? error.keyword;

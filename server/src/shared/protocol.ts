@@ -57,6 +57,8 @@ export interface ClaimsResult {
 export interface DatasetInfo {
   version: string;
   horizon: string;
+  /** Date of the newest source seen; statuses after it are "last confirmed" on this date. */
+  latestSource?: string;
   compiled: string;
   coverage: string;
   counts: { minerals: number; measures: number; observations: number; sources: number };

@@ -53,8 +53,8 @@ export const briefs = {
   },
   clean: { file: 'clean.md', checkedClaims: 2 },
   // The card for gallium on 2026-06-01: licensing under MOFCOM & GAC No. 23 of 2023 (the US ban
-  // of No. 46/2024 suspended), China's share of US imports that the rules judge by (53%, 2018–21,
-  // USITC) and US net import reliance, each with its source.
+  // of No. 46/2024 suspended), US net import reliance, and China's share of US imports (53%,
+  // 2018–21), which rests on weak sources only and is shown as unconfirmed, each with its source.
   hover: {
     file: 'hover.md',
     mineral: 'Gallium',
@@ -63,7 +63,7 @@ export const briefs = {
     cardHas: [
       /\*\*Controls on 2026-06-01:\*\* licensing \(all destinations\)/,
       /\[MOFCOM & GAC Announcement No\. 23 of 2023[^\]]*\]\(https?:[^)]+\): licensing, all destinations/,
-      /\*\*China's share of US imports:\*\* 53% \(2018–21\) — \[[^\]]+\]\(https?:/,
+      /\*\*China's share of US imports, unconfirmed \(weak sources only; not used for checking\):\*\* 53% \(2018–21\) — \[[^\]]+\]\(https?:/,
       /\*\*US net import reliance:\*\* 100%/,
     ],
   },

@@ -36,6 +36,7 @@ function claimJson(c: FileResult['claims'][number]) {
     cited: claim.cited,
     // An unread sentence has no verdict of its own to explain; `why` says why it was not read.
     ...(claim.explanation && claim.kind !== 'unread' ? { explanation: claim.explanation } : {}),
+    ...(claim.confirmedThrough ? { confirmedThrough: claim.confirmedThrough } : {}),
   };
 }
 
@@ -78,7 +79,8 @@ export function claimsStylish(results: FileResult[], context: FormatContext): st
       c.claim.verdict,
       clip(c.claim.minerals.join(', ') || '-', 32),
       clip(c.claim.text, 60),
-      c.claim.record ? `${c.claim.record.id}${c.claim.record.sources.length ? ` [${c.claim.record.sources.join(', ')}]` : ''}` : '',
+      (c.claim.record ? `${c.claim.record.id}${c.claim.record.sources.length ? ` [${c.claim.record.sources.join(', ')}]` : ''}` : '') +
+        (c.claim.confirmedThrough ? ` (last confirmed ${c.claim.confirmedThrough})` : ''),
     ]);
     const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
     rows.forEach((row, i) => {

@@ -2,6 +2,7 @@
 // returns a frozen object that answers the core's questions. It does no I/O: server/src/node loads
 // and validates the files; rules receive the Dataset as an argument, never by import.
 
+import { applyEvidence } from './evidence';
 import { mergeFiles } from './merge';
 import { buildObservationIndex, queryObservations } from './observations';
 import { buildStatusIndex, changesBetween, controlledCount, statusOn } from './status';
@@ -10,6 +11,7 @@ import type { Dataset, DatasetFiles, Overlay } from './types';
 
 export { checkInvariants, idsOf, type DataIssue, type KnownIds } from './invariants';
 export { mergeFiles } from './merge';
+export { bestFirst, confidenceFrom, tierOf } from './evidence';
 export { normalizeForm } from './surface';
 
 function deepFreeze<T>(value: T): T {
@@ -22,7 +24,7 @@ function deepFreeze<T>(value: T): T {
 
 export function createDataset(files: DatasetFiles, overlays: readonly Overlay[] = []): Dataset {
   // A private copy, so freezing it never touches the caller's objects.
-  const data = deepFreeze(JSON.parse(JSON.stringify(mergeFiles(files, overlays))) as DatasetFiles);
+  const data = deepFreeze(applyEvidence(JSON.parse(JSON.stringify(mergeFiles(files, overlays))) as DatasetFiles));
   const minerals = new Map(data.minerals.map((m) => [m.id, m]));
   const sources = new Map(data.sources.map((s) => [s.id, s]));
   const measures = new Map(data.measures.map((m) => [m.id, m]));

@@ -1,8 +1,11 @@
 // A mineral's control status on a date, computed from the measures' clauses and their dated events.
 // The rules that matter: a suspended clause sets nothing; once a suspension's end date has passed
-// with no later record the clause is "unknown", never silently back in force; and anything after the
-// horizon or before the coverage is "unknown" too. Only goods clauses set the status; technology,
-// extraterritorial, end-use and related-product clauses are listed beside it.
+// with no later record the clause is "unknown", never silently back in force; a date before the
+// coverage is "unknown" too. A date after the last source seen is judged on the last known record
+// (a presumption of continuity, reported as "last confirmed"), except for clauses the data itself
+// schedules to change in that gap (a suspension's end, an announced effective date): those are
+// unknown. Only goods clauses set the status; technology, extraterritorial, end-use and
+// related-product clauses are listed beside it.
 
 import { addDays } from './dates';
 import type {
@@ -58,6 +61,8 @@ export function buildStatusIndex(meta: DatasetMeta, measures: readonly Measure[]
     byMineral.set(mineral, list);
   };
   for (const measure of measures) {
+    // A measure known only from weak sources is kept for reference and decides nothing.
+    if (measure.confidence === 'low') continue;
     for (const clause of measure.clauses) {
       if (clause.allDualUse) allDualUse.push({ measure, clause, role: 'end-use' });
       for (const mineral of clause.minerals) add(mineral, { measure, clause, role: roleOf(clause) });
@@ -67,9 +72,16 @@ export function buildStatusIndex(meta: DatasetMeta, measures: readonly Measure[]
   return { meta, byMineral, allDualUse, minerals, measures: new Map(measures.map((m) => [m.id, m])) };
 }
 
+/** The date through which the records are confirmed: the newest source, else the horizon. */
+export function lastConfirmed(meta: DatasetMeta): IsoDate {
+  return meta.latestSource ?? meta.horizon;
+}
+
+// Only events backed by primary or authoritative sources change a status; weak-only events are
+// kept in the data for reference (confidence "low").
 function eventsFor(measure: Measure, clause: Clause): StatusEvent[] {
   return measure.events
-    .filter((e) => !e.clauses || e.clauses.includes(clause.id))
+    .filter((e) => (!e.clauses || e.clauses.includes(clause.id)) && e.confidence !== 'low')
     .slice()
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
@@ -92,6 +104,21 @@ export function clauseState(measure: Measure, clause: Clause, on: IsoDate): { st
     return { state: scheduled && on < scheduled ? 'pending' : 'never-effective' };
   }
   return { state: on < effective ? 'pending' : 'in-force' };
+}
+
+/** The first date after `after` and up to `on` on which the records schedule a change to the clause. */
+function scheduledChange(measure: Measure, clause: Clause, after: IsoDate, on: IsoDate): IsoDate | undefined {
+  const within = (d: IsoDate | null | undefined): d is IsoDate => !!d && d > after && d <= on;
+  const dates: IsoDate[] = [];
+  const effective = clause.effective !== undefined ? clause.effective : measure.effective;
+  if (within(effective)) dates.push(effective);
+  const scheduled = clause.scheduled ?? measure.scheduled;
+  if (effective === null && within(scheduled)) dates.push(scheduled);
+  for (const e of eventsFor(measure, clause)) {
+    if (STATE_EVENTS.has(e.kind) && within(e.date)) dates.push(e.date);
+    if (e.kind === 'suspended' && e.until && within(addDays(e.until, 1))) dates.push(addDays(e.until, 1));
+  }
+  return dates.sort()[0];
 }
 
 function combine(clauses: readonly ClauseStatus[]): StatusValue {
@@ -135,10 +162,15 @@ function clauseName(c: ClauseStatus): string {
   return `${c.measure.shortName} clause ${number}`;
 }
 
-function noteFor(index: StatusIndex, clauses: readonly ClauseStatus[], setting: readonly ClauseStatus[]): string | undefined {
+function noteFor(index: StatusIndex, clauses: readonly ClauseStatus[], setting: readonly ClauseStatus[], gap?: Map<ClauseStatus, IsoDate>): string | undefined {
   const parts: string[] = [];
   for (const c of setting) {
-    if (c.state === 'unknown' && c.event?.until) parts.push(`the suspension of ${clauseName(c)} ended on ${c.event.until} and the dataset has no later record`);
+    const scheduled = gap?.get(c);
+    if (c.state === 'unknown' && scheduled) {
+      parts.push(`${clauseName(c)} was due to change on ${scheduled}, after the last source seen (${lastConfirmed(index.meta)})`);
+    } else if (c.state === 'unknown' && c.event?.until) {
+      parts.push(`the suspension of ${clauseName(c)} ended on ${c.event.until} and the dataset has no later record`);
+    }
   }
   for (const c of setting) {
     if (c.state === 'suspended') {
@@ -163,15 +195,22 @@ function noteFor(index: StatusIndex, clauses: readonly ClauseStatus[], setting: 
 }
 
 export function statusOn(index: StatusIndex, mineral: string, on: IsoDate): MineralStatus {
-  const { horizon, coverage } = index.meta;
-  if (on > horizon || on < coverage.measuresFrom) {
-    const clauses = listClauses(index, mineral, on > horizon ? horizon : on).map((c) => ({ ...c, state: 'unknown' as const }));
+  const { coverage } = index.meta;
+  if (on < coverage.measuresFrom) {
+    const clauses = listClauses(index, mineral, on).map((c) => ({ ...c, state: 'unknown' as const }));
     const destinations: Record<string, StatusValue> = {};
     for (const c of clauses) if (c.role === 'sets-status' && c.clause.destination !== 'all') destinations[c.clause.destination] = 'unknown';
-    const note = on > horizon ? `Unknown after the dataset's horizon (${horizon}).` : `Before the dataset's coverage, which starts on ${coverage.measuresFrom}.`;
-    return { mineral, on, status: 'unknown', destinations, clauses, note };
+    return { mineral, on, status: 'unknown', destinations, clauses, note: `Before the dataset's coverage, which starts on ${coverage.measuresFrom}.` };
   }
-  const clauses = listClauses(index, mineral, on);
+  const confirmed = lastConfirmed(index.meta);
+  const gap = new Map<ClauseStatus, IsoDate>();
+  const clauses = listClauses(index, mineral, on).map((c) => {
+    const scheduled = on > confirmed && c.state !== 'unknown' ? scheduledChange(c.measure, c.clause, confirmed, on) : undefined;
+    if (!scheduled) return c;
+    const unknown: ClauseStatus = { ...c, state: 'unknown' };
+    gap.set(unknown, scheduled);
+    return unknown;
+  });
   const setting = clauses.filter((c) => c.role === 'sets-status');
   const general = setting.filter((c) => c.clause.destination === 'all');
   const status = combine(general);
@@ -180,8 +219,9 @@ export function statusOn(index: StatusIndex, mineral: string, on: IsoDate): Mine
     if (destination === 'all') continue;
     destinations[destination] = status === 'unknown' ? 'unknown' : combine(setting.filter((c) => c.clause.destination === destination || c.clause.destination === 'all'));
   }
-  const note = noteFor(index, clauses, setting);
-  return note ? { mineral, on, status, destinations, clauses, note } : { mineral, on, status, destinations, clauses };
+  const note = noteFor(index, clauses, setting, gap);
+  const continuity = on > confirmed ? { confirmedThrough: confirmed } : {};
+  return { mineral, on, status, destinations, clauses, ...(note ? { note } : {}), ...continuity };
 }
 
 /** Dated changes to the clauses that set a mineral's status, with after < date <= until. */
@@ -223,5 +263,6 @@ export function controlledCount(index: StatusIndex, on: IsoDate): ControlledCoun
     if (values.some((v) => v === 'licensing' || v === 'ban')) minerals.push(mineral.id);
     else if (values.includes('unknown')) unknown.push(mineral.id);
   }
-  return { on, minerals, unknown };
+  const confirmed = lastConfirmed(index.meta);
+  return { on, minerals, unknown, ...(on > confirmed ? { confirmedThrough: confirmed } : {}) };
 }

@@ -6,6 +6,13 @@ export type IsoDate = string;
 
 export type Confidence = 'high' | 'medium' | 'low';
 
+/**
+ * How far a source can be trusted (data/README.md, "Source tiers"): the official publisher's own
+ * text or data; an established news agency, newspaper, law firm, research institute or price
+ * reporter; or anything else, including copies that could not be checked against the original.
+ */
+export type SourceTier = 'primary' | 'authoritative' | 'weak';
+
 /** One publication that values come from. */
 export interface Source {
   id: string;
@@ -14,8 +21,9 @@ export interface Source {
   url: string;
   /** Publication date; null where the source gives none. */
   published: IsoDate | null;
-  /** A copy the value was actually read from, where that differs from `url`. */
-  mirrorUrl?: string;
+  tier: SourceTier;
+  /** The copy the values were actually read from, where that differs from `url` (checked against a second copy). */
+  via?: string;
   /** Set when the source gives only a month or a year: `published` is then that period's first day. */
   publishedPrecision?: 'month' | 'year';
 }
@@ -104,6 +112,8 @@ export interface StatusEvent {
   by?: string;
   description: string;
   sources: SourceRef[];
+  /** Derived by `createDataset` from the sources' tiers; a `low` event never changes a status. */
+  confidence?: Confidence;
 }
 
 export interface Measure {
@@ -124,6 +134,8 @@ export interface Measure {
   officialUrl?: string;
   sources: SourceRef[];
   notes?: string;
+  /** Derived by `createDataset` from the sources' tiers; the clauses of a `low` measure set no status. */
+  confidence?: Confidence;
 }
 
 export type Metric =
@@ -175,7 +187,13 @@ export interface Observation {
   statedBy?: string;
   /** When the figure was first published (drives staleness). */
   published: IsoDate;
+  /**
+   * Derived by `createDataset` from the sources' tiers (capped by `maxConfidence`); a value in the
+   * files is ignored. `low` (weak sources only) never makes a brief's figure wrong or stale.
+   */
   confidence: Confidence;
+  /** An upper bound on the derived confidence, for a value its sources state loosely. */
+  maxConfidence?: Confidence;
   sources: SourceRef[];
   notes?: string;
 }
@@ -194,7 +212,10 @@ export interface DatasetMeta {
   coverage: Coverage;
   /** When the data was compiled. */
   compiled: IsoDate;
-  /** Date of the newest source behind the data (may be earlier than the horizon). */
+  /**
+   * Date of the newest source behind the data (may be earlier than the horizon). A status asked
+   * for after it is judged on the last known record and reported as "last confirmed" on this date.
+   */
   latestSource?: IsoDate;
   /** What "complete through the horizon" means for this version, in words. */
   horizonNote?: string;
@@ -249,6 +270,11 @@ export interface MineralStatus {
   clauses: ClauseStatus[];
   /** Why the status is what it is, in one sentence, when not obvious (unknown, suspended…). */
   note?: string;
+  /**
+   * Set when `on` is after the last source seen (`meta.latestSource`): the status is the last known
+   * record's, presumed unchanged since this date.
+   */
+  confirmedThrough?: IsoDate;
 }
 
 /** A status-changing event between two dates for a mineral, for `status-changed`. */
@@ -274,6 +300,8 @@ export interface ControlledCount {
   minerals: string[];
   /** Minerals whose status on that date is unknown. */
   unknown: string[];
+  /** Set when `on` is after the last source seen: the count is presumed from the records through this date. */
+  confirmedThrough?: IsoDate;
 }
 
 /** The indexed, immutable dataset the core checks against. Built by `createDataset`. */

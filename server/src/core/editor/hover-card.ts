@@ -2,6 +2,7 @@
 // its latest import figures and their sources; or a figure claim with the record it was checked
 // against. The language server only renders these (render-card.ts turns them into Markdown).
 
+import { isDatasetMetric } from '../claims/metrics';
 import type { Claim, IsoDate, ReadingConfidence, Verdict } from '../types';
 import { describeAlternative } from '../claims/metrics';
 import { confidenceOf, describeReading } from '../reading';
@@ -59,8 +60,12 @@ export interface MineralCard {
   chinaImportShare?: FigureFact;
   /** A newer China import share published after `asOf`, when there is one. */
   newerChinaImportShare?: FigureFact;
+  /** A China import share newer than the checked one but resting on weak sources only: shown, never used. */
+  unconfirmedChinaImportShare?: FigureFact;
   sources: SourceLink[];
   horizon: IsoDate;
+  /** Set when `asOf` is after the dataset's newest source: the status is the last known record's. */
+  confirmedThrough?: IsoDate;
 }
 
 export interface FigureCard {
@@ -74,6 +79,8 @@ export interface FigureCard {
   checkedOn: IsoDate;
   explanation?: string;
   observation?: FigureFact;
+  /** For a claim judged against nothing: an observation of the same figure resting on weak sources only. */
+  unconfirmed?: FigureFact;
 }
 
 /** The card for a mineral as of `asOf`; changes are listed up to `today` or the dataset's horizon. */
@@ -87,6 +94,7 @@ export function mineralCard(dataset: Dataset, mineralId: string, asOf: IsoDate, 
   const share = latest(dataset, mineralId, 'import_share', 'CN', asOf);
   const newestShare = latest(dataset, mineralId, 'import_share', 'CN', today);
   const newer = newestShare && newestShare.id !== share?.id ? newestShare : undefined;
+  const unconfirmed = unconfirmedNewer(dataset, mineralId, share, asOf);
   const measures = uniqueMeasures(status.clauses.map((c): MeasureFact => ({
     measureId: c.measure.id,
     instrument: c.measure.instrument,
@@ -118,9 +126,19 @@ export function mineralCard(dataset: Dataset, mineralId: string, asOf: IsoDate, 
     ...(reliance ? { netImportReliance: figureFact(dataset, reliance) } : {}),
     ...(share ? { chinaImportShare: figureFact(dataset, share) } : {}),
     ...(newer ? { newerChinaImportShare: figureFact(dataset, newer) } : {}),
+    ...(unconfirmed ? { unconfirmedChinaImportShare: figureFact(dataset, unconfirmed) } : {}),
     sources: sourceLinks(dataset, refs),
     horizon: dataset.meta.horizon,
+    ...(status.confirmedThrough ? { confirmedThrough: status.confirmedThrough } : {}),
   };
+}
+
+/** The newest weak-only China import share with a stated period, when it is newer than the usable one. */
+function unconfirmedNewer(dataset: Dataset, mineral: string, usable: Observation | undefined, asOf: IsoDate): Observation | undefined {
+  const weak = dataset
+    .observations({ mineral, metric: 'import_share', partner: 'CN', asOf })
+    .find((o) => o.confidence === 'low' && o.basis !== 'value' && !o.period.approximate && o.value !== null);
+  return weak && (!usable || weak.period.end > usable.period.end) ? weak : undefined;
 }
 
 /** Clauses of one measure that read the same (same type, destination, end use and state) are shown once. */
@@ -151,7 +169,24 @@ export function figureCard(dataset: Dataset, claim: Claim): FigureCard {
     checkedOn: claim.checkedOn,
     ...(claim.explanation ? { explanation: claim.explanation } : {}),
     ...(observation ? { observation: figureFact(dataset, observation) } : {}),
+    ...(!observation && claim.kind === 'figure' ? unconfirmedFact(dataset, claim) : {}),
   };
+}
+
+/** A weakly sourced observation of the claim's mineral, metric, partner and period, shown for reference. */
+function unconfirmedFact(dataset: Dataset, claim: Claim): { unconfirmed?: FigureFact } {
+  const mineral = claim.minerals[0];
+  if (!mineral || !isDatasetMetric(claim.metric)) return {};
+  const found = dataset
+    .observations({ mineral, metric: claim.metric, ...(claim.partner ? { partner: claim.partner } : {}), asOf: claim.checkedOn })
+    .find(
+      (o) =>
+        o.confidence === 'low' &&
+        o.unit === claim.unit &&
+        (o.partner ?? '') === (claim.partner ?? '') &&
+        (!claim.period || (o.period.start === claim.period.start && o.period.end === claim.period.end)),
+    );
+  return found ? { unconfirmed: figureFact(dataset, found) } : {};
 }
 
 /** The newest observation of a metric published on or before `asOf` that the rules would judge by. */

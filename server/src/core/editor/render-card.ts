@@ -47,8 +47,8 @@ function figureLine(label: string, f: FigureFact): string {
 export function renderMineralCard(card: MineralCard): string {
   const symbol = card.symbol ? ` (${card.symbol})` : '';
   const parts: string[] = [`### ${displayName(card.name)}${symbol}`, `*${groupNames[card.group] ?? card.group}*`];
-  const afterHorizon = card.asOf > card.horizon ? ` — the dataset is complete only through ${card.horizon}` : '';
-  parts.push(`**Controls on ${card.asOf}:** ${statusPhrase(card.status, card.destinations)}${afterHorizon}`);
+  const confirmed = card.confirmedThrough ? ` — last confirmed ${card.confirmedThrough}; nothing later was seen` : '';
+  parts.push(`**Controls on ${card.asOf}:** ${statusPhrase(card.status, card.destinations)}${confirmed}`);
   if (card.note) parts.push(card.note);
   if (card.measures.length > 0) parts.push(card.measures.map(measureLine).join('\n'));
   if (card.changes.length > 0) {
@@ -60,6 +60,7 @@ export function renderMineralCard(card: MineralCard): string {
   if (card.netImportReliance) figures.push(figureLine('US net import reliance', card.netImportReliance));
   if (card.chinaImportShare) figures.push(figureLine("China's share of US imports", card.chinaImportShare));
   if (card.newerChinaImportShare) figures.push(figureLine('Newer, published after the brief', card.newerChinaImportShare));
+  if (card.unconfirmedChinaImportShare) figures.push(figureLine("China's share of US imports, unconfirmed (weak sources only; not used for checking)", card.unconfirmedChinaImportShare));
   if (figures.length > 0) parts.push(figures.join('  \n'));
   if (card.sources.length > 0) parts.push('Sources: ' + card.sources.map(markdownSource).join(' · '));
   return parts.join('\n\n');
@@ -85,6 +86,11 @@ export function renderFigureCard(card: FigureCard): string {
     const o = card.observation;
     const scope = o.scope ? `, ${o.scope}` : '';
     parts.push(`**Checked against:** ${o.value} (${o.period}${scope}), published ${o.published}`);
+    if (o.sources.length > 0) parts.push('Sources: ' + o.sources.map(markdownSource).join(' · '));
+  } else if (card.unconfirmed) {
+    const o = card.unconfirmed;
+    const scope = o.scope ? `, ${o.scope}` : '';
+    parts.push(`**Unconfirmed (weak sources only; not used for checking):** ${o.value} (${o.period}${scope}), published ${o.published}`);
     if (o.sources.length > 0) parts.push('Sources: ' + o.sources.map(markdownSource).join(' · '));
   }
   return parts.join('\n\n');

@@ -38,12 +38,18 @@ export function describeObservation(dataset: Dataset, obs: Observation): string 
   }
 }
 
-export function describeSources(dataset: Dataset, refs: readonly SourceRef[]): string {
+/**
+ * The best source behind a value in words (the dataset lists each value's sources best first). When
+ * someone else stated the figure, they are named first: "USGS, Mineral Commodity Summaries 2026, as
+ * reported by E&E News, …".
+ */
+export function describeSources(dataset: Dataset, refs: readonly SourceRef[], statedBy?: string): string {
   const first = refs[0];
   if (!first) return 'no source recorded';
   const source = dataset.source(first.source);
   if (!source) return first.source;
-  return `${source.publisher}, ${source.title}`;
+  const cited = `${source.publisher}, ${source.title}`;
+  return statedBy && !source.publisher.toLowerCase().includes(statedBy.split(/[ ,(]/)[0]!.toLowerCase()) ? `${statedBy}, as reported by ${cited}` : cited;
 }
 
 export function formatNumber(value: number): string {

@@ -13,7 +13,7 @@ function footnoteLabel(sourceId: string): string {
 }
 
 function citedUrls(source: Source): string[] {
-  return [source.url, ...(source.mirrorUrl ? [source.mirrorUrl] : [])];
+  return [source.url, ...(source.via ? [source.via] : [])];
 }
 
 /** The rest of the sentence from `at`, where an existing citation of the same source would stand. */
@@ -53,13 +53,20 @@ function existingFootnote(parsed: ParsedBrief, label: string, urls: readonly str
   return parsed.footnotes[first];
 }
 
+/** Who a citation names: the publisher, or who stated the figure as reported by the publisher. */
+function citedBy(source: Source, statedBy: string | undefined): string {
+  const first = statedBy?.split(/[ ,(]/)[0]?.toLowerCase();
+  return statedBy && first && !source.publisher.toLowerCase().includes(first) ? `${statedBy}, as reported by ${source.publisher}` : source.publisher;
+}
+
 /** The edits that cite `source` at `at`: a footnote reference plus, if needed, its definition. */
-export function citationEdits(brief: AnalysedBrief, source: Source, at: number): TextEdit[] {
+export function citationEdits(brief: AnalysedBrief, source: Source, at: number, statedBy?: string): TextEdit[] {
   const link = `[${source.title}](${source.url})`;
+  const by = citedBy(source, statedBy);
   const sentence = restOfSentence(brief.text, at);
   if (brief.parsed.citationStyle === 'link') {
     if (citedUrls(source).some((u) => sentence.includes(u))) return [];
-    return [{ range: { start: at, end: at }, text: ` (${source.publisher}, ${link})` }];
+    return [{ range: { start: at, end: at }, text: ` (${by}, ${link})` }];
   }
   const label = footnoteLabel(source.id);
   const existing = existingFootnote(brief.parsed, label, citedUrls(source));
@@ -68,10 +75,10 @@ export function citationEdits(brief: AnalysedBrief, source: Source, at: number):
   const end = brief.text.length;
   const lead = brief.text.endsWith('\n\n') ? '' : brief.text.endsWith('\n') ? '\n' : '\n\n';
   const published = source.published ? ` (${source.published})` : '';
-  return [reference, { range: { start: end, end }, text: `${lead}[^${label}]: ${source.publisher}, ${link}${published}.\n` }];
+  return [reference, { range: { start: end, end }, text: `${lead}[^${label}]: ${by}, ${link}${published}.\n` }];
 }
 
-/** The first source of an observation that the dataset can name. */
+/** The best source of an observation that the dataset can name (the dataset lists them best first). */
 export function sourceOf(dataset: Dataset, obs: Observation): Source | undefined {
   for (const ref of obs.sources) {
     const source = dataset.source(ref.source);
@@ -96,6 +103,6 @@ export function figureFix(brief: AnalysedBrief, claim: Claim, obs: Observation, 
     edits.push({ range: { start: citeAt, end: citeAt }, text: ` (${obs.period.label})` });
   }
   const source = sourceOf(dataset, obs);
-  if (source) edits.push(...citationEdits(brief, source, citeAt));
+  if (source) edits.push(...citationEdits(brief, source, citeAt, obs.statedBy));
   return { edits };
 }

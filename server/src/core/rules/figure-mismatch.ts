@@ -32,7 +32,7 @@ export default defineRule({
           claimed: describeClaimedFigure(claim, brief.text),
           record: `${describeObservation(context.dataset, matched)} for ${matched.period.label}`,
           expected: formatObservedValue(matched),
-          source: describeSources(context.dataset, matched.sources),
+          source: describeSources(context.dataset, matched.sources, matched.statedBy),
         },
         ...(fix ? { fix } : {}),
       });

@@ -3,6 +3,7 @@
 
 import controlCount from './control-count';
 import controlStatus from './control-status';
+import dataAge from './data-age';
 import type { Rule } from './define-rule';
 import figureMismatch from './figure-mismatch';
 import inconsistentFigure from './inconsistent-figure';
@@ -15,7 +16,7 @@ import unsourcedFigure from './unsourced-figure';
 export { defineRule, formatMessage, ruleDocUrl, RULE_DOCS_BASE } from './define-rule';
 export type { AnalysedBrief, Rule, RuleContext, RuleMeta } from './define-rule';
 
-const all = [staleFigure, figureMismatch, controlStatus, statusChanged, statusUnknown, controlCount, unsourcedFigure, inconsistentFigure, unknownDirective];
+const all = [staleFigure, figureMismatch, controlStatus, statusChanged, statusUnknown, controlCount, unsourcedFigure, inconsistentFigure, unknownDirective, dataAge];
 
 /** Every rule, by id. */
 export const rules: Readonly<Record<string, Rule>> = Object.freeze(Object.fromEntries(all.map((r) => [r.id, r as unknown as Rule])));

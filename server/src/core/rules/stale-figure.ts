@@ -34,7 +34,7 @@ export default defineRule({
           record: `the newer observation of ${describeObservation(context.dataset, current)}`,
           current: formatObservedValue(current),
           currentPeriod: current.period.label,
-          source: describeSources(context.dataset, current.sources),
+          source: describeSources(context.dataset, current.sources, current.statedBy),
         },
         ...(fix ? { fix } : {}),
       });

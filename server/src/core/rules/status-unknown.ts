@@ -1,5 +1,5 @@
 // status-unknown: a control claim whose status the dataset cannot know on the as-of date, because
-// the date is past the dataset's horizon or past a suspension's end with no later record.
+// the records schedule a change (a suspension's end, an effective date) that no later record confirms.
 
 import type { Dataset } from '../dataset/types';
 import type { Claim, IsoDate, RecordRef } from '../types';
@@ -32,8 +32,7 @@ function sameClaimed(a: Claimed, b: Claimed): boolean {
 function describe(claim: Claim, control: ControlEvidence, asOf: IsoDate, dataset: Dataset): Described {
   const first = control.unknownOnAsOf[0]!;
   const clause = explainingClause(first.status, claim.control?.destination ?? 'all');
-  const horizon = dataset.meta.horizon;
-  const reason = first.status.note ?? (asOf > horizon ? `the dataset is complete only through ${horizon}` : 'no record covers that date');
+  const reason = first.status.note ?? 'no record covers that date';
   return {
     ...(clause ? { record: { kind: 'measure' as const, id: clause.measure.id, sources: clause.measure.sources.map((s) => s.source) } } : {}),
     data: {

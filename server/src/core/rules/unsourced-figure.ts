@@ -33,8 +33,8 @@ export default defineRule({
         messageId: 'unsourcedKnown',
         claim: index,
         record: observationRef(matched),
-        data: { claimed, record: `${describeObservation(context.dataset, matched)} for ${matched.period.label}`, source: describeSources(context.dataset, matched.sources) },
-        fix: { edits: citationEdits(brief, source, Math.max(claim.range.end, claim.period?.range?.end ?? 0)) },
+        data: { claimed, record: `${describeObservation(context.dataset, matched)} for ${matched.period.label}`, source: describeSources(context.dataset, matched.sources, matched.statedBy) },
+        fix: { edits: citationEdits(brief, source, Math.max(claim.range.end, claim.period?.range?.end ?? 0), matched.statedBy) },
       });
     });
   },

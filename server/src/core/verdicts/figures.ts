@@ -60,6 +60,11 @@ export function usableForChecking(o: Observation): boolean {
   return o.basis !== 'value' && o.confidence !== 'low' && !o.period.approximate;
 }
 
+/**
+ * Observations of the claim's metric and scope. `anyScope` widens the scope and, because it is only
+ * used to hold a report back, also admits low-confidence observations: weak evidence may keep a
+ * figure from being called wrong, never make it so.
+ */
 function candidates(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, anyScope = false): Observation[] {
   const mineral = draft.minerals[0]!;
   const names = [mineral, ...(dataset.mineral(mineral)?.aliases ?? []), dataset.mineral(mineral)?.name ?? mineral];
@@ -71,7 +76,7 @@ function candidates(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, anyScope
         (o.partner ?? '') === (draft.partner ?? '') &&
         (!draft.reporter || !o.reporter || o.reporter.toLowerCase() === draft.reporter.toLowerCase()) &&
         o.unit === draft.unit &&
-        usableForChecking(o) &&
+        (anyScope ? o.basis !== 'value' && !o.period.approximate : usableForChecking(o)) &&
         o.published <= asOf &&
         (anyScope || (scope === '' ? broadScopes.has(normaliseScope(o.scope, names)) : normaliseScope(o.scope, names) === scope)),
     );

@@ -29,10 +29,16 @@ function statusRef(status: MineralStatus, destination: string): RecordRef | unde
   return { kind: 'measure', id: clause.measure.id, sources: clause.measure.sources.map((s) => s.source) };
 }
 
-function finish(draft: ClaimDraft, checkedOn: IsoDate, judged: Judged): Claim {
+/** The date a status or count judged after the last source seen was last confirmed. */
+function confirmedThrough(evidence: Evidence): IsoDate | undefined {
+  return evidence.count?.count.confirmedThrough ?? evidence.control?.statuses.find((s) => s.confirmedThrough)?.confirmedThrough;
+}
+
+function finish(draft: ClaimDraft, checkedOn: IsoDate, judged: Judged, evidence: Evidence): Claim {
   const { date: _date, dateFrom: _dateFrom, decimals: _decimals, relative: _relative, readings: _readings, placed: _placed, mineralsFromBrief: _fromBrief, frame: _frame, kind, ...rest } = draft;
   // resolve.ts removes every frame before judging.
   if (kind === 'frame') throw new Error('A reading frame reached judging.');
+  const confirmed = judged.verdict === 'unverifiable' ? undefined : confirmedThrough(evidence);
   return {
     ...rest,
     kind,
@@ -41,6 +47,7 @@ function finish(draft: ClaimDraft, checkedOn: IsoDate, judged: Judged): Claim {
     ...(judged.record ? { record: judged.record } : {}),
     ...(judged.explanation ? { explanation: judged.explanation } : {}),
     ...(judged.alternatives?.length ? { alternatives: judged.alternatives } : {}),
+    ...(confirmed ? { confirmedThrough: confirmed } : {}),
   };
 }
 
@@ -181,7 +188,7 @@ export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asO
     const reading = chosen
       ? { ...draft, ...(chosen.metric ? { metric: chosen.metric } : {}), ...(chosen.partner ? { partner: chosen.partner } : {}), ...(chosen.control ? { control: chosen.control } : {}) }
       : draft;
-    claims.push(finish(reading, judgement.checkedOn, judgement.judged));
+    claims.push(finish(reading, judgement.checkedOn, judgement.judged, judgement.evidence));
     evidence.push(judgement.evidence);
   });
   return { claims, evidence };
