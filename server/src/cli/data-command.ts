@@ -4,7 +4,9 @@
 
 import { isIsoDate } from '../core/dataset/dates';
 import type { ClauseStatus, Dataset, Metric, Observation } from '../core/dataset/types';
+import { CONFIG_FILE_NAME, formatConfigError, loadConfigFor } from '../node/config';
 import { formatDataError, loadDataset } from '../node/dataset';
+import { join } from 'node:path';
 import type { CliIo } from './io';
 
 const METRICS: readonly Metric[] = ['net_import_reliance', 'import_share', 'import_sources', 'world_production_share', 'demand', 'export_share', 'exports', 'imports'];
@@ -14,6 +16,8 @@ const USAGE = `Usage:
   briefcheck data info [--format json] [--data overlay.json]
   briefcheck data status MINERAL [--on YYYY-MM-DD] [--format json] [--data overlay.json]
   briefcheck data figures MINERAL [--metric METRIC] [--on YYYY-MM-DD] [--format json] [--data overlay.json]
+
+The overlays named by "data" in the nearest .briefcheck.json apply first, then those given here.
 `;
 
 class Usage extends Error {}
@@ -65,6 +69,10 @@ function today(io: CliIo): string {
 }
 
 export async function runDataCommand(args: string[], io: CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(USAGE);
+    return 0;
+  }
   let parsed: Parsed;
   try {
     parsed = parse(args);
@@ -78,7 +86,12 @@ export async function runDataCommand(args: string[], io: CliIo): Promise<number>
     io.stderr(`briefcheck: ${error.message}\n${USAGE}`);
     return 2;
   }
-  const overlays = parsed.command === 'validate' ? [...parsed.positional, ...parsed.data] : parsed.data;
+  // The overlays the configuration names are part of the dataset every check uses, so they are here too.
+  const loaded = await loadConfigFor(join(io.cwd, CONFIG_FILE_NAME), { cwd: io.cwd });
+  for (const error of loaded.errors) io.stderr(`briefcheck: invalid configuration: ${formatConfigError(error)}\n`);
+  if (loaded.errors.length) return 2;
+  const given = parsed.command === 'validate' ? [...parsed.positional, ...parsed.data] : parsed.data;
+  const overlays = [...loaded.config.data, ...given];
   const { dataset, errors } = await loadDataset(overlays, { cwd: io.cwd });
   for (const error of errors) io.stderr(`briefcheck: dataset error: ${formatDataError(error)}\n`);
   switch (parsed.command) {
