@@ -58,6 +58,9 @@ const optionSpec = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+/** Every long option, for the test that --help lists them all. */
+export const OPTION_NAMES: readonly string[] = Object.keys(optionSpec);
+
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
 
 /** True for a real calendar date written YYYY-MM-DD. */

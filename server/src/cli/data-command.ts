@@ -20,6 +20,8 @@ const USAGE = `Usage:
 The overlays named by "data" in the nearest .briefcheck.json apply first, then those given here.
 `;
 
+export const DATA_COMMANDS: readonly string[] = ['validate', 'info', 'status', 'figures'];
+
 class Usage extends Error {}
 
 interface Parsed {
@@ -76,7 +78,7 @@ export async function runDataCommand(args: string[], io: CliIo): Promise<number>
   let parsed: Parsed;
   try {
     parsed = parse(args);
-    if (!['validate', 'info', 'status', 'figures'].includes(parsed.command)) {
+    if (!DATA_COMMANDS.includes(parsed.command)) {
       throw new Usage(parsed.command ? `unknown data command "${parsed.command}"` : 'missing data command');
     }
     if ((parsed.command === 'status' || parsed.command === 'figures') && parsed.positional.length !== 1) throw new Usage(`data ${parsed.command} needs one MINERAL`);
