@@ -118,6 +118,8 @@ describe('briefcheck init', () => {
 
   it('points $schema at the installed package, or at the release when the package lies elsewhere', () => {
     expect(schemaReference('/repo', '/repo/node_modules/briefcheck')).toBe('./node_modules/briefcheck/schemas/briefcheck.schema.json');
+    expect(schemaReference('/repo/team', '/repo/node_modules/briefcheck')).toBe('../node_modules/briefcheck/schemas/briefcheck.schema.json');
+    expect(schemaReference('/repo', '/repo')).toMatch(/^https:/);
     expect(schemaReference('/repo', '/usr/lib/node_modules/briefcheck')).toBe(`https://raw.githubusercontent.com/briefcheck/briefcheck/v${VERSION}/schemas/briefcheck.schema.json`);
   });
 });

@@ -1,11 +1,14 @@
 // The npm package as users get it: packed, installed from the tarball into a fresh repository of
-// briefs, and run with npx there. Packing and installing happen once for this file.
+// briefs, and run with npx there; then the GitHub Action and the pre-commit hook, run on that
+// repository with that tarball. Packing and installing happen once for this file.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { runCli } from '../cli/helpers';
-import { packAndInstall, repoRoot, type Packed } from './installed';
+import { loadAction, runAction } from './action-runner';
+import { git, packAndInstall, repoRoot, type Packed } from './installed';
 
 let packed: Packed;
 beforeAll(() => {
@@ -51,5 +54,108 @@ describe('the npm package', () => {
     const bundled = JSON.parse(readFileSync(join(repoRoot, 'data/meta.json'), 'utf8'));
     expect(JSON.parse(info.stdout).version).toBe(bundled.version);
     expect(npx(['--version']).stdout).toBe(`${JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version}\n`);
+  });
+});
+
+const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version as string;
+
+describe('the GitHub Action (action.yml), its steps run with the runner\'s environment', () => {
+  const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
+    runAction({ actionPath: repoRoot, workspace: packed.repo, temp: mkdtempSync(join(packed.dir, 'runner-')), inputs: { package: packed.tarball, ...inputs }, env });
+
+  it('is pinned to the package version', () => {
+    expect(loadAction(repoRoot).inputs.package!.default).toBe(`briefcheck@${version}`);
+  });
+
+  it('annotates from the repository root, writes the summary table and the SARIF report, and fails on errors', () => {
+    const result = run({ 'as-of': '2026-11-28', 'upload-sarif': 'true', 'working-directory': '.' });
+    const [install, check, upload, fail] = result.steps;
+    expect(install).toMatchObject({ ran: true, status: 0 });
+    expect(check).toMatchObject({ ran: true, status: 0 });
+    expect(check!.stdout).toMatch(/^::error file=stale-and-mismatched\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=briefcheck figure-mismatch::/m);
+    expect(check!.stdout).not.toContain('clean-brief.md');
+    expect(result.summary).toMatch(/^## briefcheck\n\n\d+ problems \(.*\) in 2 of 3 briefs\.\n/);
+    expect(result.summary).toContain('| `stale-and-mismatched.md` | 2026-11-28 |');
+    expect(upload).toMatchObject({ ran: false, uses: 'github/codeql-action/upload-sarif@v3', status: 0 });
+    const sarif = JSON.parse(readFileSync(upload!.with!.sarif_file!, 'utf8'));
+    expect(sarif.runs[0].results.length).toBeGreaterThan(0);
+    expect(fail).toMatchObject({ ran: true, status: 1 });
+    expect(result.status).toBe(1);
+    expect(result.outputs['exit-code']).toBe('1');
+  });
+
+  it('skips the SARIF upload unless asked, and passes when only warnings stay under max-warnings', () => {
+    const result = run({ files: 'clean-brief.md', 'max-warnings': '0' });
+    expect(result.steps[2]).toMatchObject({ ran: false, status: undefined });
+    expect(result.status).toBe(0);
+    expect(result.summary).toBe('## briefcheck\n\nNo problems in 1 brief.\n');
+  });
+
+  it('names annotation paths from GITHUB_WORKSPACE when run in a subfolder', () => {
+    const result = run({ 'working-directory': 'node_modules/briefcheck/data', files: '../../../stale-and-mismatched.md', 'as-of': '2026-11-28' });
+    expect(result.steps[1]!.stdout).toContain('::error file=stale-and-mismatched.md,');
+  });
+
+  it('with changed-files-only, checks only the briefs a pull request changes', () => {
+    const repo = packed.repo;
+    git(['checkout', '-q', '-b', 'feature'], repo);
+    try {
+      git(['update-ref', 'refs/remotes/origin/main', 'main'], repo);
+      writeFileSync(join(repo, 'new-brief.md'), 'China supplied 63% of US imports of antimony oxides in January–November 2024.\n');
+      writeFileSync(join(repo, 'notes.txt'), 'not a brief\n');
+      git(['add', '-A'], repo);
+      git(['commit', '-q', '-m', 'a new brief'], repo);
+      const result = run({ 'changed-files-only': 'true', 'as-of': '2026-11-28' }, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main' });
+      const annotations = result.steps[1]!.stdout.split('\n').filter((l) => l.startsWith('::'));
+      expect(annotations.length).toBeGreaterThan(0);
+      expect(annotations.every((l) => l.includes('file=new-brief.md,'))).toBe(true);
+      expect(result.status).toBe(0);
+
+      const missingBase = run({ 'changed-files-only': 'true' }, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'no-such-branch' });
+      expect(missingBase.steps[1]!.stdout).toContain('::error title=briefcheck::changed-files-only cannot find the base commit origin/no-such-branch');
+      expect(missingBase.status).toBe(2);
+    } finally {
+      git(['checkout', '-q', 'main'], repo);
+    }
+  });
+});
+
+describe('the pre-commit hook (.pre-commit-hooks.yaml)', () => {
+  const [hook] = parseYaml(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; types: string[] }[];
+  // pre-commit installs a node hook by packing this repository and installing the tarball, then
+  // runs `entry` with the staged files of the hook's types appended.
+  const runHook = (files: string[]) =>
+    spawnSync('bash', ['-c', `${hook!.entry} "$@"`, 'hook', ...files], {
+      cwd: packed.repo,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', PATH: `${join(packed.repo, 'node_modules/.bin')}:${process.env.PATH}` },
+    });
+
+  it('is a node hook on Markdown that runs the installed command', () => {
+    expect(hook).toMatchObject({ id: 'briefcheck', language: 'node', types: ['markdown'] });
+    expect(hook!.entry.split(' ')[0]).toBe(Object.keys(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).bin)[0]);
+  });
+
+  it('fails a commit of a brief with errors, passes a clean one, and skips ignored files', () => {
+    expect(runHook(['stale-and-mismatched.md', 'clean-brief.md']).status).toBe(1);
+    expect(runHook(['clean-brief.md'])).toMatchObject({ status: 0, stderr: '' });
+    writeFileSync(join(packed.repo, '.briefcheck.json'), JSON.stringify({ exclude: ['stale-and-mismatched.md'] }));
+    try {
+      expect(runHook(['stale-and-mismatched.md', 'clean-brief.md'])).toMatchObject({ status: 0, stderr: '' });
+    } finally {
+      spawnSync('rm', [join(packed.repo, '.briefcheck.json')]);
+    }
+  });
+});
+
+describe('briefcheck init in the installed package', () => {
+  it('points $schema at the schema inside node_modules, which exists, from a subfolder too', () => {
+    const dir = mkdtempSync(join(packed.repo, 'init-'));
+    const ran = spawnSync(join(packed.repo, 'node_modules/.bin/briefcheck'), ['init'], { cwd: dir, encoding: 'utf8' });
+    expect(ran).toMatchObject({ status: 0, stdout: 'wrote .briefcheck.json\n' });
+    const schema = /"\$schema": "([^"]+)"/.exec(readFileSync(join(dir, '.briefcheck.json'), 'utf8'))![1]!;
+    expect(schema).toBe('../node_modules/briefcheck/schemas/briefcheck.schema.json');
+    expect(existsSync(join(dir, schema))).toBe(true);
+    spawnSync('rm', ['-r', dir]);
   });
 });

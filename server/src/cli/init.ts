@@ -3,7 +3,7 @@
 // file: one that exists is left as it is and named, and the command then exits 2.
 
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { findDataDir } from '../node/dataset';
 import { CONFIG_FILE_NAME } from '../node/config';
 import type { CliOptions } from './args';
@@ -13,10 +13,18 @@ import { VERSION } from './version';
 export const WORKFLOW_FILE = '.github/workflows/briefcheck.yml';
 const REPOSITORY = 'briefcheck/briefcheck';
 
-/** The installed package's schema, relative to cwd when it lies below it (node_modules), else the release's copy online. */
+/**
+ * The installed package's schema, relative to cwd when the package is installed in the project cwd
+ * lies in (its node_modules); else (a global install, a checkout) the release's copy online.
+ */
 export function schemaReference(cwd: string, packageRoot = dirname(findDataDir())): string {
-  const rel = relative(cwd, join(packageRoot, 'schemas', 'briefcheck.schema.json'));
-  if (!rel.startsWith('..') && !rel.startsWith(sep)) return `./${rel.split(sep).join('/')}`;
+  const at = packageRoot.lastIndexOf(`${sep}node_modules${sep}`);
+  const project = at >= 0 ? packageRoot.slice(0, at) : undefined;
+  const fromProject = project === undefined ? undefined : relative(project, cwd);
+  if (fromProject !== undefined && !fromProject.startsWith('..') && !isAbsolute(fromProject)) {
+    const rel = relative(cwd, join(packageRoot, 'schemas', 'briefcheck.schema.json')).split(sep).join('/');
+    return rel.startsWith('..') ? rel : `./${rel}`;
+  }
   return `https://raw.githubusercontent.com/${REPOSITORY}/v${VERSION}/schemas/briefcheck.schema.json`;
 }
 
