@@ -159,3 +159,36 @@ describe('briefcheck init in the installed package', () => {
     spawnSync('rm', ['-r', dir]);
   });
 });
+
+describe('docs/ci.md shows the set-ups these tests run', () => {
+  const doc = readFileSync(join(repoRoot, 'docs/ci.md'), 'utf8');
+  const yamlBlocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+  it('the workflow is the one init writes, using this release of the action', async () => {
+    const { workflowText } = await import('../../server/src/cli/init');
+    expect(yamlBlocks).toContain(workflowText());
+  });
+
+  it('the pre-commit entry names this release and the hook', () => {
+    const config = parseYaml(yamlBlocks.find((b) => b.startsWith('repos:'))!);
+    const [hook] = parseYaml(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string }[];
+    expect(config.repos[0]).toEqual({ repo: 'https://github.com/briefcheck/briefcheck', rev: `v${version}`, hooks: [{ id: hook!.id }] });
+  });
+
+  it('the GitLab job, run as GitLab runs its script, writes the Code Quality report and fails on errors', () => {
+    const job = parseYaml(yamlBlocks.find((b) => b.includes('codequality'))!).briefcheck as { script: string[]; artifacts: { reports: { codequality: string } } };
+    // GitLab stops at the first failing line; npm ci reinstalls the tarball the lock file names.
+    const ran = spawnSync('bash', ['-e', '-c', job.script.join('\n')], {
+      cwd: packed.repo,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true', GITLAB_CI: 'true', CI_PROJECT_DIR: packed.repo, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' },
+    });
+    expect(ran.status).toBe(1);
+    const report = JSON.parse(readFileSync(join(packed.repo, job.artifacts.reports.codequality), 'utf8'));
+    expect(report.length).toBeGreaterThan(0);
+    const paths = new Set(report.map((i: { location: { path: string } }) => i.location.path));
+    expect(paths).toContain('stale-and-mismatched.md');
+    for (const path of paths) expect(existsSync(join(packed.repo, path as string))).toBe(true);
+    spawnSync('rm', [join(packed.repo, job.artifacts.reports.codequality)]);
+  });
+});
