@@ -12,12 +12,14 @@ import { runTests } from '@vscode/test-electron';
 import { failOnMissingPrerequisites, killGroup, root } from './lib/workbench.mjs';
 import { runUiCheck } from './ui-check.mjs';
 import { runVsixCheck } from './vsix-check.mjs';
+import { runWebCheck } from './web-check.mjs';
 
 const args = new Set(process.argv.slice(2));
-const only = ['--suite-only', '--ui-only', '--vsix-only'].find((flag) => args.has(flag));
+const only = ['--suite-only', '--ui-only', '--vsix-only', '--web-only'].find((flag) => args.has(flag));
 const runSuite = !only || only === '--suite-only';
 const runUi = !only || only === '--ui-only';
 const runVsix = !only || only === '--vsix-only';
+const runWeb = !only || only === '--web-only';
 // --break flips one expectation in the suite, to show what a failure looks like.
 if (args.has('--break')) process.env.BRIEFCHECK_E2E_BREAK = '1';
 const resultsDir = join(root, 'test-results/e2e');
@@ -118,6 +120,10 @@ async function main() {
   if (runUi) {
     const workspace = copyFixtures('ui-workspace');
     code |= await runUiCheck({ workDir: join(workDir, 'ui'), folder: join(workspace, 'main'), resultsDir });
+  }
+  if (runWeb) {
+    const workspace = copyFixtures('web-workspace');
+    code |= await runWebCheck({ workDir: join(workDir, 'web'), folder: join(workspace, 'main'), resultsDir });
   }
   if (runVsix) {
     const workspace = copyFixtures('vsix-workspace');

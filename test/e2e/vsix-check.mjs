@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, node24, root, serverMain, startServer } from './lib/workbench.mjs';
+import { launchBrowser, node24, remoteExtensionHostLog, root, serverMain, startServer } from './lib/workbench.mjs';
 
 const stepTimeoutMs = 30_000;
 const brief = 'stale-figure.md';
@@ -51,6 +51,8 @@ export async function runVsixCheck({ workDir, folder, resultsDir }) {
     await page.locator('.markers-panel .monaco-list-row', { hasText: problemRule }).first().waitFor({ timeout: stepTimeoutMs });
     await page.screenshot({ path: join(resultsDir, 'vsix-installed.png') });
     console.log(`  ✔ its language server reports ${problemRule} in the Problems panel`);
+    if (!/_doActivateExtension briefcheck\.briefcheck/.test(remoteExtensionHostLog(dataDir))) throw new Error('the Node extension host log does not show briefcheck activated');
+    console.log('  ✔ activated in the Node extension host (its log)');
     return 0;
   } catch (error) {
     console.error(`e2e: .vsix check failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
