@@ -181,7 +181,7 @@ describe('docs/ci.md shows the set-ups these tests run', () => {
     const ran = spawnSync('bash', ['-e', '-c', job.script.join('\n')], {
       cwd: packed.repo,
       encoding: 'utf8',
-      env: { ...process.env, CI: 'true', GITLAB_CI: 'true', CI_PROJECT_DIR: packed.repo, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' },
+      env: { ...process.env, GITHUB_WORKSPACE: '', CI: 'true', GITLAB_CI: 'true', CI_PROJECT_DIR: packed.repo, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' },
     });
     expect(ran.status).toBe(1);
     const report = JSON.parse(readFileSync(join(packed.repo, job.artifacts.reports.codequality), 'utf8'));
