@@ -2,7 +2,7 @@
 // briefs, and run with npx there; then the GitHub Action and the pre-commit hook, run on that
 // repository with that tarball. Packing and installing happen once for this file.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -92,7 +92,8 @@ describe('the GitHub Action (action.yml), its steps run with the runner\'s envir
   });
 
   it('names annotation paths from GITHUB_WORKSPACE when run in a subfolder', () => {
-    const result = run({ 'working-directory': 'node_modules/briefcheck/data', files: '../../../stale-and-mismatched.md', 'as-of': '2026-11-28' });
+    mkdirSync(join(packed.repo, 'team'), { recursive: true });
+    const result = run({ 'working-directory': 'team', files: '../stale-and-mismatched.md', 'as-of': '2026-11-28' });
     expect(result.steps[1]!.stdout).toContain('::error file=stale-and-mismatched.md,');
   });
 
