@@ -2,9 +2,9 @@
 // briefs, and run with npx there; then the GitHub Action and the pre-commit hook, run on that
 // repository with that tarball. Packing and installing happen once for this file.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { runCli } from '../cli/helpers';
 import { loadAction, runAction } from './action-runner';
@@ -14,6 +14,9 @@ let packed: Packed;
 beforeAll(() => {
   packed = packAndInstall();
 }, 120000);
+afterAll(() => {
+  if (packed) rmSync(packed.dir, { recursive: true, force: true });
+});
 
 const env = { ...process.env, BRIEFCHECK_WORKERS: '1', NO_COLOR: '1', npm_config_update_notifier: 'false' };
 const npx = (args: string[], cwd = packed.repo) => spawnSync('npx', ['--no-install', 'briefcheck', ...args], { cwd, encoding: 'utf8', env });
