@@ -6,5 +6,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**', '.cache/**'],
     testTimeout: 20000,
+    // dist/ is built once for every test that runs the bundles (test/global-build.ts).
+    globalSetup: ['test/global-build.ts'],
   },
 });

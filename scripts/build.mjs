@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { bundleOptions } from './bundle-options.mjs';
+import { webBundleOptions, webShims } from './web-shims.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = bundleOptions;
@@ -14,6 +15,12 @@ const bundles = [
   { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' },
   // The CLI's worker threads load this file from beside dist/cli.js (server/src/cli/parallel.ts).
   { entryPoints: ['server/src/cli/parallel-worker.ts'], outfile: 'dist/cli-worker.js' },
+];
+
+// The web extension (the manifest's `browser`) and its language server in a web worker.
+const webBundles = [
+  { ...webBundleOptions, entryPoints: ['client/src/web-extension.ts'], outfile: 'dist/web/extension.js', format: 'cjs', external: ['vscode'] },
+  { ...webBundleOptions, entryPoints: ['server/src/web/server-main.ts'], outfile: 'dist/web/server.js', format: 'iife', plugins: [webShims], conditions: ['worker'], inject: ['server/src/web/shims/process.ts'] },
 ];
 
 /**
@@ -34,6 +41,7 @@ for (const b of bundles.filter((b) => b.outfile !== 'dist/extension.js')) b.defi
 
 if (watch) {
   for (const b of bundles) (await esbuild.context({ ...common, ...b })).watch();
+  for (const b of webBundles) (await esbuild.context(b)).watch();
 } else {
-  await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
+  await Promise.all([...bundles.map((b) => esbuild.build({ ...common, ...b })), ...webBundles.map((b) => esbuild.build(b))]);
 }

@@ -1,11 +1,15 @@
-// Packages the extension as a .vsix (npm run package): builds the bundles, then runs @vscode/vsce.
+// Packages the extension as a .vsix (npm run package): builds the bundles, stages what the extension
+// needs in .cache/vsix-stage, and runs @vscode/vsce there. Staging keeps the two packages apart:
+// package.json's `files` list is the npm package's (the command line), while the .vsix holds the
+// extension's bundles, the dataset, schemas, grammar, snippets, icon, LICENSE, CHANGELOG, and as
+// its README client/README.md, written for users (the repository's README is for developers).
 // vsce needs Node >= 22 while the project runs on Node 20, so it is installed (pinned, from the npm
 // registry) into .cache/vsce and run with the Node 24 that scripts/setup-e2e.sh puts in
-// .cache/node24. Without that Node the script says so and stops. .vscodeignore keeps the package
-// to what the extension needs: dist/, data/, schemas/, syntaxes/, snippets/, README, LICENSE.
+// .cache/node24. Without that Node the script says so and stops. BRIEFCHECK_VSIX_OUT names another
+// output file.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const VSCE_VERSION = '4.1.0';
@@ -14,6 +18,23 @@ const cache = join(root, '.cache');
 const node24 = process.env.BRIEFCHECK_NODE24 ?? join(cache, 'node24', 'package', 'bin', 'node');
 const vsceDir = join(cache, 'vsce');
 const vsceBin = join(vsceDir, 'node_modules', '@vscode', 'vsce', 'vsce');
+const stage = join(cache, 'vsix-stage');
+
+/** What the .vsix holds: staged path → repository path. */
+export const VSIX_FILES = {
+  'dist/extension.js': 'dist/extension.js',
+  'dist/server.js': 'dist/server.js',
+  'dist/web/extension.js': 'dist/web/extension.js',
+  'dist/web/server.js': 'dist/web/server.js',
+  data: 'data',
+  schemas: 'schemas',
+  syntaxes: 'syntaxes',
+  snippets: 'snippets',
+  'images/icon.png': 'images/icon.png',
+  'README.md': 'client/README.md',
+  'CHANGELOG.md': 'CHANGELOG.md',
+  LICENSE: 'LICENSE',
+};
 
 function fail(message) {
   console.error(`package: ${message}`);
@@ -34,9 +55,17 @@ if (!existsSync(node24)) {
 }
 
 run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
-for (const required of ['dist/extension.js', 'dist/server.js']) {
-  if (!existsSync(join(root, required))) fail(`${required} was not built`);
+
+rmSync(stage, { recursive: true, force: true });
+for (const [to, from] of Object.entries(VSIX_FILES)) {
+  if (!existsSync(join(root, from))) fail(`${from} is missing`);
+  mkdirSync(dirname(join(stage, to)), { recursive: true });
+  cpSync(join(root, from), join(stage, to), { recursive: true });
 }
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+// The staged manifest lists the extension's files; the npm package's bin and scripts do not apply.
+const { files: _npmFiles, bin: _bin, scripts: _scripts, devDependencies: _dev, workspaces: _ws, ...extension } = manifest;
+writeFileSync(join(stage, 'package.json'), JSON.stringify({ ...extension, files: Object.keys(VSIX_FILES) }, null, 2) + '\n');
 
 if (!existsSync(vsceBin)) {
   mkdirSync(vsceDir, { recursive: true });
@@ -50,9 +79,9 @@ if (!existsSync(vsceBin)) {
   run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: vsceDir, env });
 }
 
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const out = join(root, `${manifest.name}-${manifest.version}.vsix`);
-run(node24, [vsceBin, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], {
+const out = resolve(root, process.env.BRIEFCHECK_VSIX_OUT ?? `${manifest.name}-${manifest.version}.vsix`);
+run(node24, [vsceBin, 'package', '--no-dependencies', '--out', out], {
+  cwd: stage,
   env: { ...process.env, NODE_COMPILE_CACHE: join(cache, 'node-compile-cache') },
 });
 console.log(`package: wrote ${relative(root, out)}`);

@@ -34,7 +34,7 @@ function imports(file: string): string[] {
 
 function layerOf(file: string): string | undefined {
   const rel = relative(root, file).split('\\').join('/');
-  const m = /^server\/src\/(core|node|cli|lsp|shared)\//.exec(rel);
+  const m = /^server\/src\/(core|node|cli|lsp|web|shared)\//.exec(rel);
   if (m) return m[1];
   if (rel.startsWith('client/src/')) return 'client';
   return undefined;
@@ -45,6 +45,8 @@ const allowed: Record<string, string[]> = {
   node: ['core', 'node'],
   cli: ['core', 'node', 'cli'],
   lsp: ['core', 'node', 'lsp', 'shared'],
+  // The server in a web worker: the language server with browser stand-ins; node only for types.
+  web: ['core', 'node', 'lsp', 'web'],
   client: ['client', 'shared'],
   shared: ['shared'],
 };
@@ -53,6 +55,8 @@ const forbiddenPackages: Record<string, RegExp> = {
   core: /^(node:|vscode|fs$|path$|os$|child_process$|worker_threads$)/,
   // The protocol file is imported by the extension and the server alike, so it imports nothing.
   shared: /./,
+  // A web worker has no Node API.
+  web: /^(node:|fs$|path$|os$|child_process$|worker_threads$)/,
 };
 
 describe('layer boundaries', () => {

@@ -2,7 +2,7 @@
 // analyses text. Commands return what they show, so tests and other extensions can use them.
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { WorkspaceEdit } from 'vscode-languageclient';
 import { ClaimsViewId, Commands } from './ids';
 import { ControlTableRequestMethod, DatasetInfoRequestMethod, SetAsOfRequestMethod, type ClaimsResult, type DatasetInfo } from '../../server/src/shared/protocol';
@@ -69,7 +69,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   });
 
   register(Commands.restartServer, async () => {
-    await client.restart();
+    // BaseLanguageClient has no restart(): stop and start is what LanguageClient.restart does.
+    if (client.isRunning()) await client.stop();
+    await client.start();
     await refresh();
     return true;
   });

@@ -9,24 +9,28 @@ describe('parseCliArgs', () => {
   it('reads every flag', () => {
     const options = parseCliArgs(
       ['--format', 'sarif', '--as-of', '2025-05-01', '--fix', '--rule', 'stale-figure=error', '--rule', 'unsourced-figure=off',
-        '--config', 'ci.json', '--max-warnings', '3', '--quiet', '--cache', '--cache-location', 'c.json', '--shard', '2/3', 'briefs', '*.md'],
+        '--config', 'ci.json', '--max-warnings', '3', '--quiet', '--cache', '--cache-location', 'c.json', '--shard', '2/3',
+        '--no-error-on-unmatched-pattern', '--respect-ignore-on-named-files', 'briefs', '*.md'],
       ids,
     );
     expect(options).toEqual({
       command: 'check', patterns: ['briefs', '*.md'], format: 'sarif', asOf: '2025-05-01', fix: true,
       rules: { 'stale-figure': 'error', 'unsourced-figure': 'off' }, config: 'ci.json', maxWarnings: 3, quiet: true,
       cache: true, cacheLocation: 'c.json', shard: { index: 2, count: 3 }, stdin: false,
+      errorOnUnmatchedPattern: false, respectIgnoreOnNamedFiles: true, workflow: false,
     });
   });
 
   it('reads subcommands and stdin', () => {
     expect(parseCliArgs(['claims', 'a.md', '--format', 'json'], ids)).toMatchObject({ command: 'claims', patterns: ['a.md'], format: 'json' });
     expect(parseCliArgs(['rules'], ids).command).toBe('rules');
+    expect(parseCliArgs(['init', '--workflow'], ids)).toMatchObject({ command: 'init', workflow: true, patterns: [] });
+    expect(parseCliArgs(['a.md'], ids)).toMatchObject({ errorOnUnmatchedPattern: true, respectIgnoreOnNamedFiles: false });
     expect(parseCliArgs(['--stdin', '--stdin-filename', 'x.md'], ids)).toMatchObject({ stdin: true, stdinFilename: 'x.md' });
   });
 
   it.each([
-    [['--format', 'xml'], '--format must be one of stylish, json, sarif, github, junit, got "xml"'],
+    [['--format', 'xml'], '--format must be one of stylish, json, sarif, github, gitlab, junit, markdown, got "xml"'],
     [['claims', 'a.md', '--format', 'sarif'], '--format must be one of stylish, json for claims, got "sarif"'],
     [['--as-of', '2025-13-01'], '--as-of expects a date written YYYY-MM-DD, got "2025-13-01"'],
     [['--rule', 'stale-figure'], '--rule expects id=severity (for example stale-figure=error), got "stale-figure"'],
@@ -37,6 +41,8 @@ describe('parseCliArgs', () => {
     [['--stdin', 'a.md'], 'give either --stdin or paths, not both'],
     [['--stdin', '--fix'], '--fix cannot rewrite standard input; run it on the file'],
     [['--stdin-filename', 'a.md'], '--stdin-filename only makes sense with --stdin'],
+    [['--workflow'], '--workflow only applies to briefcheck init'],
+    [['init', 'briefs'], 'briefcheck init takes no paths; run it in the folder to set up'],
     [['claims'], 'briefcheck claims needs at least one file'],
     [['--frobnicate'], "Unknown option '--frobnicate'"],
   ])('rejects %j', (argv, message) => {

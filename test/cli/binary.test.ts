@@ -1,15 +1,11 @@
-// The built command, spawned once as users and CI run it: `node scripts/build.mjs`, then
-// server/bin/briefcheck.js. Its output and exit code must be exactly those of run() in-process.
-import { execFileSync, spawnSync } from 'node:child_process';
+// The built command (dist/ is built by test/global-build.ts), spawned once as users and CI run it:
+// bin/briefcheck.js. Its output and exit code must be exactly those of run() in-process.
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from './helpers';
 
-const bin = join(repoRoot, 'server/bin/briefcheck.js');
-
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'pipe' });
-}, 120000);
+const bin = join(repoRoot, 'bin/briefcheck.js');
 
 describe('the built briefcheck', () => {
   it('prints what run() prints and exits with the same code, on files and on piped input', async () => {

@@ -16,10 +16,10 @@ function tree(files: Record<string, string>): string {
 }
 
 describe('loadConfigFor', () => {
-  it('finds the nearest .briefcheck.json above the brief and resolves data paths against it', async () => {
+  it('finds the nearest .briefcheck.json above the brief and resolves data paths against it; "root": true stops there', async () => {
     const root = tree({
       '.briefcheck.json': JSON.stringify({ asOf: '2025-05-01' }),
-      'team/.briefcheck.json': JSON.stringify({ rules: { 'stale-figure': 'error' }, data: ['overlay.json'] }),
+      'team/.briefcheck.json': JSON.stringify({ root: true, rules: { 'stale-figure': 'error' }, data: ['overlay.json'] }),
       'team/deep/er/brief.md': '# Brief',
       'other/brief.md': '# Brief',
     });

@@ -103,7 +103,8 @@ describe('formatters', () => {
   it('stylish groups by file and totals, and prints nothing for a clean run', () => {
     const text = formatters.stylish!(results, context);
     expect(text).toContain('briefs/mémo, 2025.md\n  3:5  error    China: 63%');
-    expect(text).toContain('✖ 3 problems (1 error, 1 warning, 1 info) in 2 files');
+    // The total counts the files with problems, and how many were checked when that differs.
+    expect(text).toContain('✖ 3 problems (1 error, 1 warning, 1 info) in 1 file (2 checked)\n');
     expect(text).toContain('1 problem can be fixed with --fix');
     expect(formatters.stylish!([results[1]!], context)).toBe('');
   });
@@ -125,7 +126,7 @@ describe('formatters', () => {
         '  4:1  warning  No citation  unsourced-figure',
         '  9:1  info     Unknown after 2026-11-27  status-unknown',
         '',
-        '✖ 3 problems (1 error, 1 warning, 1 info) in 3 files',
+        '✖ 3 problems (1 error, 1 warning, 1 info) in 1 file (3 checked)',
         '  1 problem can be fixed with --fix',
         '',
         'Fixed 1 problem.',

@@ -72,7 +72,7 @@ describe('exit codes', () => {
     expect(ran).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'briefcheck: --format must be one of stylish, json, sarif, github, junit, got "xml"\nRun briefcheck --help for usage.\n',
+      stderr: 'briefcheck: --format must be one of stylish, json, sarif, github, gitlab, junit, markdown, got "xml"\nRun briefcheck --help for usage.\n',
     });
   });
 });
@@ -154,7 +154,7 @@ describe('as-of precedence', () => {
       'a-front-as-of.md': '---\nas_of: 2025-05-01\ndate: 2024-01-01\n---\n# A\n',
       'b-front-date.md': '---\ndate: 2025-03-15\n---\n# B\n',
       'c-config.md': '# C\n',
-      'other/.briefcheck.json': '{}',
+      'other/.briefcheck.json': '{ "root": true }',
       'other/d-today.md': '# D\n',
     });
     expect(await asOf(dir)).toEqual([

@@ -1,6 +1,7 @@
 // `npm run test:e2e`: builds the extension and the suite, then runs the mocha suite inside a real
 // VS Code (through @vscode/test-electron's runTests with code-shim.mjs in place of the editor) and
-// the browser-level UI check, on a throwaway copy of the fixture workspace. Exits non-zero when
+// the browser-level UI check, on a throwaway copy of the fixture workspace, and then installs the
+// packaged .vsix (npm run package) into the server and checks that it activates (vsix-check.mjs). Exits non-zero when
 // either fails; leaves no process running, pass, fail or signal.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,10 +11,15 @@ import * as esbuild from 'esbuild';
 import { runTests } from '@vscode/test-electron';
 import { failOnMissingPrerequisites, killGroup, root } from './lib/workbench.mjs';
 import { runUiCheck } from './ui-check.mjs';
+import { runVsixCheck } from './vsix-check.mjs';
+import { runWebCheck } from './web-check.mjs';
 
 const args = new Set(process.argv.slice(2));
-const runSuite = !args.has('--ui-only');
-const runUi = !args.has('--suite-only');
+const only = ['--suite-only', '--ui-only', '--vsix-only', '--web-only'].find((flag) => args.has(flag));
+const runSuite = !only || only === '--suite-only';
+const runUi = !only || only === '--ui-only';
+const runVsix = !only || only === '--vsix-only';
+const runWeb = !only || only === '--web-only';
 // --break flips one expectation in the suite, to show what a failure looks like.
 if (args.has('--break')) process.env.BRIEFCHECK_E2E_BREAK = '1';
 const resultsDir = join(root, 'test-results/e2e');
@@ -114,6 +120,14 @@ async function main() {
   if (runUi) {
     const workspace = copyFixtures('ui-workspace');
     code |= await runUiCheck({ workDir: join(workDir, 'ui'), folder: join(workspace, 'main'), resultsDir });
+  }
+  if (runWeb) {
+    const workspace = copyFixtures('web-workspace');
+    code |= await runWebCheck({ workDir: join(workDir, 'web'), folder: join(workspace, 'main'), resultsDir });
+  }
+  if (runVsix) {
+    const workspace = copyFixtures('vsix-workspace');
+    code |= await runVsixCheck({ workDir: join(workDir, 'vsix'), folder: join(workspace, 'main'), resultsDir });
   }
   console.log(code === 0 ? 'e2e: all end-to-end checks passed' : 'e2e: end-to-end checks FAILED');
   return code;

@@ -34,7 +34,7 @@ async function shot(page, resultsDir, name) {
  * wrapped line. The editor redraws decorations when diagnostics arrive again, so a squiggle found
  * may be gone when its box is asked for: ask again until the deadline.
  */
-async function widestSquiggle(page) {
+export async function widestSquiggle(page) {
   const squiggles = page.locator('.editor-instance .view-overlays').locator('.squiggly-warning, .squiggly-error, .squiggly-info');
   const deadline = Date.now() + stepTimeoutMs;
   for (;;) {

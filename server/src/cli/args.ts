@@ -13,7 +13,7 @@ export interface Shard {
 }
 
 export interface CliOptions {
-  command: 'check' | 'claims' | 'rules' | 'help' | 'version';
+  command: 'check' | 'claims' | 'rules' | 'init' | 'help' | 'version';
   patterns: string[];
   format: string;
   asOf?: IsoDate;
@@ -28,6 +28,12 @@ export interface CliOptions {
   stdin: boolean;
   stdinFilename?: string;
   color?: boolean;
+  /** A glob, folder or `include` that matches no brief is an error (exit 2); on by default. */
+  errorOnUnmatchedPattern: boolean;
+  /** Files named on the command line are dropped when .gitignore or `exclude` ignores them. */
+  respectIgnoreOnNamedFiles: boolean;
+  /** For init: also write the GitHub Actions workflow. */
+  workflow: boolean;
 }
 
 const optionSpec = {
@@ -45,9 +51,15 @@ const optionSpec = {
   'stdin-filename': { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  'no-error-on-unmatched-pattern': { type: 'boolean' },
+  'respect-ignore-on-named-files': { type: 'boolean' },
+  workflow: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
+
+/** Every long option, for the test that --help lists them all. */
+export const OPTION_NAMES: readonly string[] = Object.keys(optionSpec);
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
 
@@ -88,7 +100,7 @@ export function parseCliArgs(argv: string[], ruleIds: ReadonlySet<string>): CliO
   const { values, positionals } = parsed;
   let command: CliOptions['command'] = 'check';
   let patterns = positionals;
-  if (positionals[0] === 'claims' || positionals[0] === 'rules') {
+  if (positionals[0] === 'claims' || positionals[0] === 'rules' || positionals[0] === 'init') {
     command = positionals[0];
     patterns = positionals.slice(1);
   }
@@ -104,6 +116,9 @@ export function parseCliArgs(argv: string[], ruleIds: ReadonlySet<string>): CliO
     quiet: values.quiet ?? false,
     cache: values.cache ?? false,
     stdin: values.stdin ?? false,
+    errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
+    respectIgnoreOnNamedFiles: values['respect-ignore-on-named-files'] ?? false,
+    workflow: values.workflow ?? false,
   };
   const claimFormats = ['stylish', 'json'];
   const allowed = command === 'check' ? FORMAT_NAMES : claimFormats;
@@ -131,6 +146,8 @@ export function parseCliArgs(argv: string[], ruleIds: ReadonlySet<string>): CliO
   if (options.stdin && patterns.length) throw new UsageError('give either --stdin or paths, not both');
   if (options.stdin && options.fix) throw new UsageError('--fix cannot rewrite standard input; run it on the file');
   if (command !== 'check' && options.fix) throw new UsageError(`--fix only applies to checking, not to ${command}`);
+  if (options.workflow && command !== 'init') throw new UsageError('--workflow only applies to briefcheck init');
+  if (command === 'init' && patterns.length) throw new UsageError('briefcheck init takes no paths; run it in the folder to set up');
   if (command === 'claims' && !options.stdin && patterns.length === 0) throw new UsageError('briefcheck claims needs at least one file');
   return options;
 }

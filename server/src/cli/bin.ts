@@ -12,6 +12,16 @@ const chunks = () =>
     process.stdin.on('error', reject);
   });
 
+// A reader that stops early (`briefcheck . | head`) closes the pipe: stop at once and quietly, with
+// the status of a process ended by SIGPIPE (128 + 13), as other Unix tools do, not a stack trace.
+const EXIT_BROKEN_PIPE = 141;
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT_BROKEN_PIPE);
+    throw error;
+  });
+}
+
 void run(process.argv.slice(2), {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),

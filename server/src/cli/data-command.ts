@@ -5,7 +5,9 @@
 
 import { isIsoDate } from '../core/dataset/dates';
 import type { ClauseStatus, Dataset, Metric, Observation, Source } from '../core/dataset/types';
+import { CONFIG_FILE_NAME, formatConfigError, loadConfigFor } from '../node/config';
 import { formatDataError, loadDataset } from '../node/dataset';
+import { join } from 'node:path';
 import { IMPORT_USAGE, runDataImport } from './data-import';
 import type { CliIo } from './io';
 
@@ -16,7 +18,12 @@ const USAGE = `Usage:
   briefcheck data info [--format json] [--data overlay.json]
   briefcheck data status MINERAL [--on YYYY-MM-DD] [--format json] [--data overlay.json]
   briefcheck data figures MINERAL [--metric METRIC] [--on YYYY-MM-DD] [--format json] [--data overlay.json]
-${IMPORT_USAGE}`;
+${IMPORT_USAGE}
+
+The overlays named by "data" in the nearest .briefcheck.json apply first, then those given here.
+`;
+
+export const DATA_COMMANDS: readonly string[] = ['validate', 'info', 'status', 'figures', 'import'];
 
 class Usage extends Error {}
 
@@ -67,12 +74,16 @@ function today(io: CliIo): string {
 }
 
 export async function runDataCommand(args: string[], io: CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(USAGE);
+    return 0;
+  }
   const words = args[0] === 'data' ? args.slice(1) : args;
   if (words[0] === 'import') return runDataImport(words.slice(1), io, today(io));
   let parsed: Parsed;
   try {
     parsed = parse(args);
-    if (!['validate', 'info', 'status', 'figures'].includes(parsed.command)) {
+    if (!DATA_COMMANDS.includes(parsed.command)) {
       throw new Usage(parsed.command ? `unknown data command "${parsed.command}"` : 'missing data command');
     }
     if ((parsed.command === 'status' || parsed.command === 'figures') && parsed.positional.length !== 1) throw new Usage(`data ${parsed.command} needs one MINERAL`);
@@ -82,7 +93,12 @@ export async function runDataCommand(args: string[], io: CliIo): Promise<number>
     io.stderr(`briefcheck: ${error.message}\n${USAGE}`);
     return 2;
   }
-  const overlays = parsed.command === 'validate' ? [...parsed.positional, ...parsed.data] : parsed.data;
+  // The overlays the configuration names are part of the dataset every check uses, so they are here too.
+  const loaded = await loadConfigFor(join(io.cwd, CONFIG_FILE_NAME), { cwd: io.cwd });
+  for (const error of loaded.errors) io.stderr(`briefcheck: invalid configuration: ${formatConfigError(error)}\n`);
+  if (loaded.errors.length) return 2;
+  const given = parsed.command === 'validate' ? [...parsed.positional, ...parsed.data] : parsed.data;
+  const overlays = [...loaded.config.data, ...given];
   const { dataset, errors } = await loadDataset(overlays, { cwd: io.cwd });
   for (const error of errors) io.stderr(`briefcheck: dataset error: ${formatDataError(error)}\n`);
   switch (parsed.command) {

@@ -238,9 +238,12 @@ async function gatherInputs(
   const found = await expandPatterns(options.patterns, io.cwd, {
     include: base?.config.include ?? [],
     exclude: base?.config.exclude ?? [],
-    baseDir: base?.configFile ? join(base.configFile, '..') : io.cwd,
+    baseDir: base?.filesBase ?? (base?.configFile ? join(base.configFile, '..') : io.cwd),
+    respectIgnoreOnNamedFiles: options.respectIgnoreOnNamedFiles,
   });
-  for (const pattern of found.unmatched) fail(`no briefs match "${pattern}"`);
+  if (options.errorOnUnmatchedPattern) {
+    for (const pattern of found.unmatched) fail(`no briefs match "${pattern}" (--no-error-on-unmatched-pattern skips it)`);
+  }
   const files = found.files
     .map((absolutePath) => ({ absolutePath, path: displayPath(io.cwd, absolutePath) }))
     .filter((f) => !options.shard || inShard(f.path, options.shard));

@@ -1,16 +1,30 @@
-// The text of briefcheck --help; docs/cli.md has the long form.
+// The text of briefcheck --help; docs/cli.md has the long form. A test checks that every command
+// and every format the code knows is listed here.
 
 export const HELP = `Usage: briefcheck [options] [paths or globs...]
        briefcheck claims [options] FILE...
        briefcheck rules [--format json]
-       briefcheck data validate|info|status|figures|import ...
+       briefcheck init [--workflow]
+       briefcheck data validate [overlay.json ...]
+       briefcheck data info|status|figures|import ... (briefcheck data --help)
        briefcheck diff --data OLD NEW [paths...]
 
 Checks Markdown briefs on critical minerals against the bundled dataset, as of each brief's date.
 With no paths, checks the Markdown files under the current folder, honouring .gitignore.
 
+Commands:
+  (none)                   check the briefs named, or all under the current folder
+  claims FILE...           list every claim recognised in the briefs, with its verdict
+  rules                    list the rules, their default severities and documentation
+  init                     write a commented .briefcheck.json (--workflow: and a GitHub workflow);
+                           never overwrites a file
+  data validate            check the dataset and overlays against their schemas and invariants
+  data info                the dataset's version, horizon and counts
+  data status MINERAL      a mineral's control status on a date (--on YYYY-MM-DD)
+  data figures MINERAL     the figures published for a mineral by a date
+
 Options:
-  -f, --format NAME        stylish (default), json, sarif, github or junit
+  -f, --format NAME        stylish (default), json, sarif, github, gitlab, junit or markdown
       --as-of DATE         check as of DATE (YYYY-MM-DD), over front matter and configuration
       --fix                apply fixes to the files (atomically) and report what is left
       --rule ID=SEVERITY   set a rule to error, warning, info or off (repeatable)
@@ -22,7 +36,13 @@ Options:
       --shard I/N          check only the I-th of N disjoint parts of the file list
       --stdin              read one brief from standard input
       --stdin-filename F   the path to report (and find configuration from) for --stdin
-      --color, --no-color  force colour on or off
+      --no-error-on-unmatched-pattern
+                           skip globs, folders and include patterns that match no brief
+                           (by default they are an error, exit 2)
+      --respect-ignore-on-named-files
+                           skip named files that .gitignore or exclude ignores
+                           (for pre-commit hooks and changed-file lists)
+      --color, --no-color  force colour on or off (FORCE_COLOR and NO_COLOR are honoured)
   -h, --help               show this help
   -v, --version            show the version
 

@@ -2,7 +2,6 @@
 // format, returning the exit code (0 clean, 1 errors or too many warnings, 2 usage, configuration,
 // dataset or file trouble). bin.ts calls it with the real process; tests call it in-process.
 
-import pkg from '../../../package.json';
 import { parseCliArgs, UsageError, type CliOptions } from './args';
 import { runDataCommand } from './data-command';
 import { runDiffData } from './diff-data';
@@ -10,12 +9,14 @@ import { localToday, runEngine } from './engine';
 import { claimsJson, claimsStylish } from './formatters/claims';
 import { formatters, streamFormatters } from './formatters/index';
 import { HELP } from './help';
+import { runInit } from './init';
 import type { CliIo } from './io';
 import { addToSummary, emptySummary, type FileResult, type FormatContext } from './results';
 import { ruleIds, ruleInfos } from './rule-info';
+import { VERSION } from './version';
 
 export type { CliIo } from './io';
-export const VERSION: string = pkg.version;
+export { VERSION };
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -33,8 +34,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       cwd: io.cwd,
       version: VERSION,
       rules: ruleInfos(),
-      color: options.color ?? Boolean(io.stdoutIsTTY && !io.env.NO_COLOR),
+      color: options.color ?? colorFromEnv(io),
     };
+    const root = io.env.GITHUB_WORKSPACE || io.env.CI_PROJECT_DIR;
+    if (root) context.root = root;
     switch (options.command) {
       case 'help':
         io.stdout(HELP);
@@ -42,6 +45,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       case 'version':
         io.stdout(`${VERSION}\n`);
         return 0;
+      case 'init':
+        return await runInit(options, io);
       case 'rules':
         io.stdout(options.format === 'json' ? JSON.stringify({ version: 1, rules: context.rules }, null, 2) + '\n' : rulesTable(context));
         return 0;
@@ -82,6 +87,16 @@ async function check(options: CliOptions, io: CliIo, context: FormatContext): Pr
     return 1;
   }
   return 0;
+}
+
+/**
+ * Colour when stdout is a terminal and NO_COLOR is unset; FORCE_COLOR (any value but 0 or false)
+ * turns it on where CI logs render colour though stdout is a pipe, and FORCE_COLOR=0 turns it off.
+ */
+export function colorFromEnv(io: Pick<CliIo, 'env' | 'stdoutIsTTY'>): boolean {
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
+  return Boolean(io.stdoutIsTTY && !io.env.NO_COLOR);
 }
 
 function rulesTable(context: FormatContext): string {

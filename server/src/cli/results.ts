@@ -1,6 +1,7 @@
 // What the command line reports for each brief: the core's result turned into 1-based lines and
 // columns, relative paths and plain summaries. Every formatter reads only these types.
 
+import { isAbsolute, relative, sep } from 'node:path';
 import type { BriefResult, Claim, Fix, IsoDate, Problem, Range } from '../core/types';
 import { lineIndex } from '../core/lines';
 
@@ -51,6 +52,11 @@ export interface FormatContext {
   rules: RuleInfo[];
   /** Whether output may use colour. */
   color: boolean;
+  /**
+   * The repository root CI reports paths against (GITHUB_WORKSPACE, CI_PROJECT_DIR), when set:
+   * annotations and code-quality reports name files from there, wherever the command ran.
+   */
+  root?: string;
 }
 
 export type Formatter = (results: FileResult[], context: FormatContext) => string;
@@ -82,6 +88,13 @@ export function wholeOutput(stream: StreamFormatter): Formatter {
     for (const file of results) out += format.file(file);
     return out + format.end();
   };
+}
+
+/** The file's path from the repository root (context.root) when it lies under it, else as shown. */
+export function pathFromRoot(file: FileResult, context: FormatContext): string {
+  if (!context.root) return file.path;
+  const rel = relative(context.root, file.absolutePath);
+  return rel.startsWith('..') || isAbsolute(rel) ? file.path : rel.split(sep).join('/');
 }
 
 export function emptySummary(): Summary {

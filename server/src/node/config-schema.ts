@@ -56,11 +56,16 @@ export function buildConfigSchema(rules: Record<string, RuleMetaForSchema>): Jso
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'briefcheck configuration (.briefcheck.json)',
-    description: 'Found by walking up from each brief; the nearest file applies.',
+    description: 'Found by walking up from each brief. A file extends the ones above it up to the first with "root": true; comments (// and /* */) are allowed.',
     type: 'object',
     additionalProperties: false,
     properties: {
       $schema: { type: 'string' },
+      root: {
+        description: 'Stop here: files in folders above this one do not apply. Without it, this file extends them (its settings win).',
+        type: 'boolean',
+        default: false,
+      },
       asOf: {
         description: 'Check briefs as of this date (YYYY-MM-DD) unless --as-of or front matter says otherwise.',
         type: 'string',

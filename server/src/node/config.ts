@@ -1,11 +1,12 @@
-// Configuration discovery shared by the CLI and the language server: the nearest `.briefcheck.json`
-// above a brief, validated against schemas/briefcheck.schema.json, merged with flags and editor
-// settings. The file system is injected (ConfigHost) so the editor can serve unsaved buffers.
+// Configuration discovery shared by the CLI and the language server: the `.briefcheck.json` files
+// above a brief, nearest first up to one marked "root": true, each validated against
+// schemas/briefcheck.schema.json, then merged with flags and editor settings. The file system is injected (ConfigHost) so the editor can serve unsaved buffers.
 
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, parse, resolve } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import stripJsonComments from 'strip-json-comments';
 import type { IsoDate, ResolvedConfig, RuleSetting, Severity } from '../core/types';
 import schema from '../../../schemas/briefcheck.schema.json';
 
@@ -13,6 +14,8 @@ export const CONFIG_FILE_NAME = '.briefcheck.json';
 
 /** What a `.briefcheck.json` holds, as written. */
 export interface ConfigInput {
+  /** Files in folders above do not apply (ESLint's and markdownlint's `root`). */
+  root?: boolean;
   asOf?: IsoDate;
   rules?: Record<string, Severity | Partial<RuleSetting>>;
   data?: string[];
@@ -40,7 +43,10 @@ export interface ConfigOverrides {
 
 export interface LoadedConfig {
   config: ResolvedConfig;
+  /** The nearest configuration file. */
   configFile?: string;
+  /** The folder `include` and `exclude` are relative to: that of the file that set them. */
+  filesBase?: string;
   errors: ConfigError[];
 }
 
@@ -121,7 +127,8 @@ function jsonSyntaxError(file: string, text: string, error: unknown): ConfigErro
 export function parseConfigText(file: string, text: string): ParsedFile {
   let value: unknown;
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    // Comments become whitespace, so JSON error positions still point into the text as written.
+    value = JSON.parse(stripJsonComments(text.replace(/^\uFEFF/, '')));
   } catch (error) {
     return { file, input: {}, errors: [jsonSyntaxError(file, text, error)] };
   }
@@ -183,19 +190,35 @@ export function createConfigLoader(host: ConfigHost = nodeConfigHost) {
     return pending;
   }
 
+  /** The files that apply in dir: the nearest, then those above it, up to one marked "root": true. */
+  async function chainForDir(dir: string): Promise<ParsedFile[]> {
+    const chain: ParsedFile[] = [];
+    for (let found = await configForDir(dir); found; ) {
+      chain.push(found);
+      const parent = dirname(dirname(found.file));
+      if (found.input.root || found.errors.length || parent === dirname(found.file)) break;
+      found = await configForDir(parent);
+    }
+    return chain;
+  }
+
   async function loadConfigFor(filePath: string, overrides: ConfigOverrides = {}): Promise<LoadedConfig> {
-    let found: ParsedFile | undefined;
+    let chain: ParsedFile[];
     const errors: ConfigError[] = [];
     if (overrides.configFile) {
       const file = resolve(overrides.cwd ?? process.cwd(), overrides.configFile);
-      found = await readConfigFile(file);
+      const found = await readConfigFile(file);
       if (!found) errors.push({ file, path: '', message: 'configuration file not found' });
+      chain = found ? [found] : [];
     } else {
-      found = await configForDir(dirname(resolve(filePath)));
+      chain = await chainForDir(dirname(resolve(filePath)));
     }
-    if (found) errors.push(...found.errors);
-    const config = resolveConfig(found?.input ?? {}, found ? dirname(found.file) : undefined, overrides);
-    return found ? { config, configFile: found.file, errors } : { config, errors };
+    for (const file of chain) errors.push(...file.errors);
+    const nearest = chain[0];
+    if (!nearest) return { config: resolveConfig({}, undefined, overrides), errors };
+    const { input, filesBase } = mergeChain(chain);
+    const config = resolveConfig(input, dirname(nearest.file), overrides);
+    return { config, configFile: nearest.file, ...(filesBase ? { filesBase } : {}), errors };
   }
 
   return {
@@ -205,6 +228,30 @@ export function createConfigLoader(host: ConfigHost = nodeConfigHost) {
       governing.clear();
     },
   };
+}
+
+/**
+ * One input from a chain of files (nearest first): nearer settings win, rules merge by id, overlays
+ * add up (each resolved against its own file's folder), and include and exclude come together from
+ * the nearest file that sets either, relative to that file.
+ */
+function mergeChain(chain: readonly ParsedFile[]): { input: ConfigInput; filesBase?: string } {
+  const input: ConfigInput = {};
+  let filesBase: string | undefined;
+  for (const { file, input: own } of [...chain].reverse()) {
+    const dir = dirname(file);
+    if (own.asOf) input.asOf = own.asOf;
+    if (own.rules) input.rules = { ...input.rules, ...own.rules };
+    if (own.data) input.data = [...(input.data ?? []), ...own.data.map((p) => (isAbsolute(p) ? p : resolve(dir, p)))];
+    if (own.include || own.exclude) {
+      filesBase = dir;
+      delete input.include;
+      delete input.exclude;
+      if (own.include) input.include = own.include;
+      if (own.exclude) input.exclude = own.exclude;
+    }
+  }
+  return filesBase ? { input, filesBase } : { input };
 }
 
 const defaultLoader = createConfigLoader();

@@ -129,6 +129,12 @@ async function readOverlay(path: string, cwd: string, dataDir: string, bundled: 
   const errors = schemaErrors((await validatorsFor(dataDir)).overlay, value).map(inFile(path));
   if (errors.length) return { errors };
   const { $schema: _schema, ...overlay } = value as Overlay & { $schema?: string };
+  // The horizon is how far the bundled data is known to be complete; an overlay adds records but
+  // cannot vouch for everything else up to a later date, nor take back what the data covers.
+  const horizon = overlay.meta?.horizon;
+  if (horizon !== undefined && horizon !== bundled.files.meta.horizon) {
+    return { errors: [{ file: path, path: '/meta/horizon', message: `an overlay cannot move the dataset's horizon (${bundled.files.meta.horizon}) to ${horizon}` }] };
+  }
   // References may point into the bundled data or into overlays accepted before this one.
   const known = idsOf(mergeFiles(bundled.files, accepted));
   const issues = checkInvariants(overlay, known);

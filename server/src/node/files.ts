@@ -20,12 +20,14 @@ export interface FindOptions {
   exclude?: string[];
   /** The folder include and exclude are relative to (the configuration file's); default cwd. */
   baseDir?: string;
+  /** Drop named files that .gitignore or exclude ignores, instead of always keeping them. */
+  respectIgnoreOnNamedFiles?: boolean;
 }
 
 export interface FoundBriefs {
   /** Absolute paths, sorted by path relative to cwd. */
   files: string[];
-  /** Globs, and folders holding no brief, that matched nothing. */
+  /** Globs, folders holding no brief and include patterns that matched nothing. */
   unmatched: string[];
 }
 
@@ -64,8 +66,9 @@ async function kindOf(path: string): Promise<'file' | 'dir' | undefined> {
 
 /**
  * Expands paths and globs into briefs. No patterns means `include` under baseDir (kept to files
- * under cwd). A folder means the Markdown below it. A file named explicitly is always kept, even
- * when ignored, and so is a path that does not exist (reading it then reports it).
+ * under cwd). A folder means the Markdown below it. A file named explicitly is kept even when
+ * ignored (unless respectIgnoreOnNamedFiles), and so is a path that does not exist (reading it then
+ * reports it).
  */
 export async function expandPatterns(patterns: string[], cwd: string, options: FindOptions = {}): Promise<FoundBriefs> {
   const baseDir = options.baseDir ?? cwd;
@@ -77,28 +80,32 @@ export async function expandPatterns(patterns: string[], cwd: string, options: F
   const globIn = async (dir: string, globs: string[]) =>
     glob(globs, { cwd: dir, absolute: true, dot: false, expandDirectories: false, ignore: ALWAYS_SKIPPED });
 
+  const ignored = (file: string) => isGitignored(file, gitignores) || isExcluded(file, baseDir, excluded);
   if (patterns.length === 0) {
-    const include = options.include?.length ? options.include : DEFAULT_INCLUDE;
-    for (const file of await globIn(baseDir, include)) if (!relative(cwd, file).startsWith('..')) discovered.add(file);
+    const configured = Boolean(options.include?.length);
+    // Each configured include pattern must match a brief; the default only as a whole.
+    const groups = configured ? options.include!.map((p) => [p]) : [DEFAULT_INCLUDE];
+    for (const group of groups) {
+      const kept = (await globIn(baseDir, group)).filter((file) => !relative(cwd, file).startsWith('..') && !ignored(file));
+      if (kept.length === 0) unmatched.push(group.join(', '));
+      for (const file of kept) discovered.add(file);
+    }
   }
   for (const pattern of patterns) {
     const full = resolve(cwd, pattern);
     const kind = await kindOf(full);
     let matches: string[];
     if (kind === 'file' || (!kind && !isDynamicPattern(pattern))) {
-      explicit.add(full);
+      if (!(options.respectIgnoreOnNamedFiles && ignored(full))) explicit.add(full);
       continue;
     } else if (kind === 'dir') {
       matches = await globIn(full, DEFAULT_INCLUDE);
     } else {
       matches = await globIn(cwd, [toPosix(pattern)]);
     }
-    const kept = matches.filter((file) => !isGitignored(file, gitignores) && !isExcluded(file, baseDir, excluded));
+    const kept = matches.filter((file) => !ignored(file));
     if (kept.length === 0) unmatched.push(pattern);
     for (const file of kept) discovered.add(file);
-  }
-  for (const file of [...discovered]) {
-    if (isGitignored(file, gitignores) || isExcluded(file, baseDir, excluded)) discovered.delete(file);
   }
   const files = [...new Set([...explicit, ...discovered])];
   files.sort((a, b) => compare(toPosix(relative(cwd, a)), toPosix(relative(cwd, b))));

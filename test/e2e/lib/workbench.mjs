@@ -2,7 +2,7 @@
 // Chromium that opens its workbench, and ends both completely. Shared by the code shim (the
 // mocha suite in the extension host) and the browser-level UI check.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +117,16 @@ export async function startServer({ workDir, extensionsDir, dataDir, logFile, tr
     throw error;
   }
   return { base, port, authority: `127.0.0.1:${port}`, stop };
+}
+
+/** The text of the server's Node extension host logs (what ran in the Node extension host). */
+export function remoteExtensionHostLog(dataDir) {
+  if (!existsSync(dataDir)) return '';
+  return readdirSync(dataDir, { recursive: true })
+    .map(String)
+    .filter((p) => /remoteexthost\.log$|exthost\.log$/.test(p))
+    .map((p) => readFileSync(join(dataDir, p), 'utf8'))
+    .join('\n');
 }
 
 /** Sends SIGTERM to a process group, then SIGKILL to whatever is left of it a moment later. */

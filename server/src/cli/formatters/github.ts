@@ -1,19 +1,20 @@
 // GitHub Actions workflow commands: one annotation per problem, escaped as the runner expects
 // (data: %, CR, LF; properties also ':' and ','). Written one brief at a time.
 
-import { wholeOutput, type StreamFormatter } from '../results';
+import { pathFromRoot, wholeOutput, type StreamFormatter } from '../results';
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 const command = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
-export const githubStream: StreamFormatter = () => ({
+// Paths are from the repository root (GITHUB_WORKSPACE), which is what the runner resolves them against.
+export const githubStream: StreamFormatter = (context) => ({
   file(file) {
     let out = '';
     for (const p of file.problems) {
       const props = [
-        `file=${escapeProperty(file.path)}`,
+        `file=${escapeProperty(pathFromRoot(file, context))}`,
         `line=${p.line}`,
         `col=${p.column}`,
         `endLine=${p.endLine}`,

@@ -3,7 +3,7 @@
 
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { pathToFileURL } from 'node:url';
-import type { Formatter } from '../results';
+import { pathFromRoot, type Formatter } from '../results';
 
 const level = { error: 'error', warning: 'warning', info: 'note' } as const;
 const defaultLevel = (severity: string) =>
@@ -24,7 +24,7 @@ export const sarif: Formatter = (results, context) => {
   }));
   const out: Result[] = [];
   for (const file of results) {
-    const artifactLocation = { uri: uriOf(file.path), uriBaseId: '%SRCROOT%' };
+    const artifactLocation = { uri: uriOf(pathFromRoot(file, context)), uriBaseId: '%SRCROOT%' };
     for (const p of file.problems) {
       const result: Result = {
         ruleId: p.ruleId,

@@ -10,6 +10,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export const stylishStream: StreamFormatter = (context) => {
   const summary = emptySummary();
   let fixed = 0;
+  let filesWithProblems = 0;
   let written = false;
   // Lines are joined by line breaks and the output ends with one, as long as there is any.
   const lines = (out: string[]) => {
@@ -25,6 +26,7 @@ export const stylishStream: StreamFormatter = (context) => {
       addToSummary(summary, file);
       fixed += file.fixed;
       if (file.problems.length === 0) return '';
+      filesWithProblems++;
       const out = ['', paint(context.color, 4, file.path)];
       const rows = file.problems.map((p) => [`${p.line}:${p.column}`, p.severity, p.message, p.ruleId]);
       const widths = [0, 1].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
@@ -41,7 +43,7 @@ export const stylishStream: StreamFormatter = (context) => {
       if (total > 0) {
         const parts = [plural(s.errors, 'error'), plural(s.warnings, 'warning')];
         if (s.infos) parts.push(plural(s.infos, 'info'));
-        out.push('', paint(context.color, s.errors ? 31 : 33, `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(s.files, 'file')}`));
+        out.push('', paint(context.color, s.errors ? 31 : 33, `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(filesWithProblems, 'file')}${s.files > filesWithProblems ? ` (${s.files} checked)` : ''}`));
         if (s.fixable) out.push(`  ${plural(s.fixable, 'problem')} can be fixed with --fix`);
       }
       if (fixed) out.push('', `Fixed ${plural(fixed, 'problem')}.`);
