@@ -22,6 +22,9 @@ Commands:
   data info                the dataset's version, horizon and counts
   data status MINERAL      a mineral's control status on a date (--on YYYY-MM-DD)
   data figures MINERAL     the figures published for a mineral by a date
+  data import KIND FILE    turn a USGS MCS table (usgs-mcs) or a saved Census trade API response
+                           (census) into a validated overlay
+  diff --data OLD NEW      list the claims whose verdict a data update changes
 
 Options:
   -f, --format NAME        stylish (default), json, sarif, github, gitlab, junit or markdown
