@@ -20,6 +20,7 @@ import type { ClaimDraft, ExtractionContext, SentenceClaim } from './types';
 import { notAsserted, readView, type View } from './view';
 
 const countWord = /\d|teen\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|fourth|fifth)\b/i;
+const hypothetical = /\b(?:scenarios?|what\s+(?:could|might|would)|what\s+if|possibilities|possible|options|could|might|would|outlook|forecasts?|predictions?|risks?\s+ahead|wild\s*cards?)\b/i;
 const strongCue = /\bban|\bprohibit|\bembargo|\bbarred|\blicen[cs]|\bcontrol|\brestrict|\bsuspen|\blift|\bcurb|\bpermit/i;
 
 function isCited(block: Block, sentence: Range, isLast: boolean): boolean {
@@ -124,6 +125,13 @@ function listItem(block: Block, source: string, mentions: readonly Mention[]): C
 /** The claims in one block, in text order, with source offsets. `source` is the whole brief. */
 export function extractBlockClaims(block: Block, source: string, context: ExtractionContext): ClaimDraft[] {
   const mentions = context.lexicon.find(block.text);
+  // "## Scenarios for 2027", "What could happen next:": the list after it is hypothetical.
+  let scenario: ClaimDraft | undefined;
+  if ((block.kind === 'heading' || /:\s*$/.test(block.text)) && hypothetical.test(block.text)) {
+    const range = toSourceRange(block.segments, trimmed(block.text, { start: 0, end: block.text.length }));
+    scenario = { kind: 'frame', frame: { role: 'hypothetical' }, minerals: [], range, text: source.slice(range.start, range.end), cited: false };
+    if (mentions.length === 0) return [scenario];
+  }
   if (mentions.length === 0 && block.kind === 'paragraph' && /:\s*$/.test(block.text)) {
     const frame = leadIn(block, source, mentions, splitSentences(block.text));
     if (frame) return [frame];
@@ -161,13 +169,16 @@ export function extractBlockClaims(block: Block, source: string, context: Extrac
   // Every mention is listed, also those inside stronger claims: hovers and the Claims view find
   // minerals by their mentions, and a mention is what the editor offers the current figure on.
   for (const m of mentions) drafts.push(mentionDraft(block, source, m));
-  if (found.length === 0 && mentions.length > 0 && block.kind === 'paragraph' && isListItem(source, block.range.start)) {
+  const inList = block.kind === 'paragraph' && isListItem(source, block.range.start);
+  if (found.length === 0 && mentions.length > 0 && inList) {
     const item = listItem(block, source, mentions);
     if (item) drafts.push(item);
   }
+  if (scenario) drafts.push(scenario);
   for (const u of unread) {
     const range = toSourceRange(block.segments, u.range);
     drafts.push({ kind: 'unread', minerals: [...new Set(u.mentions.map((m) => m.mineral))], range, text: source.slice(range.start, range.end), why: u.why, cited: false });
   }
+  if (inList) for (const d of drafts) d.inList = true;
   return drafts.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }

@@ -28,7 +28,8 @@ export function destinationIn(view: View, clause: Range): string | undefined {
 
 /** A country other than China (or the US) that imposes the measure in this clause. */
 function foreignActor(view: View, clause: Range, at: number): string | undefined {
-  const before = view.actors.filter((a) => within(a.range, clause) && a.range.start < at && !/\b(?:to|for|into|from|against|on|with|by)\s+(?:the\s+)?$/i.test(view.text.slice(Math.max(clause.start, a.range.start - 10), a.range.start)));
+  // A destination named before the control ("the US-only ban", "for US buyers") imposes nothing.
+  const before = view.actors.filter((a) => within(a.range, clause) && a.range.start < at && !/\b(?:to|for|into|from|against|on|with|by)\s+(?:the\s+)?$/i.test(view.text.slice(Math.max(clause.start, a.range.start - 10), a.range.start)) && !/^[-\s](?:only|specific|bound)\b/i.test(view.text.slice(a.range.end, a.range.end + 10)));
   const last = before[before.length - 1];
   if (!last || last.code === 'CN') return undefined;
   // "US tariffs … Beijing answered with export controls": the last subject before the cue decides.

@@ -207,7 +207,13 @@ interface PeriodReading {
   time?: TimeExpression;
   relative?: RelativeTime;
   inherited?: LastPeriod;
+  /** "Over the same period" with no period earlier in the block: the brief's last figure's. */
+  same?: boolean;
+  /** The time comes from another clause of the sentence. */
+  otherClause?: boolean;
 }
+
+const samePeriod = /\b(?:same|that|those)\s+(?:\w+\s+)?(?:period|years?|months?|time|span|window|stretch)\b/i;
 type LastPeriod = NonNullable<NonNullable<BlockContext['figure']>['period']>;
 
 function readPeriod(view: View, q: Quantity, clause: Range, qs: Quantity[], ctx: BlockContext, metricFromContext: boolean): PeriodReading {
@@ -236,7 +242,14 @@ function readPeriod(view: View, q: Quantity, clause: Range, qs: Quantity[], ctx:
   const relBefore = rel.filter((r) => r.range.end <= q.range.start).pop();
   if (relBefore) return { relative: relBefore };
   const sentence = text.slice(clause.start, clause.end);
-  if (ctx.figure?.period && (/\b(?:same|that|those)\s+(?:\w+\s+)?(?:period|years?|months?|time|span|window|stretch)\b/i.test(sentence) || metricFromContext || /\bthat\s+share\b|\bthe\s+(?:Chinese\s+)?share\b|\bthose\s+imports\b/i.test(sentence))) return { inherited: ctx.figure.period };
+  // The sentence's opening time ("**October**: …; …, while dysprosium exports drop to 3,501 kg")
+  // speaks for a clause that gives none.
+  const opening = [...view.times.filter((t) => !spanLeads.has(t.lead)), ...view.relatives.filter((r) => !spanLeads.has(r.lead))]
+    .filter((t) => t.range.end <= clause.start)
+    .sort((a, b) => a.range.start - b.range.start)[0];
+  if (opening && !samePeriod.test(sentence)) return 'start' in opening ? { time: opening, otherClause: true } : { relative: opening, otherClause: true };
+  if (!ctx.figure?.period && samePeriod.test(sentence)) return { same: true };
+  if (ctx.figure?.period && (samePeriod.test(sentence) || metricFromContext || /\bthat\s+share\b|\bthe\s+(?:Chinese\s+)?share\b|\bthose\s+imports\b/i.test(sentence))) return { inherited: ctx.figure.period };
   return {};
 }
 
@@ -293,7 +306,7 @@ export function readFigures(view: View, ctx: BlockContext, out: SentenceClaim[],
     const period = readPeriod(view, q, clause, qs, ctx, metric.fromContext);
     const shifted = !period.time && !period.relative ? yearBefore(previous?.draft.period ?? ctx.figure?.period, view, q) : undefined;
     const time = period.time ? { start: period.time.start, end: period.time.end, range: period.time.range } : shifted ?? period.inherited;
-    const fromContext = metric.fromContext || bound.fromContext || partnerFromContext || (!!period.inherited && !period.time);
+    const fromContext = metric.fromContext || bound.fromContext || partnerFromContext || (!!period.inherited && !period.time) || !!period.otherClause;
     // "up from about 50% in 2019": a figure cited for comparison, read but only likely.
     const compared = /\b(?:from|than|versus|vs\.?|compared\s+with|against)\s+(?:\S+\s+){0,2}$/i.test(view.text.slice(Math.max(clause.start, q.range.start - 30), q.range.start));
     const confidence: ReadingConfidence = metric.alternatives.length ? 'ambiguous' : fromContext || compared ? 'likely' : 'certain';
@@ -331,6 +344,7 @@ export function readFigures(view: View, ctx: BlockContext, out: SentenceClaim[],
             ...(time ? { period: { start: time.start, end: time.end, range: time.range } } : {}),
             ...(!time && period.relative ? { relative: { time: period.relative, range: period.relative.range, use: 'period' as const } } : {}),
             confidence,
+            ...(!time && !period.relative && period.same ? { periodFromBrief: true } : {}),
             ...(metric.alternatives.length ? { readings: metric.alternatives.map((m) => ({ metric: m })) } : {}),
           },
           range,

@@ -16,11 +16,16 @@ const REACH = 1500;
  * claim of the same kind, else the last mention, within reach. Without one it is listed unread.
  */
 function withBriefMinerals(drafts: readonly ClaimDraft[]): ClaimDraft[] {
-  if (!drafts.some((d) => d.mineralsFromBrief)) return drafts as ClaimDraft[];
+  if (!drafts.some((d) => d.mineralsFromBrief || d.periodFromBrief)) return drafts as ClaimDraft[];
   const out: ClaimDraft[] = [];
   let lastOfKind: Record<string, ClaimDraft | undefined> = {};
   let lastNamed: ClaimDraft | undefined;
-  for (const draft of drafts) {
+  let lastPeriod: ClaimDraft | undefined;
+  for (let draft of drafts) {
+    if (draft.periodFromBrief && !draft.period) {
+      const from = lastPeriod && draft.range.start - lastPeriod.range.end <= REACH ? lastPeriod : undefined;
+      if (from?.period) draft = { ...draft, period: { start: from.period.start, end: from.period.end, text: from.period.text }, confidence: 'likely', placed: true };
+    }
     if (draft.mineralsFromBrief && draft.minerals.length === 0) {
       const near = (d: ClaimDraft | undefined) => (d && draft.range.start - d.range.end <= REACH ? d : undefined);
       const from = near(lastOfKind[draft.kind]) ?? near(lastNamed);
@@ -32,6 +37,7 @@ function withBriefMinerals(drafts: readonly ClaimDraft[]): ClaimDraft[] {
       continue;
     }
     out.push(draft);
+    if (draft.kind === 'figure' && draft.period) lastPeriod = draft;
     if (draft.minerals.length && draft.kind !== 'unread') {
       lastNamed = draft;
       if (draft.kind === 'figure' || draft.kind === 'control') lastOfKind = { ...lastOfKind, [draft.kind]: draft };
@@ -52,13 +58,29 @@ function joinLists(drafts: readonly ClaimDraft[]): ClaimDraft[] {
   if (!drafts.some((d) => d.kind === 'frame')) return drafts as ClaimDraft[];
   const out: ClaimDraft[] = [];
   let lead: { frame: Extract<Frame, { role: 'lead-in' }>; end: number } | undefined;
+  let hypothetical: { end: number } | undefined;
   for (const draft of drafts) {
+    // Under a hypothetical heading or lead-in, a list's claims are scenarios, not assertions.
+    if (hypothetical && draft.kind !== 'frame') {
+      if (!draft.inList || draft.range.start - hypothetical.end > LIST_REACH) hypothetical = undefined;
+      else {
+        hypothetical.end = draft.range.end;
+        if (draft.kind === 'figure' || draft.kind === 'control' || draft.kind === 'count') {
+          out.push({ kind: 'unread', minerals: draft.minerals, range: draft.range, text: draft.text, why: 'speculation', cited: draft.cited, placed: true });
+          continue;
+        }
+      }
+    }
     if (draft.kind !== 'frame') {
       if (lead && draft.kind !== 'mention' && draft.kind !== 'unread' && draft.range.start > lead.end) lead = undefined;
       out.push(draft);
       continue;
     }
     const frame = draft.frame!;
+    if (frame.role === 'hypothetical') {
+      hypothetical = { end: draft.range.end };
+      continue;
+    }
     if (frame.role === 'lead-in') {
       lead = { frame, end: draft.range.end };
       continue;

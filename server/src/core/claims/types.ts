@@ -14,6 +14,8 @@ export type ClaimDraft = Omit<Claim, 'kind' | 'checkedOn' | 'verdict' | 'record'
    */
   kind: ClaimKind | 'frame';
   frame?: Frame;
+  /** The draft comes from a list item (a hypothetical heading or lead-in governs the list). */
+  inList?: boolean;
   /** The claim's own date, when the sentence gives one. */
   date?: IsoDate;
   /**
@@ -25,6 +27,8 @@ export type ClaimDraft = Omit<Claim, 'kind' | 'checkedOn' | 'verdict' | 'record'
   decimals?: number;
   /** A time given relative to the brief's date ("last year", "in April"), placed by resolve.ts. */
   relative?: RelativeSlot;
+  /** "Over the same period" with no earlier period in the block: resolve.ts takes the last figure's. */
+  periodFromBrief?: boolean;
   /** The words name no mineral and the block gives none: resolve.ts takes them from earlier in the brief. */
   mineralsFromBrief?: boolean;
   /** Set when resolve.ts gave the draft a date or period from the brief's date (not cacheable by its words). */
@@ -34,7 +38,7 @@ export type ClaimDraft = Omit<Claim, 'kind' | 'checkedOn' | 'verdict' | 'record'
 };
 
 /** A lead-in's control (type and destination), or an item that takes it. */
-export type Frame = { role: 'lead-in'; type: ClaimControlType; destination: string } | { role: 'item' };
+export type Frame = { role: 'lead-in'; type: ClaimControlType; destination: string } | { role: 'item' } | { role: 'hypothetical' };
 
 /** A relative time and whether it gives a figure's period or a control's date. */
 export interface RelativeSlot {
