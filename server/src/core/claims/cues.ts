@@ -36,9 +36,9 @@ const metricCues: [MetricCue, RegExp][] = [
 ];
 
 const controlCues: [ControlCue, RegExp][] = [
-  ['ban', /\bban(?:s|ned|ning)?\b|\bprohibit(?:s|ed|ing|ion|ions)?\b|\bembargo(?:es|ed)?\b|\bbarr(?:ed|ing)\b|\bbars\b|\boutlaw(?:s|ed)?\b|\bcut\s+off\b|\bhalt(?:s|ed|ing)?\s+(?:all\s+)?(?:exports?|shipments?|sales?)\b|\b(?:exports?|shipments?|sales?)\s+(?:\S+\s+){0,5}(?:stopped|halted|ceased)\b|\bblock(?:s|ed)\s+(?:all\s+)?(?:exports?|shipments?|sales?)\b/gi],
+  ['ban', /\b(?:not|no\s+longer|never)\s+(?:be\s+|been\s+)?(?:permitted|allowed|approved|authori[sz]ed)\b|\bban(?:s|ned|ning)?\b|\bprohibit(?:s|ed|ing|ion|ions)?\b|\bembargo(?:es|ed)?\b|\bbarr(?:ed|ing)\b|\bbars\b|\boutlaw(?:s|ed)?\b|\bcut\s+off\b|\bhalt(?:s|ed|ing)?\s+(?:all\s+)?(?:exports?|shipments?|sales?)\b|\b(?:exports?|shipments?|sales?)\s+(?:\S+\s+){0,5}(?:stopped|halted|ceased)\b|\bblock(?:s|ed)\s+(?:all\s+)?(?:exports?|shipments?|sales?)\b/gi],
   ['licensing', /\blicen[cs](?:e|es|ed|ing)\b|\bpermits?\b|\bapprovals?\b|\bdual[-\s]use\b|\bend[-\s]user?\s+(?:and\s+end[-\s]use\s+)?(?:reviews?|checks?|certificates?)\b|\breviews?\b/gi],
-  ['control', /\bexport\s+controls?\b|\bcontrols?\b|\bcontrolled\b|\brestrict(?:s|ed|ing|ion|ions)?\b|\bcurbs?\b|\bcurbed\b|\bregime\b|\bmeasures?\b|\brules?\b|\bcover(?:s|ed|ing)?\b|\blist\b|\bcatalogue\b|\bcatalog\b|\bquotas?\b/gi],
+  ['control', /\bexport\s+controls?\b|\bcontrols?\b|\bcontrolled\b|\brestrict(?:s|ed|ing|ion|ions)?\b|\bcurbs?\b|\bcurbed\b|\bregime\b|\bmeasures?\b|\brules?\b|\bcover(?:s|ed|ing)?\b|\blist\b|\bcatalogue\b|\bcatalog\b|\bquotas?\b|\bpackage\b|\bannouncement\b/gi],
   ['none', /\bno\s+(?:Chinese\s+)?(?:export\s+)?(?:controls?|restrictions?)\s+(?:on|for|over)\b/gi],
 ];
 

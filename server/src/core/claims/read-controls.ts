@@ -14,7 +14,11 @@ import type { Dataset } from '../dataset/types';
 import type { Range } from '../types';
 
 const blockingLeads = new Set(['since', 'until', 'by', 'before', 'after', 'between', 'through', 'over']);
-const anaphor = /\b(?:the|these|those|all|both)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?:metals|minerals|elements|materials|products|items|additions|rare\s+earths|five|four|three|two|six|seven|eight)\b|\bthe\s+(?:April|October|December|February|new|same|earlier)\s+(?:seven|five|four|three|package|measures?|controls?|rules?|list)\b|\b(?:the|its|this|that)\s+(?:US-only\s+|US-specific\s+|outright\s+|export\s+)?(?:ban|controls?|rules?|measures?|regime|requirement|licensing|restrictions?)\b|\b(?:it|they|them)\b/i;
+// Words that refer back to minerals named before: to the minerals themselves ("both metals", "the
+// five"), or to a control and so to its minerals ("the ban", "that suspension", "it").
+const mineralAnaphor = /\b(?:the|these|those|all|both|each)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?:metals?|minerals?|elements?|materials|products|items|additions|rare\s+earths|five|four|three|two|six|seven|eight)\b|\b(?:neither|either)\s+(?:metal|mineral|element)\b|\bthe\s+(?:whole\s+|entire\s+)?(?:April|October|December|February|November|new|same|earlier)\s+(?:seven|five|four|three|package|measures?|controls?|rules?|list|additions)\b/i;
+const controlAnaphor = /\b(?:the|its|this|that)\s+(?:US-only\s+|US-specific\s+|outright\s+|export\s+|whole\s+)?(?:ban|controls?|rules?|measures?|regime|requirement|licensing|restrictions?|suspension|pause|package)\b|\b(?:it|they|them)\b/i;
+const anaphor = new RegExp(`${mineralAnaphor.source}|${controlAnaphor.source}`, 'i');
 const strongControl = /\bexport\s+controls?\b|\bcontrols?\b|\bcontrolled\b|\brestrict|\bcurb/i;
 
 /** The destination a clause names for a control, if any. */
@@ -56,7 +60,9 @@ const inTimePhrase = /\b(?:after|before|since|following|amid|ahead\s+of|in\s+res
 const statusPredicate = /\b(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|remained|stays?|stayed)\s+(?:still\s+|now\s+|only\s+|being\s+|not\s+)?(?:in\s+(?:force|effect|place)|suspended|lifted|paused|required|needed|applied|extended|barred|banned|prohibited|licensed|controlled|covered|granted|subject|issued|enforced)|appl(?:y|ies|ied)|took\s+effect|takes\s+effect|went\s+into\s+effect|came\s+into\s+force|requires?|required|needs?|needed|covers?|runs?\s+(?:until|to|through)|expires?|expired|lasts?|reaches|extends?\s+to)\b/i;
 
 export function typeOf(view: View, clause: Range): { type: ClaimControlType; at: number; weak: boolean; alternatives: ClaimControlType[] } | undefined {
-  const controls = view.controlCues.filter((c) => within(c.range, clause) && !inPassing.test(view.text.slice(Math.max(clause.start, c.range.start - 40), c.range.start)));
+  // "licensing rather than a ban": the contrasted control is not the one claimed.
+  const contrasted = (c: { range: Range }) => /\b(?:rather\s+than|instead\s+of|not|nor|never)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$/i.test(view.text.slice(Math.max(clause.start, c.range.start - 25), c.range.start));
+  const controls = view.controlCues.filter((c) => within(c.range, clause) && !inPassing.test(view.text.slice(Math.max(clause.start, c.range.start - 40), c.range.start)) && !(contrasted(c) && c.kind !== 'none'));
   const changes = view.changeCues.filter((c) => within(c.range, clause));
   const ban = controls.find((c) => c.kind === 'ban');
   const licensing = controls.find((c) => c.kind === 'licensing');
@@ -66,9 +72,12 @@ export function typeOf(view: View, clause: Range): { type: ClaimControlType; at:
   const change = changes.find((c) => c.kind === 'suspension' || c.kind === 'lifted' || c.kind === 'proposed');
   const base = ban ?? licensing ?? control;
   if (none) return { type: 'none', at: none.range.start, weak: false, alternatives: [] };
-  if (change && (base || weakControl)) {
+  // "That suspension runs until…", "it was only suspended": a change whose control an anaphor names.
+  const changeOnly = change && !base && !weakControl && /\b(?:that|this|the|its|it)\b/i.test(view.text.slice(clause.start, change.range.end)) && change.kind !== 'proposed';
+  if (change && (base || weakControl || changeOnly)) {
     // "the suspension of the ban", "suspended its ban", "US ban suspended": the change is the claim.
-    return { type: change.kind as ClaimControlType, at: Math.min(change.range.start, (base ?? weakControl)!.range.start), weak: false, alternatives: [] };
+    const control = base ?? weakControl;
+    return { type: change.kind as ClaimControlType, at: control ? Math.min(change.range.start, control.range.start) : change.range.start, weak: false, alternatives: [] };
   }
   if (ban && licensing) {
     const first = ban.range.start < licensing.range.start ? ban : licensing;
@@ -114,10 +123,11 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     let fromBrief = false;
     if (minerals.length === 0) {
       if (!anaphor.test(text)) continue;
-      // "The ban turned a licence queue into a closed door": a reference, unless its verb states a status.
+      // "The ban turned a licence queue into a closed door": a reference, unless its verb states a
+      // status; "the licensing requirement for both metals" refers to the minerals and presupposes it.
       const noun = /\b(?:the|this|that|its)\s+(?:\S+\s+)?(?:ban|controls?|rules?|measures?|regime|requirement|licensing)\b/i.exec(text);
       const predicate = noun ? text.slice(noun.index + noun[0].length) : text;
-      if (!statusPredicate.test(predicate)) continue;
+      if (!mineralAnaphor.test(text) && !statusPredicate.test(predicate)) continue;
       minerals = ctx.control?.minerals ?? ctx.minerals;
       // Nothing earlier in the block: the minerals come from earlier in the brief.
       fromBrief = minerals.length === 0;
@@ -139,7 +149,8 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     // "will" with no date: an announced rule's content, or a prediction; read, but only likely.
     const undatedFuture = /\bwill\b/i.test(prefix) && !view.times.some((t) => within(t.range, clause)) && !view.relatives.some((r) => within(r.range, clause));
     // "China will ban …" with no date is a prediction; "items will need a licence" describes a rule.
-    if (undatedFuture && typed.type === 'ban') {
+    const announced = /\b(?:told|announced|said|stated|notified|informed|ruled|declared|issued|published|confirmed)\b/i.test(view.text.slice(view.range.start, typed.at)) && view.actors.some((a) => a.code === 'CN');
+    if (undatedFuture && typed.type === 'ban' && !announced) {
       if (mentions.length) unread.push({ range: clause, why: 'speculation' });
       continue;
     }

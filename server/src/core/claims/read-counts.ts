@@ -18,7 +18,7 @@ const countRe = new RegExp(String.raw`(?<![\w$.,])${N}\s*:?\s+(?:(?:the|a)\s+(?:
 const ofTheRe = new RegExp(String.raw`(?<![\w$.,])${N}\s+of\s+(?:the|these|those|its)\s+${N}\s+${NOUN}`, 'gi');
 const numberOfRe = new RegExp(String.raw`\bnumber\s+of\s+(?:\S+\s+){0,2}?(minerals|metals|elements|rare[-\s]earths|materials)\b[^.;]{0,80}?\b(?:to|at|is|was|stands\s+at|rises\s+to|reach(?:es|ed)?)\s+${N}\b`, 'gi');
 const ordinalRe = /\bthe\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:critical\s+)?(mineral|metal|element)\b/gi;
-const controlWord = /\bcontrol|\blicen[cs]|\bban|\bbarr|\bprohibit|\brestrict|\bunder\b|\blist\b|\bsubject\s+to\b|\bcurb|\bembargo/i;
+const controlWord = /\bcontrol|\blicen[cs]|\bban|\bbarr|\bprohibit|\brestrict|\bunder\b|\blist\b|\bsubject\s+to\b|\bcurb|\bembargo|\badd(?:ed|s|ing)\b|\bsuspend/i;
 const totalWord = /\b(?:now|currently|in\s+total|in\s+all|altogether|total|tally|there\s+(?:are|were)|stands?\s+at|number\s+of|so\s+far|to\s+date)\b/i;
 const eventWord = /\b(?:added|adds|adding|more|additional|new|further|expanded|join(?:s|ed)?|announced|imposed|introduced|placed|put|answered|targets?|targeted)\b/i;
 
