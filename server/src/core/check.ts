@@ -7,7 +7,8 @@ import type { ClaimDraft } from './claims/types';
 import type { Dataset } from './dataset/types';
 import { readDirectives } from './directives';
 import { resolveAsOf } from './as-of';
-import { parseBrief } from './parse/index';
+import { checkWithinLimits, limitsProblem } from './limits';
+import { briefFromTree, parseTree } from './parse/index';
 import type { ParsedBrief } from './parse/types';
 import { formatMessage, type AnalysedBrief, type Rule } from './rules/define-rule';
 import { rules as allRules } from './rules/index';
@@ -54,10 +55,20 @@ export function runRule(rule: Rule, severity: Exclude<Severity, 'off'>, ruleOpti
   });
 }
 
-/** Checks a brief against a dataset; pure, and the same for the CLI and the editor. */
+/**
+ * Checks a brief against a dataset; pure, and the same for the CLI and the editor. Work is bounded
+ * by core/limits: past a limit the rest is not checked and one notice says so.
+ */
 export function checkBrief(text: string, dataset: Dataset, options: CheckOptions): BriefResult {
-  const parsed = parseBrief(text);
-  return checkParsed(parsed, extractClaims(parsed, dataset), dataset, options);
+  return checkWithinLimits(text, (guarded) => {
+    const tree = parseTree(guarded);
+    const parsed = briefFromTree(guarded, tree);
+    const result = checkParsed(parsed, extractClaims(parsed, dataset), dataset, options);
+    if (tree) return result;
+    // Within the limits the parser should always succeed; if it does not, say so rather than report a clean brief.
+    const notice = limitsProblem({ message: 'briefcheck could not read this brief as Markdown, so nothing in it is checked.', range: { start: 0, end: 0 } });
+    return { ...result, problems: [notice, ...result.problems] };
+  });
 }
 
 /**
