@@ -3,6 +3,7 @@
 // footnotes (reusing a definition that already cites the source), otherwise an inline link.
 
 import type { Dataset, Observation, Source } from '../dataset/types';
+import { parseBrief } from '../parse/index';
 import type { ParsedBrief } from '../parse/types';
 import type { Claim, Fix, TextEdit } from '../types';
 import type { AnalysedBrief } from './define-rule';
@@ -53,11 +54,33 @@ function existingFootnote(parsed: ParsedBrief, label: string, urls: readonly str
   return parsed.footnotes[first];
 }
 
+const PROBE_LABEL = 'briefcheck-probe-definition';
+const appendable = new WeakMap<ParsedBrief, boolean>();
+
+/** The blank-line lead that puts a definition appended to `text` on its own paragraph. */
+const leadFor = (text: string) => (text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n');
+
+/**
+ * True when a footnote definition appended to the brief is read as one. It is not when the brief
+ * ends inside an unclosed code fence or HTML block: the definition would be code, the reference
+ * would stay uncited, and every later --fix would add both again.
+ */
+function definitionsReadAtEnd(parsed: ParsedBrief): boolean {
+  let known = appendable.get(parsed);
+  if (known === undefined) {
+    const probe = parseBrief(`${parsed.text}${leadFor(parsed.text)}[^${PROBE_LABEL}]: x\n`);
+    known = probe.footnotes.some((f) => f.label === PROBE_LABEL);
+    appendable.set(parsed, known);
+  }
+  return known;
+}
+
 /** The edits that cite `source` at `at`: a footnote reference plus, if needed, its definition. */
 export function citationEdits(brief: AnalysedBrief, source: Source, at: number): TextEdit[] {
   const link = `[${source.title}](${source.url})`;
   const sentence = restOfSentence(brief.text, at);
-  if (brief.parsed.citationStyle === 'link') {
+  const newDefinitionUnread = () => brief.parsed.citationStyle === 'footnote' && !existingFootnote(brief.parsed, footnoteLabel(source.id), citedUrls(source)) && !definitionsReadAtEnd(brief.parsed);
+  if (brief.parsed.citationStyle === 'link' || newDefinitionUnread()) {
     if (citedUrls(source).some((u) => sentence.includes(u))) return [];
     return [{ range: { start: at, end: at }, text: ` (${source.publisher}, ${link})` }];
   }
@@ -66,7 +89,7 @@ export function citationEdits(brief: AnalysedBrief, source: Source, at: number):
   const reference = { range: { start: at, end: at }, text: `[^${existing ? existing.label : label}]` };
   if (existing) return sentence.toLowerCase().includes(`[^${existing.label.toLowerCase()}]`) ? [] : [reference];
   const end = brief.text.length;
-  const lead = brief.text.endsWith('\n\n') ? '' : brief.text.endsWith('\n') ? '\n' : '\n\n';
+  const lead = leadFor(brief.text);
   const published = source.published ? ` (${source.published})` : '';
   return [reference, { range: { start: end, end }, text: `${lead}[^${label}]: ${source.publisher}, ${link}${published}.\n` }];
 }
