@@ -4,7 +4,10 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS, LIMITS_RULE } from '../../server/src/core/limits';
 import { rules } from '../../server/src/core/rules';
 import { startHarness, type Harness } from './harness';
 import { TODAY, fixtures, removeWorkspace, tempWorkspace } from './workspace';
@@ -57,4 +60,27 @@ describe('language server: robustness', () => {
     const doc = await h.open(join(dir, 'memo.md'), readFileSync(join(fixtures, 'memo.md'), 'utf8'));
     expect((await h.diagnostics(doc)).length).toBeGreaterThan(0);
   });
+
+  it('checks a document past the size limit up to the limit with a notice, and drops it when closed', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heap = () => {
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const before = heap();
+    const paragraph = 'Nothing in this paragraph names a mineral, but it is long enough to fill a large document.\n\n';
+    const t0 = performance.now();
+    const doc = await h.open(join(dir, 'huge.md'), paragraph.repeat(Math.ceil((20 * 1024 * 1024) / paragraph.length)));
+    const items = await h.diagnostics(doc);
+    expect(performance.now() - t0).toBeLessThan(15_000);
+    expect(items.map((d) => d.code)).toEqual([LIMITS_RULE]);
+    expect(items[0]!.message).toContain(`over the limit of ${LIMITS.maxChars.toLocaleString('en-US')}`);
+    await h.client.sendNotification('textDocument/didClose', { textDocument: { uri: doc.uri } });
+    await h.client.sendRequest('briefcheck/datasetInfo', {});
+    doc.text = '';
+    (doc as { document?: unknown }).document = undefined;
+    // The twenty megabytes of text are gone again.
+    expect(heap() - before).toBeLessThan(5 * 1024 * 1024);
+  }, 60_000);
 });

@@ -23,7 +23,7 @@ export interface Limits {
  * levels and tables of under a hundred rows. Past these the parser's cost grows faster than the
  * text (docs/reliability.md has the measurements).
  */
-export const LIMITS: Limits = { maxChars: 1_000_000, maxLineLength: 10_000, maxNesting: 32, maxTableRows: 500 };
+export const LIMITS: Limits = { maxChars: 300_000, maxLineLength: 10_000, maxNesting: 32, maxTableRows: 500 };
 
 export interface Guarded {
   /** The text to check: the original, masked past the limits and cut after `maxChars`. */

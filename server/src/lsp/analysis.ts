@@ -86,8 +86,10 @@ export class Analyzer {
     return checkBrief(text, base.data.dataset, { config: base.config, today: base.today });
   }
 
+  /** A closed document: nothing of it is kept. */
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.settings.delete(uri);
     this.incremental.delete(uri);
     this.failing.delete(uri);
   }
