@@ -261,7 +261,9 @@ async function gatherInputs(
         absolutePath,
         read: async () => {
           if (!io.stdin) return { error: 'no standard input is available' };
-          const text = await io.stdin();
+          const input = await io.stdin();
+          // One byte-order mark is the encoding's, as when a file is read; the brief starts after it.
+          const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
           return text.includes('\0') ? { error: 'looks like binary data (it contains NUL bytes)' } : { text, bom: false };
         },
       },

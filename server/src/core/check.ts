@@ -16,6 +16,9 @@ import { UNKNOWN_DIRECTIVE } from './rules/unknown-directive';
 import type { BriefResult, CheckOptions, Problem, RuleSetting, Severity } from './types';
 import { judgeClaims, type CachedJudging } from './verdicts/index';
 
+/** Problems with the front matter itself (a date that cannot be read), which no directive silences. */
+export const FRONT_MATTER_NOTICE = 'briefcheck/front-matter';
+
 /** Every claim in a parsed brief, unjudged, in text order. */
 export function extractClaims(parsed: ParsedBrief, dataset: Dataset): ClaimDraft[] {
   const context = { dataset, lexicon: lexiconFor(dataset) };
@@ -103,6 +106,11 @@ export function checkParsed(parsed: ParsedBrief, drafts: ClaimDraft[], dataset: 
     }
   }
   const kept = problems.filter((p) => p.ruleId === UNKNOWN_DIRECTIVE || !suppressions.isSuppressed(p));
+  // A front-matter date that cannot be used must not silently become another date.
+  const fallback = asOfSource === 'today' ? 'today' : asOfSource === 'config' ? 'from the configuration' : asOfSource === 'override' ? 'from --as-of' : 'from the front matter';
+  for (const fm of parsed.frontMatter.problems) {
+    kept.push({ ruleId: FRONT_MATTER_NOTICE, severity: 'warning', messageId: 'frontMatter', message: `${fm.message} The brief is checked as of ${asOf} (${fallback}).`, range: fm.range });
+  }
   kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { asOf, asOfSource, claims, problems: kept };
 }
