@@ -61,6 +61,14 @@ describe('limits', () => {
     expect(text.slice(notice.range.start).startsWith(`| gallium ${LIMITS.maxTableRows} |`)).toBe(true);
   });
 
+  it('reads a paragraph of 2,000 lines after an unclosed bracket up to the block limit (a fuzz finding: 6 s for 37 KB)', () => {
+    const text = `${brief}\n[^u]: USGS, [Mineral Commodity Summaries\n${'| gallium | 50% |\n'.repeat(2030)}`;
+    const { value, ms } = timed(() => checkBrief(text, dataset, options));
+    expect(ms).toBeLessThan(3000);
+    const notice = value.problems.find((p) => p.ruleId === LIMITS_RULE)!;
+    expect(notice.message).toContain(`more than ${LIMITS.maxBlockLines.toLocaleString('en-US')} lines`);
+  });
+
   it('masks without moving any offset, and keeps line breaks of every kind', () => {
     const text = `a\r\n${'>'.repeat(100)}\rb\n${'x '.repeat(LIMITS.maxLineLength)}\n`;
     const guarded = guardText(text);

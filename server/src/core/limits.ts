@@ -16,6 +16,8 @@ export interface Limits {
   maxNesting: number;
   /** Rows checked in one table. */
   maxTableRows: number;
+  /** Lines checked in one run of lines with no blank line between them (a paragraph, a table, a list). */
+  maxBlockLines: number;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface Limits {
  * levels and tables of under a hundred rows. Past these the parser's cost grows faster than the
  * text (docs/reliability.md has the measurements).
  */
-export const LIMITS: Limits = { maxChars: 300_000, maxLineLength: 10_000, maxNesting: 32, maxTableRows: 500 };
+export const LIMITS: Limits = { maxChars: 300_000, maxLineLength: 10_000, maxNesting: 32, maxTableRows: 500, maxBlockLines: 1_000 };
 
 export interface Guarded {
   /** The text to check: the original, masked past the limits and cut after `maxChars`. */
@@ -92,6 +94,7 @@ export function guardText(text: string, limits: Limits = LIMITS): Guarded {
     masked = true;
   };
   let tableRows = -1;
+  let blockLines = 0;
   let previous = '';
   const breaks = /\r\n?|\n/g;
   for (let start = 0; start < source.length; ) {
@@ -99,7 +102,9 @@ export function guardText(text: string, limits: Limits = LIMITS): Guarded {
     const end = found ? found.index : source.length;
     const line = source.slice(start, end);
     const depth = nestingOf(line.length > 4 * limits.maxNesting + 64 ? line.slice(0, 4 * limits.maxNesting + 64) : line);
-    if (line.trim() === '') tableRows = -1;
+    const blank = line.trim() === '';
+    blockLines = blank ? 0 : blockLines + 1;
+    if (blank) tableRows = -1;
     else if (tableRows >= 0) tableRows++;
     else if (previous.includes('|') && delimiterRow.test(line) && line.includes('-')) tableRows = 0;
     if (depth > limits.maxNesting) {
@@ -107,6 +112,9 @@ export function guardText(text: string, limits: Limits = LIMITS): Guarded {
       mask(start, end);
     } else if (tableRows > limits.maxTableRows) {
       if (tableRows === limits.maxTableRows + 1) hits.push({ message: `This table has more than ${fmt(limits.maxTableRows)} rows: rows from here to the table's end are not checked.`, at: start, end });
+      mask(start, end);
+    } else if (blockLines > limits.maxBlockLines) {
+      if (blockLines === limits.maxBlockLines + 1) hits.push({ message: `This paragraph, list or table runs to more than ${fmt(limits.maxBlockLines)} lines with no blank line: lines from here to its end are not checked.`, at: start, end });
       mask(start, end);
     } else if (line.length > limits.maxLineLength) {
       const space = line.lastIndexOf(' ', limits.maxLineLength);

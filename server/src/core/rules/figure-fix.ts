@@ -3,6 +3,7 @@
 // footnotes (reusing a definition that already cites the source), otherwise an inline link.
 
 import type { Dataset, Observation, Source } from '../dataset/types';
+import { chunkStarts } from '../incremental/chunks';
 import { parseBrief } from '../parse/index';
 import type { ParsedBrief } from '../parse/types';
 import type { Claim, Fix, TextEdit } from '../types';
@@ -68,7 +69,9 @@ const leadFor = (text: string) => (text.endsWith('\n\n') ? '' : text.endsWith('\
 function definitionsReadAtEnd(parsed: ParsedBrief): boolean {
   let known = appendable.get(parsed);
   if (known === undefined) {
-    const probe = parseBrief(`${parsed.text}${leadFor(parsed.text)}[^${PROBE_LABEL}]: x\n`);
+    // Every block has ended where the last chunk starts, so parsing from there decides as the whole would.
+    const tail = parsed.text.slice(chunkStarts(parsed.text).at(-1) ?? 0);
+    const probe = parseBrief(`${tail}${leadFor(parsed.text)}[^${PROBE_LABEL}]: x\n`);
     known = probe.footnotes.some((f) => f.label === PROBE_LABEL);
     appendable.set(parsed, known);
   }
