@@ -2,15 +2,16 @@
 // that document while other documents and requests go on, and malformed requests get JSON-RPC
 // errors instead of crashes.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, LIMITS_RULE } from '../../server/src/core/limits';
 import { rules } from '../../server/src/core/rules';
+import { runCli } from '../cli/helpers';
 import { startHarness, type Harness } from './harness';
-import { TODAY, fixtures, removeWorkspace, tempWorkspace } from './workspace';
+import { TODAY, fixtures, removeWorkspace, repoRoot, tempWorkspace } from './workspace';
 
 describe('language server: robustness', () => {
   let h: Harness;
@@ -83,4 +84,33 @@ describe('language server: robustness', () => {
     // The twenty megabytes of text are gone again.
     expect(heap() - before).toBeLessThan(5 * 1024 * 1024);
   }, 60_000);
+
+  it.each([
+    ['7,000 >', '>'.repeat(7000)],
+    ['3,000 list items', '- '.repeat(3000)],
+    ['2,000 quoted items', '> - '.repeat(2000)],
+  ])('agrees with the command line on a brief followed by %s', async (_name, tail) => {
+    const text = `${readFileSync(join(repoRoot, 'examples/stale-and-mismatched.md'), 'utf8')}\n${tail}\n`;
+    const file = join(dir, 'deep.md');
+    writeFileSync(file, text);
+    const doc = await h.open(file, text);
+    const fromServer = (await h.diagnostics(doc)).map((d) => `${d.code}@${d.range.start.line + 1}`).sort();
+    const cli = await runCli([file, '--format', 'json'], { cwd: dir, today: TODAY });
+    const fromCli = JSON.parse(cli.stdout).files[0].problems.map((p: { ruleId: string; line: number }) => `${p.ruleId}@${p.line}`).sort();
+    expect(fromServer).toEqual(fromCli);
+    expect(fromCli.length).toBeGreaterThanOrEqual(10);
+    expect(fromCli).toContain(`${LIMITS_RULE}@${text.split('\n').length - 1}`);
+  });
+
+  it('answers a hover on one document promptly while another holds pathological nesting', async () => {
+    const memo = readFileSync(join(fixtures, 'memo.md'), 'utf8');
+    const healthy = await h.open(join(dir, 'memo.md'), memo);
+    await h.diagnostics(healthy);
+    const bad = await h.open(join(dir, 'bad.md'), `${memo}\n${'- '.repeat(10_000)}\ngallium 50%\n`);
+    const t0 = performance.now();
+    const pending = h.diagnostics(bad);
+    await h.hover(healthy, memo.indexOf('antimony'));
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    await pending;
+  });
 });
