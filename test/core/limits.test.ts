@@ -69,6 +69,15 @@ describe('limits', () => {
     expect(notice.message).toContain(`more than ${LIMITS.maxBlockLines.toLocaleString('en-US')} lines`);
   });
 
+  it('reads a paragraph of thousands of emphasis markers up to the limit (a fuzz finding: 2.4 s for 8 KB)', () => {
+    const text = `${brief}\n${'*a '.repeat(2423)}\n`;
+    const { value, ms } = timed(() => checkBrief(text, dataset, options));
+    expect(ms).toBeLessThan(1500);
+    const notice = value.problems.find((p) => p.ruleId === LIMITS_RULE)!;
+    expect(notice.message).toContain(`more than ${LIMITS.maxDelimiters} emphasis markers`);
+    expect(notice.range.start).toBe(brief.length + 1);
+  });
+
   it('masks without moving any offset, and keeps line breaks of every kind', () => {
     const text = `a\r\n${'>'.repeat(100)}\rb\n${'x '.repeat(LIMITS.maxLineLength)}\n`;
     const guarded = guardText(text);

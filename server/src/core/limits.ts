@@ -18,14 +18,16 @@ export interface Limits {
   maxTableRows: number;
   /** Lines checked in one run of lines with no blank line between them (a paragraph, a table, a list). */
   maxBlockLines: number;
+  /** Emphasis delimiters (`*`, `_`) in one such run outside a table; the lines past them are masked. */
+  maxDelimiters: number;
 }
 
 /**
  * Real briefs run to tens of kilobytes, lines of a few thousand characters, a handful of nesting
- * levels and tables of under a hundred rows. Past these the parser's cost grows faster than the
+ * levels, tables of under a hundred rows and a few dozen emphasis markers in a paragraph. Past these the parser's cost grows faster than the
  * text (docs/reliability.md has the measurements).
  */
-export const LIMITS: Limits = { maxChars: 300_000, maxLineLength: 10_000, maxNesting: 32, maxTableRows: 500, maxBlockLines: 1_000 };
+export const LIMITS: Limits = { maxChars: 300_000, maxLineLength: 10_000, maxNesting: 32, maxTableRows: 500, maxBlockLines: 1_000, maxDelimiters: 500 };
 
 export interface Guarded {
   /** The text to check: the original, masked past the limits and cut after `maxChars`. */
@@ -95,6 +97,7 @@ export function guardText(text: string, limits: Limits = LIMITS): Guarded {
   };
   let tableRows = -1;
   let blockLines = 0;
+  let delimiters = 0;
   let previous = '';
   const breaks = /\r\n?|\n/g;
   for (let start = 0; start < source.length; ) {
@@ -104,6 +107,12 @@ export function guardText(text: string, limits: Limits = LIMITS): Guarded {
     const depth = nestingOf(line.length > 4 * limits.maxNesting + 64 ? line.slice(0, 4 * limits.maxNesting + 64) : line);
     const blank = line.trim() === '';
     blockLines = blank ? 0 : blockLines + 1;
+    const before = delimiters;
+    if (blank) delimiters = 0;
+    else if (tableRows < 0 && before <= limits.maxDelimiters) for (let i = 0; i < line.length && delimiters <= limits.maxDelimiters; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 42 || c === 95) delimiters++;
+    }
     if (blank) tableRows = -1;
     else if (tableRows >= 0) tableRows++;
     else if (previous.includes('|') && delimiterRow.test(line) && line.includes('-')) tableRows = 0;
@@ -115,6 +124,9 @@ export function guardText(text: string, limits: Limits = LIMITS): Guarded {
       mask(start, end);
     } else if (blockLines > limits.maxBlockLines) {
       if (blockLines === limits.maxBlockLines + 1) hits.push({ message: `This paragraph, list or table runs to more than ${fmt(limits.maxBlockLines)} lines with no blank line: lines from here to its end are not checked.`, at: start, end });
+      mask(start, end);
+    } else if (delimiters > limits.maxDelimiters) {
+      if (before <= limits.maxDelimiters) hits.push({ message: `This paragraph holds more than ${fmt(limits.maxDelimiters)} emphasis markers (* and _): lines from here to its end are not checked.`, at: start, end });
       mask(start, end);
     } else if (line.length > limits.maxLineLength) {
       const space = line.lastIndexOf(' ', limits.maxLineLength);
