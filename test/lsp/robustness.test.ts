@@ -94,7 +94,11 @@ describe('language server: robustness', () => {
     const file = join(dir, 'deep.md');
     writeFileSync(file, text);
     const doc = await h.open(file, text);
-    const fromServer = (await h.diagnostics(doc)).map((d) => `${d.code}@${d.range.start.line + 1}`).sort();
+    const diagnostics = await h.diagnostics(doc);
+    const fromServer = diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`).sort();
+    const notice = diagnostics.find((d) => d.code === LIMITS_RULE)!;
+    // A notice is not a rule: no action offers to disable it.
+    expect((await h.codeActions(doc, notice.range, [notice])).map((a) => a.title)).not.toContain(`Disable ${LIMITS_RULE} for this line`);
     const cli = await runCli([file, '--format', 'json'], { cwd: dir, today: TODAY });
     const fromCli = JSON.parse(cli.stdout).files[0].problems.map((p: { ruleId: string; line: number }) => `${p.ruleId}@${p.line}`).sort();
     expect(fromServer).toEqual(fromCli);
