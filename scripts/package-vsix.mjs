@@ -34,7 +34,7 @@ if (!existsSync(node24)) {
 }
 
 run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
-for (const required of ['dist/extension.js', 'dist/server.js']) {
+for (const required of ['dist/extension.js', 'dist/server.js', 'dist/server-worker.js']) {
   if (!existsSync(join(root, required))) fail(`${required} was not built`);
 }
 

@@ -3,7 +3,7 @@
 // whose params are not an object is answered -32602 (invalid params), not -32603.
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -31,6 +31,7 @@ describe('the server over stdio', () => {
   const server = join(dir, 'dist', 'server.js');
   beforeAll(async () => {
     await esbuild.build({ entryPoints: [join(repoRoot, 'server/src/lsp/main.ts')], outfile: server, ...bundleOptions, sourcemap: false, logLevel: 'silent' });
+    await esbuild.build({ entryPoints: [join(repoRoot, 'server/src/lsp/check-worker.ts')], outfile: join(dir, 'dist', 'server-worker.js'), ...bundleOptions, sourcemap: false, logLevel: 'silent' });
     cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -93,6 +94,47 @@ describe('the server over stdio', () => {
       s.child.kill();
     }
   });
+});
+
+describe('the server with its check worker', () => {
+  it('answers a hover on one document while it is still checking a large other one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefcheck-worker-'));
+    try {
+      await esbuild.build({ entryPoints: [join(repoRoot, 'server/src/lsp/main.ts')], outfile: join(dir, 'dist', 'server.js'), ...bundleOptions, sourcemap: false, logLevel: 'silent' });
+      await esbuild.build({ entryPoints: [join(repoRoot, 'server/src/lsp/check-worker.ts')], outfile: join(dir, 'dist', 'server-worker.js'), ...bundleOptions, sourcemap: false, logLevel: 'silent' });
+      cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
+      const child = spawn(process.execPath, [join(dir, 'dist', 'server.js'), '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+      let out = '';
+      const order: number[] = [];
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        for (const m of d.toString().matchAll(/"id":(\d+),"(?:result|error)"/g)) order.push(Number(m[1]));
+      });
+      try {
+        const send = (m: unknown) => child.stdin.write(frame({ jsonrpc: '2.0', ...(m as object) }));
+        send({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {}, initializationOptions: { today: '2026-11-28', debounceMs: 0 } } });
+        send({ method: 'initialized', params: {} });
+        const brief = readFileSync(join(repoRoot, 'examples/stale-and-mismatched.md'), 'utf8');
+        const small = 'file:///small.md';
+        const large = 'file:///large.md';
+        send({ method: 'textDocument/didOpen', params: { textDocument: { uri: small, languageId: 'markdown', version: 1, text: brief } } });
+        send({ id: 2, method: 'textDocument/diagnostic', params: { textDocument: { uri: small } } });
+        const end = Date.now() + 30_000;
+        while (!order.includes(2) && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+        const body = brief.slice(brief.indexOf('---', 3) + 4);
+        send({ method: 'textDocument/didOpen', params: { textDocument: { uri: large, languageId: 'markdown', version: 1, text: body.repeat(Math.floor(290_000 / body.length)) } } });
+        send({ id: 3, method: 'textDocument/diagnostic', params: { textDocument: { uri: large } } });
+        send({ id: 4, method: 'textDocument/hover', params: { textDocument: { uri: small }, position: { line: 6, character: 30 } } });
+        while (!(order.includes(3) && order.includes(4)) && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+        expect(order.indexOf(4), out.slice(0, 500)).toBeGreaterThan(-1);
+        expect(order.indexOf(4)).toBeLessThan(order.indexOf(3));
+      } finally {
+        child.kill();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('the framing watcher', () => {
