@@ -12,6 +12,8 @@ const common = bundleOptions;
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  // The language server checks documents on a worker thread loaded from beside dist/server.js (server/src/lsp/checker.ts).
+  { entryPoints: ['server/src/lsp/check-worker.ts'], outfile: 'dist/server-worker.js' },
   { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' },
   // The CLI's worker threads load this file from beside dist/cli.js (server/src/cli/parallel.ts).
   { entryPoints: ['server/src/cli/parallel-worker.ts'], outfile: 'dist/cli-worker.js' },

@@ -24,6 +24,7 @@ const stage = join(cache, 'vsix-stage');
 export const VSIX_FILES = {
   'dist/extension.js': 'dist/extension.js',
   'dist/server.js': 'dist/server.js',
+  'dist/server-worker.js': 'dist/server-worker.js',
   'dist/web/extension.js': 'dist/web/extension.js',
   'dist/web/server.js': 'dist/web/server.js',
   data: 'data',

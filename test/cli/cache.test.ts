@@ -43,6 +43,38 @@ describe('openCache', () => {
   });
 });
 
+describe('a damaged cache', () => {
+  const problem = { ruleId: 'unsourced-figure', severity: 'warning', messageId: 'm', message: 'm', range: { start: 0, end: 7 } } as const;
+  const stored: BriefResult = { asOf: '2026-11-28', asOfSource: 'today', claims: [], problems: [problem] };
+
+  it.each([
+    ['a renamed field', (line: string) => line.replace('"range"', '"rangX"')],
+    ['a flipped bit', (line: string) => line.replace('unsourced-figure', 'unsourcud-figure')],
+    ['a cut line', (line: string) => line.slice(0, 30)],
+    ['a lost tab', (line: string) => line.replace('\t', ' ')],
+  ])('misses an entry with %s, notes it once, and rewrites it', async (_name, damage) => {
+    const location = join(mkdtempSync(join(tmpdir(), 'briefcheck-cache-')), 'cache');
+    const first = await openCache(location, () => {});
+    first.set('/a.md', 'k', stored);
+    first.set('/b.md', 'k', stored);
+    await first.save();
+    const [header, a, b] = readFileSync(location, 'utf8').split('\n');
+    writeFileSync(location, [header, damage(a!), b, ''].join('\n'));
+    const notes: string[] = [];
+    const second = await openCache(location, (n) => notes.push(n));
+    expect(second.get('/a.md', 'k')).toBeUndefined();
+    expect(second.get('/b.md', 'k')).toEqual(stored);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('damaged entries');
+    second.set('/a.md', 'k', stored);
+    await second.save();
+    const healed: string[] = [];
+    const third = await openCache(location, (n) => healed.push(n));
+    expect(third.get('/a.md', 'k')).toEqual(stored);
+    expect(healed).toEqual([]);
+  });
+});
+
 describe('keys', () => {
   it('hash equal values equally whatever their key order, and differ when any part differs', () => {
     expect(stableStringify({ b: 1, a: [{ d: 2, c: 3 }] })).toBe(stableStringify({ a: [{ c: 3, d: 2 }], b: 1 }));
@@ -71,8 +103,8 @@ describe('what the cache keeps', () => {
     await first.save();
     // A header line, then the path, the key and the entry on one line.
     const [header, line, end] = readFileSync(location, 'utf8').split('\n');
-    expect([JSON.parse(header!), end]).toEqual([{ format: 2 }, '']);
-    const [path, key, json] = line!.split('\t');
+    expect([JSON.parse(header!), end]).toEqual([{ format: 3 }, '']);
+    const [path, key, , json] = line!.split('\t');
     expect([JSON.parse(path!), key]).toEqual(['/a.md', 'k']);
     expect(JSON.parse(json!).claims).toBeUndefined();
     expect(JSON.parse(json!).problems[0]).not.toHaveProperty('record');
@@ -107,12 +139,16 @@ describe('what the cache keeps', () => {
     expect(second.get('/b.md', 'k2', true)?.claims).toEqual([claim]);
   });
 
-  it('treats a damaged entry line as a corrupt cache', async () => {
+  it('drops a damaged entry line with one note, and reads a format-2 cache as a cold start', async () => {
     const location = join(mkdtempSync(join(tmpdir(), 'briefcheck-cache-')), 'cache');
-    writeFileSync(location, '{"format":2}\n"/a.md"\tk\n');
+    writeFileSync(location, '{"format":3}\n"/a.md"\tk\n');
     const notes: string[] = [];
     const cache = await openCache(location, (n) => notes.push(n));
     expect(cache.get('/a.md', 'k')).toBeUndefined();
-    expect(notes[0]).toContain('it is corrupt');
+    expect(notes).toEqual([`the cache ${location} has damaged entries; their briefs are checked again and the entries rewritten`]);
+    writeFileSync(location, '{"format":2}\n');
+    const old: string[] = [];
+    await openCache(location, (n) => old.push(n));
+    expect(old[0]).toContain('written by another version');
   });
 });

@@ -224,11 +224,24 @@ describe('writing files', () => {
   it('writes the cache where --cache-location says', async () => {
     const dir = tempTree({ 'a.md': noClaims });
     await runCli(['--cache', '--cache-location', 'my-cache.json'], { cwd: dir });
-    expect(JSON.parse(readFileSync(join(dir, 'my-cache.json'), 'utf8').split('\n')[0]!)).toEqual({ format: 2 });
+    expect(JSON.parse(readFileSync(join(dir, 'my-cache.json'), 'utf8').split('\n')[0]!)).toEqual({ format: 3 });
     writeFileSync(join(dir, 'my-cache.json'), 'garbage');
     const ran = await runCli(['--cache', '--cache-location', 'my-cache.json'], { cwd: dir });
     expect(ran.code).toBe(0);
     expect(ran.stderr).toBe(`briefcheck: ignoring the cache ${join(dir, 'my-cache.json')}: it is corrupt; checking every file\n`);
+  });
+
+  it('heals a cache whose entry is damaged: the same output, one note, and no note on the next run', async () => {
+    const dir = tempTree({ 'a.md': uncited, 'b.md': noClaims });
+    const plain = await runCli(['--format', 'json'], { cwd: dir });
+    await runCli(['--cache'], { cwd: dir });
+    const cacheFile = join(dir, '.briefcheckcache');
+    writeFileSync(cacheFile, readFileSync(cacheFile, 'utf8').replace('"range"', '"rangX"'));
+    const damaged = await runCli(['--cache', '--format', 'json'], { cwd: dir });
+    expect([damaged.code, damaged.stdout]).toEqual([plain.code, plain.stdout]);
+    expect(damaged.stderr).toBe(`briefcheck: the cache ${cacheFile} has damaged entries; their briefs are checked again and the entries rewritten\n`);
+    const healed = await runCli(['--cache', '--format', 'json'], { cwd: dir });
+    expect([healed.code, healed.stdout, healed.stderr]).toEqual([plain.code, plain.stdout, '']);
   });
 
   it('prints from the cache exactly what an uncached run prints, for checks and for the claims worklist', async () => {

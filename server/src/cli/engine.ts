@@ -10,7 +10,7 @@ import type { BriefResult, CheckOptions, IsoDate, ResolvedConfig } from '../core
 import { hashOf, openCache, stableStringify, DEFAULT_CACHE_FILE, type ResultCache } from '../node/cache';
 import { CONFIG_FILE_NAME, createConfigLoader, formatConfigError, type LoadedConfig } from '../node/config';
 import { loadDataset } from '../node/dataset';
-import { expandPatterns, readBrief, writeFileAtomic } from '../node/files';
+import { expandPatterns, readBrief, writeFileAtomic, WriteRefused } from '../node/files';
 import type { CliOptions } from './args';
 import type { CliIo } from './io';
 import { createProgress } from './progress';
@@ -117,23 +117,27 @@ export async function runEngine(options: CliOptions, io: CliIo, version: string,
     const { read, check } = started;
     let text = read.text;
     let result = await started.result;
-    let fixed = 0;
+    let fixedCount = 0;
     if (options.fix) {
-      const outcome = applyFixes(text, result.problems.flatMap((p) => (p.fix ? [p.fix] : [])));
-      if (outcome.text !== text) {
+      const fixed = await fixUntilSettled(text, result, check);
+      if (!fixed.settled) {
+        fail(`${input.path}: its fixes do not settle (a second pass would change it again); left unchanged. Please report this brief.`);
+        return;
+      }
+      if (fixed.text !== text) {
         try {
-          await writeFileAtomic(input.absolutePath, outcome.text, read.bom);
+          await writeFileAtomic(input.absolutePath, fixed.text, read.bom);
         } catch (error) {
-          fail(`${input.path}: cannot write the fixed file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); left unchanged`);
+          fail(`${input.path}: ${describeWriteError(error)}; left unchanged`);
           return;
         }
-        fixed = countOf(outcome.applied);
-        text = outcome.text;
-        result = await check(text);
+        text = fixed.text;
+        result = fixed.result;
+        fixedCount = fixed.applied;
       }
     }
     files++;
-    onFile(toFileResult(input, text, result, fixed, options.quiet, withClaims));
+    onFile(toFileResult(input, text, result, fixedCount, options.quiet, withClaims));
   };
   try {
     await inOrder(inputs, readAhead(checker), start, finish);
@@ -146,6 +150,36 @@ export async function runEngine(options: CliOptions, io: CliIo, version: string,
     io.stderr(`briefcheck: checked ${files} brief${files === 1 ? '' : 's'}, ${cache?.hits ?? 0} from the cache\n`);
   }
   return { failed, files };
+}
+
+/** Fix passes before giving up, as ESLint does: each pass may uncover what the previous one made fixable. */
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * Applies fixes and checks again until nothing changes (at most MAX_FIX_PASSES passes). `settled`
+ * is false when the fixes of the last result would still change the text: such output is not
+ * written, because running --fix again would change it again.
+ */
+export async function fixUntilSettled(
+  text: string,
+  result: BriefResult,
+  check: (text: string) => Promise<BriefResult>,
+): Promise<{ text: string; result: BriefResult; applied: number; settled: boolean }> {
+  let applied = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const outcome = applyFixes(text, result.problems.flatMap((p) => (p.fix ? [p.fix] : [])));
+    if (outcome.text === text) return { text, result, applied, settled: true };
+    applied += countOf(outcome.applied);
+    text = outcome.text;
+    result = await check(text);
+  }
+  const settled = applyFixes(text, result.problems.flatMap((p) => (p.fix ? [p.fix] : []))).text === text;
+  return { text, result, applied, settled };
+}
+
+function describeWriteError(error: unknown): string {
+  if (error instanceof WriteRefused) return error.message;
+  return `cannot write the fixed file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
 }
 
 function countOf(applied: unknown): number {
@@ -227,7 +261,9 @@ async function gatherInputs(
         absolutePath,
         read: async () => {
           if (!io.stdin) return { error: 'no standard input is available' };
-          const text = await io.stdin();
+          const input = await io.stdin();
+          // One byte-order mark is the encoding's, as when a file is read; the brief starts after it.
+          const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
           return text.includes('\0') ? { error: 'looks like binary data (it contains NUL bytes)' } : { text, bom: false };
         },
       },

@@ -8,13 +8,17 @@ import type { Dataset } from './dataset/types';
 import { readDirectives } from './directives';
 import { resolveAsOf } from './as-of';
 import { resolveDrafts } from './claims/resolve';
-import { parseBrief } from './parse/index';
+import { checkWithinLimits, limitsProblem } from './limits';
+import { briefFromTree, parseTree } from './parse/index';
 import type { ParsedBrief } from './parse/types';
 import { formatMessage, type AnalysedBrief, type Rule } from './rules/define-rule';
 import { rules as allRules } from './rules/index';
 import { UNKNOWN_DIRECTIVE } from './rules/unknown-directive';
 import type { BriefResult, CheckOptions, Problem, RuleSetting, Severity } from './types';
 import { judgeClaims, type CachedJudging } from './verdicts/index';
+
+/** Problems with the front matter itself (a date that cannot be read), which no directive silences. */
+export const FRONT_MATTER_NOTICE = 'briefcheck/front-matter';
 
 /** Every claim in a parsed brief, unjudged, in text order. */
 export function extractClaims(parsed: ParsedBrief, dataset: Dataset): ClaimDraft[] {
@@ -66,10 +70,20 @@ export function runRule(rule: Rule, severity: Exclude<Severity, 'off'>, ruleOpti
   });
 }
 
-/** Checks a brief against a dataset; pure, and the same for the CLI and the editor. */
+/**
+ * Checks a brief against a dataset; pure, and the same for the CLI and the editor. Work is bounded
+ * by core/limits: past a limit the rest is not checked and one notice says so.
+ */
 export function checkBrief(text: string, dataset: Dataset, options: CheckOptions): BriefResult {
-  const parsed = parseBrief(text);
-  return checkParsed(parsed, extractClaims(parsed, dataset), dataset, options);
+  return checkWithinLimits(text, (guarded) => {
+    const tree = parseTree(guarded);
+    const parsed = briefFromTree(guarded, tree);
+    const result = checkParsed(parsed, extractClaims(parsed, dataset), dataset, options);
+    if (tree) return result;
+    // Within the limits the parser should always succeed; if it does not, say so rather than report a clean brief.
+    const notice = limitsProblem({ message: 'briefcheck could not read this brief as Markdown, so nothing in it is checked.', range: { start: 0, end: 0 } });
+    return { ...result, problems: [notice, ...result.problems] };
+  });
 }
 
 /**
@@ -112,6 +126,11 @@ export function checkParsed(parsed: ParsedBrief, drafts: ClaimDraft[], dataset: 
     }
   }
   const kept = problems.filter((p) => p.ruleId === UNKNOWN_DIRECTIVE || !suppressions.isSuppressed(p));
+  // A front-matter date that cannot be used must not silently become another date.
+  const fallback = asOfSource === 'today' ? 'today' : asOfSource === 'config' ? 'from the configuration' : asOfSource === 'override' ? 'from --as-of' : 'from the front matter';
+  for (const fm of parsed.frontMatter.problems) {
+    kept.push({ ruleId: FRONT_MATTER_NOTICE, severity: 'warning', messageId: 'frontMatter', message: `${fm.message} The brief is checked as of ${asOf} (${fallback}).`, range: fm.range });
+  }
   kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { asOf, asOfSource, claims, problems: kept };
 }

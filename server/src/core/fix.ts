@@ -1,7 +1,8 @@
 // Applies fixes to the original text. Each fix is all-or-nothing; a fix that overlaps one already
 // taken is skipped; an edit identical to one already taken (two fixes citing the same new footnote)
 // is shared rather than applied twice. Pure insertions at one point (footnote definitions at the end
-// of the brief) destroy no text, so they compose, in the order the fixes are given.
+// of the brief) destroy no text, so they compose, in the order the fixes are given. Line breaks in
+// inserted text follow the brief's own (CRLF, CR or LF), so a fix never mixes line endings.
 
 import type { Fix, TextEdit } from './types';
 
@@ -21,8 +22,22 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return a.range.start < b.range.end && b.range.start < a.range.end;
 }
 
+/** The line break a text mostly uses; LF when it has none. */
+export function lineEnding(text: string): '\n' | '\r\n' | '\r' {
+  let crlf = 0;
+  let cr = 0;
+  let lf = 0;
+  for (const m of text.matchAll(/\r\n?|\n/g)) {
+    if (m[0] === '\r\n') crlf++;
+    else if (m[0] === '\r') cr++;
+    else lf++;
+  }
+  return crlf > lf && crlf >= cr ? '\r\n' : cr > lf && cr > crlf ? '\r' : '\n';
+}
+
 /** Applies non-overlapping fixes in order of their first edit, and reports what was skipped. */
 export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
+  const eol = lineEnding(text);
   const taken: TextEdit[] = [];
   const applied: Fix[] = [];
   const skipped: Fix[] = [];
@@ -46,7 +61,7 @@ export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
   let out = '';
   let at = 0;
   for (const edit of sorted) {
-    out += text.slice(at, edit.range.start) + edit.text;
+    out += text.slice(at, edit.range.start) + (eol === '\n' ? edit.text : edit.text.replace(/\r\n|\r|\n/g, eol));
     at = Math.max(at, edit.range.end);
   }
   out += text.slice(at);

@@ -1,10 +1,14 @@
 // Line numbers for UTF-16 offsets. The core works in offsets; lines are needed by directives (which
 // act on lines), by messages that cite a line, and by the CLI's 1-based output.
 
-/** The offset at which each line starts; line 0 starts at 0. */
+/** The offset at which each line starts; line 0 starts at 0. Lines end in LF, CRLF or a lone CR, as in the editor. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) starts.push(i + 1);
+    else if (ch === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
   return starts;
 }
 

@@ -6,11 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkBrief } from '../core/check';
-import { createIncrementalChecker, type IncrementalChecker } from '../core/incremental/index';
 import type { BriefResult, IsoDate, ResolvedConfig } from '../core/types';
 import type { Dataset } from '../core/dataset/types';
 import { createConfigLoader, formatConfigError, resolveConfig } from '../node/config';
 import { formatDataError, loadDataset } from '../node/dataset';
+import { createDocumentChecker, type DocumentChecker } from './checker';
 import { parseSettings, settingsAsDefaults, type EditorSettings } from './settings';
 
 export interface AnalyzerHost {
@@ -66,10 +66,15 @@ export class Analyzer {
   private readonly datasets = new Map<string, Promise<LoadedDataset>>();
   private readonly failing = new Set<string>();
   private readonly configs = createConfigLoader();
-  /** Per document, so a keystroke re-reads only the part of the brief it touched (same results as checkBrief). */
-  private readonly incremental = new Map<string, IncrementalChecker>();
+  /**
+   * Per document, so a keystroke re-reads only the part of the brief it touched (same results as
+   * checkBrief), and on a worker thread, so one document's check never holds up requests on others.
+   */
+  private readonly checker: DocumentChecker;
 
-  constructor(private readonly host: AnalyzerHost) {}
+  constructor(private readonly host: AnalyzerHost, checker: DocumentChecker = createDocumentChecker()) {
+    this.checker = checker;
+  }
 
   /** The analysis of the document's current version, computed once per version and generation. */
   analyze(doc: TextDocument): Promise<Analysis> {
@@ -86,9 +91,11 @@ export class Analyzer {
     return checkBrief(text, base.data.dataset, { config: base.config, today: base.today });
   }
 
+  /** A closed document: nothing of it is kept. */
   forget(uri: string): void {
     this.entries.delete(uri);
-    this.incremental.delete(uri);
+    this.settings.delete(uri);
+    this.checker.forget(uri);
     this.failing.delete(uri);
   }
 
@@ -169,9 +176,7 @@ export class Analyzer {
     if (!settings.enable) return base;
     try {
       const data = await this.datasetFor(config.data);
-      let checker = this.incremental.get(uri);
-      if (!checker) this.incremental.set(uri, (checker = createIncrementalChecker()));
-      const result = checker.check(text, data.dataset, { config, today });
+      const result = await this.checker.check(uri, text, data.dataset, { config, today });
       this.failing.delete(uri);
       return { ...base, data, result };
     } catch (error) {

@@ -54,6 +54,8 @@ function quickFixes(doc: TextDocument, d: Diagnostic): CodeAction[] {
   if (data.fix && data.fix.length > 0) {
     actions.push({ title: fixTitle(data.ruleId, data.fix.map((e) => e.newText)), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: versionedEdit(doc, data.fix) });
   }
+  // Notices (briefcheck/limits, briefcheck/front-matter) are not rules: no directive silences them.
+  if (data.ruleId.startsWith('briefcheck/')) return actions;
   const disable = disableLineEdit(doc.getText(), doc.offsetAt(d.range.start), data.ruleId);
   actions.push({ title: `Disable ${data.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: versionedEdit(doc, toTextEdits(doc, [disable])) });
   return actions;

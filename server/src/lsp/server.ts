@@ -3,6 +3,10 @@
 
 import {
   CodeActionKind,
+  CodeActionRequest,
+  DocumentDiagnosticRequest,
+  HoverRequest,
+  InlayHintRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
@@ -201,7 +205,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     diagnostics.closed(e.document.uri);
   });
 
-  connection.languages.diagnostics.on(
+  // Registered with onRequest rather than the library's helpers (onHover, …): those read
+  // params.workDoneToken before any handler runs, so params that are not an object became -32603.
+  connection.onRequest(
+    DocumentDiagnosticRequest.type,
     guard('diagnostics', async (params, token) => {
       const uri = docFor(params).uri;
       const report = await diagnostics.pull(() => documents.get(uri), params.previousResultId, token);
@@ -221,7 +228,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendNotification(DidAnalyzeNotificationMethod, note);
   }
 
-  connection.onHover(
+  connection.onRequest(
+    HoverRequest.type,
     guard('hover', async (params) => {
       const doc = docFor(params);
       const at = doc.offsetAt(position(params));
@@ -229,7 +237,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  connection.onCodeAction(
+  connection.onRequest(
+    CodeActionRequest.type,
     guard('code actions', async (params) => {
       const doc = docFor(params);
       if (!params.range || !params.context || !Array.isArray(params.context.diagnostics)) throw invalidParams('Expected { textDocument, range, context }.');
@@ -237,7 +246,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  connection.languages.inlayHint.on(
+  connection.onRequest(
+    InlayHintRequest.type,
     guard('inlay hints', async (params) => {
       const doc = docFor(params);
       if (!params.range) throw invalidParams('Expected { textDocument, range }.');

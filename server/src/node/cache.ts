@@ -1,6 +1,8 @@
 // The --cache file: check results keyed by a hash of the brief's content, the effective
 // configuration, the dataset, the as-of inputs and the briefcheck version, so an unchanged brief is
-// not checked again. A missing or corrupt cache is a cold start, never a failure. It stores only
+// not checked again. A missing or corrupt cache is a cold start, never a failure: each entry carries
+// a checksum and is validated before use, a damaged entry is checked again and rewritten, and a file
+// that cannot be read as a cache is discarded with one note. It stores only
 // what a cached run prints (the as-of date and the problems; claims only for the claims worklist),
 // one line per brief, and holds each entry as its JSON text until a run asks for it, so a large
 // cache stays small to read and to hold.
@@ -11,13 +13,14 @@ import { basename, dirname, join } from 'node:path';
 import type { BriefResult, Problem } from '../core/types';
 
 export const DEFAULT_CACHE_FILE = '.briefcheckcache';
-// Format 1 was one JSON document of whole results, claims included; it is read as a cold start.
-const CACHE_FORMAT = 2;
+// Format 1 was one JSON document of whole results, claims included; format 2 had no checksums.
+// Both are read as a cold start.
+const CACHE_FORMAT = 3;
 
 /**
- * One brief's entry. The file is a header line `{"format":2}`, then one line per brief:
- * the file's path as a JSON string, a tab, the key, a tab, and this entry as JSON. JSON text holds
- * no raw tab or line break, so the separators are unambiguous.
+ * One brief's entry. The file is a header line `{"format":3}`, then one line per brief: the file's
+ * path as a JSON string, a tab, the key, a tab, the checksum of the entry's JSON text, a tab, and
+ * this entry as JSON. JSON text holds no raw tab or line break, so the separators are unambiguous.
  */
 interface Entry {
   asOf: BriefResult['asOf'];
@@ -66,12 +69,37 @@ export interface ResultCache {
 
 interface Stored {
   key: string;
+  sum: string;
   /** The entry's JSON text, parsed only when a run asks for it. */
   json: string;
 }
 
-/** The entries of a cache file's text, or why it cannot be used. */
-function readEntries(text: string): Map<string, Stored> | 'corrupt' | 'foreign' {
+const checksum = (json: string) => createHash('sha256').update(json).digest('hex').slice(0, 16);
+
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+const AS_OF_SOURCES = new Set(['override', 'front-matter', 'config', 'today']);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRange = (v: unknown) => isObject(v) && Number.isSafeInteger(v.start) && Number.isSafeInteger(v.end) && (v.start as number) >= 0 && (v.start as number) <= (v.end as number);
+const isFix = (v: unknown) => isObject(v) && Array.isArray(v.edits) && v.edits.every((e) => isObject(e) && isRange(e.range) && typeof e.text === 'string');
+const isProblem = (v: unknown) =>
+  isObject(v) && typeof v.ruleId === 'string' && SEVERITIES.has(v.severity as string) && typeof v.messageId === 'string' && typeof v.message === 'string' && isRange(v.range) && (v.fix === undefined || isFix(v.fix));
+const isClaim = (v: unknown) => isObject(v) && typeof v.kind === 'string' && Array.isArray(v.minerals) && isRange(v.range) && typeof v.text === 'string' && typeof v.verdict === 'string';
+
+/** True when `v` has the shape of an entry (the claims too when `withClaims`). */
+function isEntry(v: unknown, withClaims: boolean): v is Entry {
+  return (
+    isObject(v) &&
+    typeof v.asOf === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(v.asOf) &&
+    AS_OF_SOURCES.has(v.asOfSource as string) &&
+    Array.isArray(v.problems) &&
+    v.problems.every(isProblem) &&
+    (!withClaims || (Array.isArray(v.claims) && v.claims.every(isClaim)))
+  );
+}
+
+/** The entries of a cache file's text and how many lines were damaged, or why it cannot be used. */
+function readEntries(text: string): { entries: Map<string, Stored>; damaged: number } | 'corrupt' | 'foreign' {
   const newline = text.indexOf('\n');
   let header: unknown;
   try {
@@ -81,22 +109,36 @@ function readEntries(text: string): Map<string, Stored> | 'corrupt' | 'foreign' 
   }
   if (!header || typeof header !== 'object' || (header as { format?: unknown }).format !== CACHE_FORMAT) return 'foreign';
   const entries = new Map<string, Stored>();
-  if (newline === -1) return entries;
+  let damaged = 0;
+  if (newline === -1) return { entries, damaged };
   for (const line of text.slice(newline + 1).split('\n')) {
     if (line === '') continue;
-    const tab = line.indexOf('\t');
-    const second = line.indexOf('\t', tab + 1);
-    if (tab === -1 || second === -1) return 'corrupt';
+    const [path, key, sum, json] = splitTabs(line);
     let file: unknown;
     try {
-      file = JSON.parse(line.slice(0, tab));
+      file = path === undefined || json === undefined ? undefined : JSON.parse(path);
     } catch {
-      return 'corrupt';
+      file = undefined;
     }
-    if (typeof file !== 'string') return 'corrupt';
-    entries.set(file, { key: line.slice(tab + 1, second), json: line.slice(second + 1) });
+    // A damaged line is dropped: its brief is checked again and its entry rewritten.
+    if (typeof file !== 'string' || key === undefined || sum === undefined || json === undefined) damaged++;
+    else entries.set(file, { key, sum, json });
   }
-  return entries;
+  return { entries, damaged };
+}
+
+/** A line's four tab-separated fields, or fewer when it is damaged. */
+function splitTabs(line: string): string[] {
+  const fields: string[] = [];
+  let at = 0;
+  for (let i = 0; i < 3; i++) {
+    const tab = line.indexOf('\t', at);
+    if (tab === -1) return fields;
+    fields.push(line.slice(at, tab));
+    at = tab + 1;
+  }
+  fields.push(line.slice(at));
+  return fields;
 }
 
 /**
@@ -109,25 +151,45 @@ export async function openCache(location: string, note: (message: string) => voi
     if (error.code !== 'ENOENT') note(`cannot read the cache ${location} (${error.code ?? error.message}); checking every file`);
     return undefined;
   });
+  let dirty = false;
+  let warned = false;
+  const damagedEntry = () => {
+    dirty = true;
+    if (warned) return;
+    warned = true;
+    note(`the cache ${location} has damaged entries; their briefs are checked again and the entries rewritten`);
+  };
   if (text !== undefined) {
     const read = readEntries(text);
     if (read === 'corrupt') note(`ignoring the cache ${location}: it is corrupt; checking every file`);
     else if (read === 'foreign') note(`ignoring the cache ${location}: written by another version; checking every file`);
-    else entries = read;
+    else {
+      entries = read.entries;
+      if (read.damaged > 0) damagedEntry();
+    }
   }
-  let dirty = false;
   let hits = 0;
   let misses = 0;
   const lookup = (file: string, key: string, withClaims: boolean): BriefResult | undefined => {
     const stored = entries.get(file);
     if (!stored || stored.key !== key) return undefined;
-    let entry: Entry;
+    let entry: unknown;
     try {
-      entry = JSON.parse(stored.json) as Entry;
+      entry = stored.sum === checksum(stored.json) ? JSON.parse(stored.json) : undefined;
     } catch {
+      entry = undefined;
+    }
+    if (!isEntry(entry, false)) {
+      entries.delete(file);
+      damagedEntry();
       return undefined;
     }
-    if (!Array.isArray(entry?.problems) || (withClaims && !Array.isArray(entry.claims))) return undefined;
+    if (withClaims && entry.claims === undefined) return undefined; // stored by a run that printed no claims
+    if (withClaims && !isEntry(entry, true)) {
+      entries.delete(file);
+      damagedEntry();
+      return undefined;
+    }
     return { asOf: entry.asOf, asOfSource: entry.asOfSource, claims: withClaims ? entry.claims! : [], problems: entry.problems };
   };
   return {
@@ -140,14 +202,15 @@ export async function openCache(location: string, note: (message: string) => voi
     set(file, key, result, withClaims = false) {
       const entry: Entry = { asOf: result.asOf, asOfSource: result.asOfSource, problems: result.problems.map(printed) };
       if (withClaims) entry.claims = result.claims;
-      entries.set(file, { key, json: JSON.stringify(entry) });
+      const json = JSON.stringify(entry);
+      entries.set(file, { key, sum: checksum(json), json });
       dirty = true;
     },
     async save() {
       if (!dirty) return;
       const temp = join(dirname(location), `.${basename(location)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
       const lines = [JSON.stringify({ format: CACHE_FORMAT })];
-      for (const [file, stored] of entries) lines.push(`${JSON.stringify(file)}\t${stored.key}\t${stored.json}`);
+      for (const [file, stored] of entries) lines.push(`${JSON.stringify(file)}\t${stored.key}\t${stored.sum}\t${stored.json}`);
       try {
         await writeFile(temp, lines.join('\n') + '\n');
         await rename(temp, location);

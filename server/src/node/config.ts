@@ -111,7 +111,20 @@ function toConfigErrors(file: string, errors: ErrorObject[]): ConfigError[] {
     seen.add(key);
     out.push({ file, path, message });
   }
-  return out;
+  return collapseUnknownRules(file, out);
+}
+
+/** Unknown rule ids as one error, however many there are: one line on stderr, one message in the editor. */
+function collapseUnknownRules(file: string, errors: ConfigError[]): ConfigError[] {
+  const unknown = errors.filter((e) => e.message.startsWith('unknown rule id "'));
+  if (unknown.length < 2) return errors;
+  const ids = unknown.map((e) => e.message.slice('unknown rule id '.length));
+  const shown = ids.slice(0, 5).join(', ');
+  const more = ids.length > 5 ? ` and ${(ids.length - 5).toLocaleString('en-US')} more` : '';
+  const first = errors.indexOf(unknown[0]!);
+  const rest = errors.filter((e) => !unknown.includes(e));
+  rest.splice(first, 0, { file, path: '/rules', message: `${ids.length.toLocaleString('en-US')} unknown rule ids: ${shown}${more}` });
+  return rest;
 }
 
 function jsonSyntaxError(file: string, text: string, error: unknown): ConfigError {

@@ -82,7 +82,7 @@ async function readJson(file: string, label: string): Promise<{ value?: unknown;
     return { error: { file: label, path: '', message: `cannot read the file: ${(e as Error).message}` } };
   }
   try {
-    return { value: JSON.parse(text) };
+    return { value: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (e) {
     return { error: { file: label, path: '', message: `not valid JSON: ${(e as Error).message}` } };
   }

@@ -3,7 +3,7 @@
 // into one clear message, and atomic writes so --fix can never leave half a file behind.
 
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, chmod, chown, constants, lstat, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -157,13 +157,40 @@ export async function readBrief(path: string, maxBytes = MAX_BRIEF_BYTES): Promi
   }
 }
 
-/** Writes through a temporary file in the same folder and a rename, keeping the file's mode. */
+/** A write --fix declines to make, with the sentence that says why. */
+export class WriteRefused extends Error {}
+
+/**
+ * Writes a brief safely: through a symbolic link to its target, via a temporary file in the same
+ * folder and a rename (never half a file), keeping the file's mode and owner. A read-only file, a
+ * file with other hard links (a rename would split them) and a file whose owner cannot be kept are
+ * refused with a WriteRefused, and the file is left as it was.
+ */
 export async function writeFileAtomic(path: string, text: string, bom = false): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const mode = await stat(path).then((s) => s.mode, () => undefined);
+  const target = await realpath(path).catch(() => path);
+  const info = await stat(target).catch(() => undefined);
+  if (info) {
+    const writable = await access(target, constants.W_OK).then(() => true, () => false);
+    // root may write anything; a file marked read-only is still not meant to be rewritten.
+    if (!writable || (info.mode & 0o222) === 0) throw new WriteRefused('is read-only; not fixed (make it writable to fix it)');
+    if (info.nlink > 1) throw new WriteRefused(`has ${info.nlink} hard links, which rewriting it would split; not fixed`);
+  }
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, (bom ? '\uFEFF' : '') + text, mode === undefined ? {} : { mode });
-    await rename(temp, path);
+    await writeFile(temp, (bom ? '\uFEFF' : '') + text, { flag: 'wx' });
+    if (info) {
+      // The mode given to writeFile is narrowed by the umask; set it exactly.
+      await chmod(temp, info.mode & 0o7777);
+      const uid = process.getuid?.();
+      if (uid !== undefined && (info.uid !== uid || info.gid !== process.getgid?.())) {
+        await chown(temp, info.uid, info.gid).catch(async () => {
+          // Owner (or group) cannot be kept: refuse rather than hand the file to whoever ran --fix.
+          const written = await lstat(temp);
+          if (written.uid !== info.uid) throw new WriteRefused('belongs to another user, whose ownership rewriting it would change; not fixed');
+        });
+      }
+    }
+    await rename(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;

@@ -122,8 +122,48 @@ function listItem(block: Block, source: string, mentions: readonly Mention[]): C
   };
 }
 
+/** Blocks longer than this are read piece by piece (whole sentences each), so the work stays linear. */
+const PIECE_CHARS = 2_000;
+
+/**
+ * A long block as pieces of whole sentences, each a block of its own with its offsets mapped to the
+ * same source. Each sentence is read against its block's whole text, so reading one long block at
+ * once costs its length times its number of sentences.
+ */
+function piecesOf(block: Block): Block[] {
+  const pieces: Block[] = [];
+  const sentences = splitSentences(block.text);
+  let segment = 0;
+  let citation = 0;
+  for (let i = 0; i < sentences.length; ) {
+    const start = sentences[i]!.start;
+    let end = sentences[i]!.end;
+    for (i++; i < sentences.length && sentences[i]!.end - start <= PIECE_CHARS; i++) end = sentences[i]!.end;
+    const last = i === sentences.length;
+    const segments: Block['segments'] = [];
+    while (segment < block.segments.length && block.segments[segment]!.textStart + block.segments[segment]!.length <= start) segment++;
+    for (let k = segment; k < block.segments.length && block.segments[k]!.textStart < end; k++) {
+      const s = block.segments[k]!;
+      const from = Math.max(s.textStart, start);
+      segments.push({ textStart: from - start, sourceStart: s.sourceStart + (from - s.textStart), length: Math.min(s.textStart + s.length, end) - from });
+    }
+    const citations: Block['citations'] = [];
+    for (; citation < block.citations.length && (block.citations[citation]!.at < end || (last && block.citations[citation]!.at <= end)); citation++) {
+      const c = block.citations[citation]!;
+      citations.push({ ...c, at: c.at - start, ...(c.from !== undefined ? { from: Math.max(0, c.from - start) } : {}) });
+    }
+    pieces.push({ ...block, text: block.text.slice(start, end), range: block.range, segments, citations });
+  }
+  return pieces;
+}
+
 /** The claims in one block, in text order, with source offsets. `source` is the whole brief. */
 export function extractBlockClaims(block: Block, source: string, context: ExtractionContext): ClaimDraft[] {
+  if (block.kind !== 'table-row' && block.text.length > PIECE_CHARS) return piecesOf(block).flatMap((piece) => extractPiece(piece, source, context));
+  return extractPiece(block, source, context);
+}
+
+function extractPiece(block: Block, source: string, context: ExtractionContext): ClaimDraft[] {
   const mentions = context.lexicon.find(block.text);
   // "## Scenarios for 2027", "What could happen next:": the list after it is hypothetical.
   let scenario: ClaimDraft | undefined;

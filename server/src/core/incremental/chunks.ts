@@ -59,14 +59,18 @@ function next(state: State, line: string): State {
 /** Start offsets of the chunks of `text`, beginning with 0. */
 export function chunkStarts(text: string): number[] {
   const starts = [0];
-  let state: State = /^(?:\ufeff)?---[ \t]*\r?\n/.test(text) ? { kind: 'front-matter' } : { kind: 'flow' };
+  let state: State = /^(?:\ufeff)?---[ \t]*(?:\r\n?|\n)/.test(text) ? { kind: 'front-matter' } : { kind: 'flow' };
   let offset = 0;
   let previousBlank = false;
   let previousFootnote = false;
   let htmlToBlank = false;
   let first = true;
+  // Lines end in LF, CRLF or a lone CR, as Markdown's do.
+  const breaks = /\r\n?|\n/g;
   while (offset <= text.length) {
-    const newline = text.indexOf('\n', offset);
+    breaks.lastIndex = offset;
+    const found = breaks.exec(text);
+    const newline = found ? found.index : -1;
     const end = newline === -1 ? text.length : newline;
     const line = text.slice(offset, end);
     if (first) {
@@ -82,8 +86,8 @@ export function chunkStarts(text: string): number[] {
     previousBlank = isBlank(line);
     if (previousBlank) htmlToBlank = false;
     else if (state.kind === 'flow' && HTML_TO_BLANK.test(line)) htmlToBlank = true;
-    if (newline === -1) break;
-    offset = newline + 1;
+    if (!found) break;
+    offset = breaks.lastIndex;
   }
   return starts;
 }

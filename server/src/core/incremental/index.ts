@@ -6,6 +6,7 @@
 import { lexiconFor } from '../claims/lexicon';
 import type { ClaimDraft } from '../claims/types';
 import { checkParsed } from '../check';
+import { checkWithinLimits, guardText } from '../limits';
 import type { Dataset } from '../dataset/types';
 import type { ParsedBrief } from '../parse/types';
 import type { BriefResult, CheckOptions } from '../types';
@@ -223,12 +224,14 @@ export function createIncrementalChecker(): IncrementalChecker {
 
   return {
     analyse(text, dataset) {
-      const { parsed, drafts } = analyse(text, dataset, true);
+      const { parsed, drafts } = analyse(guardText(text).text, dataset, true);
       return { parsed, drafts };
     },
     check(text, dataset, options) {
-      const { parsed, drafts, origins } = analyse(text, dataset, false);
-      return checkParsed(parsed, drafts, dataset, options, { cache: verdicts, origins });
+      return checkWithinLimits(text, (guarded) => {
+        const { parsed, drafts, origins } = analyse(guarded, dataset, false);
+        return checkParsed(parsed, drafts, dataset, options, { cache: verdicts, origins });
+      });
     },
   };
 }

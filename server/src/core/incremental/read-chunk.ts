@@ -27,8 +27,13 @@ export interface ChunkRead {
   keptBlocks: boolean;
 }
 
+// Labels match after their whitespace is collapsed, so a stand-in writes each on one line: a label
+// holding a line break would otherwise start a new block inside the stand-ins (an HTML block that
+// runs on over the chunk, for "[\r<pre>…]").
+const oneLine = (label: string) => label.replace(/\s+/g, ' ');
+
 function standIns(labels: Labels): string {
-  return [...labels.footnotes.map((l) => `[^${l}]: x`), ...labels.links.map((l) => `[${l}]: x`)].join('\n\n');
+  return [...labels.footnotes.map((l) => `[^${oneLine(l)}]: x`), ...labels.links.map((l) => `[${oneLine(l)}]: x`)].join('\n\n');
 }
 
 function definedIn(nodes: readonly Nodes[], out: Labels): void {

@@ -26,7 +26,8 @@ export function readFrontMatter(yamlText: string, range: Range): FrontMatter {
   const result: FrontMatter = { problems: [] };
   let data: unknown;
   try {
-    data = parseYaml(yamlText);
+    // logLevel 'error': the library would print its warnings (anchors, merge keys) on the process's stderr.
+    data = parseYaml(yamlText, { logLevel: 'error' });
   } catch {
     result.problems.push({ message: 'The front matter is not valid YAML, so its date is ignored.', range });
     return result;

@@ -3,6 +3,8 @@
 // footnotes (reusing a definition that already cites the source), otherwise an inline link.
 
 import type { Dataset, Observation, Source } from '../dataset/types';
+import { chunkStarts } from '../incremental/chunks';
+import { parseBrief } from '../parse/index';
 import type { ParsedBrief } from '../parse/types';
 import type { Claim, Fix, TextEdit } from '../types';
 import type { AnalysedBrief } from './define-rule';
@@ -59,12 +61,36 @@ function citedBy(source: Source, statedBy: string | undefined): string {
   return statedBy && first && !source.publisher.toLowerCase().includes(first) ? `${statedBy}, as reported by ${source.publisher}` : source.publisher;
 }
 
+const PROBE_LABEL = 'briefcheck-probe-definition';
+const appendable = new WeakMap<ParsedBrief, boolean>();
+
+/** The blank-line lead that puts a definition appended to `text` on its own paragraph. */
+const leadFor = (text: string) => (text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n');
+
+/**
+ * True when a footnote definition appended to the brief is read as one. It is not when the brief
+ * ends inside an unclosed code fence or HTML block: the definition would be code, the reference
+ * would stay uncited, and every later --fix would add both again.
+ */
+function definitionsReadAtEnd(parsed: ParsedBrief): boolean {
+  let known = appendable.get(parsed);
+  if (known === undefined) {
+    // Every block has ended where the last chunk starts, so parsing from there decides as the whole would.
+    const tail = parsed.text.slice(chunkStarts(parsed.text).at(-1) ?? 0);
+    const probe = parseBrief(`${tail}${leadFor(parsed.text)}[^${PROBE_LABEL}]: x\n`);
+    known = probe.footnotes.some((f) => f.label === PROBE_LABEL);
+    appendable.set(parsed, known);
+  }
+  return known;
+}
+
 /** The edits that cite `source` at `at`: a footnote reference plus, if needed, its definition. */
 export function citationEdits(brief: AnalysedBrief, source: Source, at: number, statedBy?: string): TextEdit[] {
   const link = `[${source.title}](${source.url})`;
   const by = citedBy(source, statedBy);
   const sentence = restOfSentence(brief.text, at);
-  if (brief.parsed.citationStyle === 'link') {
+  const newDefinitionUnread = () => brief.parsed.citationStyle === 'footnote' && !existingFootnote(brief.parsed, footnoteLabel(source.id), citedUrls(source)) && !definitionsReadAtEnd(brief.parsed);
+  if (brief.parsed.citationStyle === 'link' || newDefinitionUnread()) {
     if (citedUrls(source).some((u) => sentence.includes(u))) return [];
     return [{ range: { start: at, end: at }, text: ` (${by}, ${link})` }];
   }
@@ -73,7 +99,7 @@ export function citationEdits(brief: AnalysedBrief, source: Source, at: number, 
   const reference = { range: { start: at, end: at }, text: `[^${existing ? existing.label : label}]` };
   if (existing) return sentence.toLowerCase().includes(`[^${existing.label.toLowerCase()}]`) ? [] : [reference];
   const end = brief.text.length;
-  const lead = brief.text.endsWith('\n\n') ? '' : brief.text.endsWith('\n') ? '\n' : '\n\n';
+  const lead = leadFor(brief.text);
   const published = source.published ? ` (${source.published})` : '';
   return [reference, { range: { start: end, end }, text: `${lead}[^${label}]: ${by}, ${link}${published}.\n` }];
 }

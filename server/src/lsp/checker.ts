@@ -1,0 +1,111 @@
+// Checks documents off the server's main thread: one worker thread holds each open document's
+// incremental checker, so a long check of one document never holds up hover, code actions or
+// diagnostics of the others, which the main thread answers from their cached analyses. Without the
+// worker bundle (tests run from source) checks run on the main thread, with the same results.
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { createIncrementalChecker, type IncrementalChecker } from '../core/incremental/index';
+import type { Dataset, DatasetFiles } from '../core/dataset/types';
+import type { BriefResult, CheckOptions } from '../core/types';
+
+export type CheckRequest =
+  | { type: 'check'; id: number; uri: string; text: string; options: CheckOptions; datasetKey: string; datasetFiles?: DatasetFiles }
+  | { type: 'forget'; uri: string };
+
+export type CheckReply = { id: number; result: BriefResult } | { id: number; error: string; stack?: string };
+
+export interface DocumentChecker {
+  check(uri: string, text: string, dataset: Dataset, options: CheckOptions): Promise<BriefResult>;
+  /** A closed document: its checker and what it holds are dropped. */
+  forget(uri: string): void;
+  close(): Promise<void>;
+}
+
+/** The worker bundle beside the server bundle; absent when running from source. */
+export function checkWorkerScript(dir: string = __dirname): string | undefined {
+  const file = join(dir, 'server-worker.js');
+  return existsSync(file) ? file : undefined;
+}
+
+export function createDocumentChecker(script = checkWorkerScript()): DocumentChecker {
+  return script ? new WorkerChecker(script) : new InThreadChecker();
+}
+
+class InThreadChecker implements DocumentChecker {
+  private readonly checkers = new Map<string, IncrementalChecker>();
+
+  async check(uri: string, text: string, dataset: Dataset, options: CheckOptions): Promise<BriefResult> {
+    let checker = this.checkers.get(uri);
+    if (!checker) this.checkers.set(uri, (checker = createIncrementalChecker()));
+    return checker.check(text, dataset, options);
+  }
+
+  forget(uri: string): void {
+    this.checkers.delete(uri);
+  }
+
+  async close(): Promise<void> {}
+}
+
+class WorkerChecker implements DocumentChecker {
+  private worker: Worker | undefined;
+  private sent = new Set<string>();
+  private readonly keys = new WeakMap<Dataset, string>();
+  private readonly pending = new Map<number, { resolve: (r: BriefResult) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+  private nextKey = 0;
+
+  constructor(private readonly script: string) {}
+
+  check(uri: string, text: string, dataset: Dataset, options: CheckOptions): Promise<BriefResult> {
+    const worker = this.start();
+    let datasetKey = this.keys.get(dataset);
+    if (!datasetKey) this.keys.set(dataset, (datasetKey = `d${this.nextKey++}`));
+    const request: CheckRequest = { type: 'check', id: this.nextId++, uri, text, options, datasetKey };
+    if (!this.sent.has(datasetKey)) {
+      this.sent.add(datasetKey);
+      request.datasetFiles = dataset.files as DatasetFiles;
+    }
+    return new Promise((resolve, reject) => {
+      this.pending.set(request.id, { resolve, reject });
+      worker.ref();
+      worker.postMessage(request);
+    });
+  }
+
+  forget(uri: string): void {
+    this.worker?.postMessage({ type: 'forget', uri } satisfies CheckRequest);
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.script);
+    worker.on('message', (reply: CheckReply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) worker.unref();
+      if ('error' in reply) waiting.reject(Object.assign(new Error(reply.error), reply.stack ? { stack: reply.stack } : {}));
+      else waiting.resolve(reply.result);
+    });
+    // A worker that dies fails what it was doing; the next check starts a fresh one.
+    const fail = (error: Error) => {
+      if (this.worker === worker) this.worker = undefined;
+      this.sent = new Set();
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the check worker exited with code ${code}`)));
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+}
