@@ -1,7 +1,8 @@
 // The esbuild plugin and options for the web bundles (dist/web/): the language server in a web
 // worker and the extension in the web extension host. The server's sources are the Node server's;
 // the few Node modules they reach are replaced here: the dataset loader by the bundled dataset
-// (server/src/web/dataset.ts), node:fs/promises by a file system with no files, node:url by a
+// (server/src/web/dataset.ts), the check worker by checks on the server's thread (web/checker.ts),
+// node:fs/promises by a file system with no files, node:url by a
 // fileURLToPath for file: URIs, node:path by path-browserify, and `process` by a working folder of
 // "/" (server/src/web/shims/process.ts, injected). The worker bundle resolves packages with the
 // `worker` condition, so none picks a build that needs the DOM (decode-named-character-reference).
@@ -21,6 +22,8 @@ export const webShims = {
   name: 'briefcheck-web-shims',
   setup(build) {
     build.onResolve({ filter: /^node:(fs\/promises|url|path)$/ }, (args) => ({ path: replaced[args.path] }));
+    // The Node server hands checks to a worker thread; the web one checks on its own thread.
+    build.onResolve({ filter: /^\.\/checker$/ }, (args) => (args.importer.startsWith(join(root, 'server/src/lsp')) ? { path: join(web, 'checker.ts') } : undefined));
     // The Node dataset loader reads data/ from disk; the web one imports the files.
     build.onResolve({ filter: /\/node\/dataset$/ }, (args) => (args.importer.startsWith(join(root, 'server/src/lsp')) ? { path: join(web, 'dataset.ts') } : undefined));
   },

@@ -6,22 +6,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { createIncrementalChecker, type IncrementalChecker } from '../core/incremental/index';
 import type { Dataset, DatasetFiles } from '../core/dataset/types';
+import { InThreadChecker, type CheckReply, type CheckRequest, type DocumentChecker } from './document-checker';
 import type { BriefResult, CheckOptions } from '../core/types';
 
-export type CheckRequest =
-  | { type: 'check'; id: number; uri: string; text: string; options: CheckOptions; datasetKey: string; datasetFiles?: DatasetFiles }
-  | { type: 'forget'; uri: string };
-
-export type CheckReply = { id: number; result: BriefResult } | { id: number; error: string; stack?: string };
-
-export interface DocumentChecker {
-  check(uri: string, text: string, dataset: Dataset, options: CheckOptions): Promise<BriefResult>;
-  /** A closed document: its checker and what it holds are dropped. */
-  forget(uri: string): void;
-  close(): Promise<void>;
-}
+export type { CheckReply, CheckRequest, DocumentChecker } from './document-checker';
 
 /** The worker bundle beside the server bundle; absent when running from source. */
 export function checkWorkerScript(dir: string = __dirname): string | undefined {
@@ -31,22 +20,6 @@ export function checkWorkerScript(dir: string = __dirname): string | undefined {
 
 export function createDocumentChecker(script = checkWorkerScript()): DocumentChecker {
   return script ? new WorkerChecker(script) : new InThreadChecker();
-}
-
-class InThreadChecker implements DocumentChecker {
-  private readonly checkers = new Map<string, IncrementalChecker>();
-
-  async check(uri: string, text: string, dataset: Dataset, options: CheckOptions): Promise<BriefResult> {
-    let checker = this.checkers.get(uri);
-    if (!checker) this.checkers.set(uri, (checker = createIncrementalChecker()));
-    return checker.check(text, dataset, options);
-  }
-
-  forget(uri: string): void {
-    this.checkers.delete(uri);
-  }
-
-  async close(): Promise<void> {}
 }
 
 class WorkerChecker implements DocumentChecker {
