@@ -61,7 +61,7 @@ const statusPredicate = /\b(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+be
 
 export function typeOf(view: View, clause: Range): { type: ClaimControlType; at: number; weak: boolean; alternatives: ClaimControlType[] } | undefined {
   // "licensing rather than a ban": the contrasted control is not the one claimed.
-  const contrasted = (c: { range: Range }) => /\b(?:rather\s+than|instead\s+of|not|nor|never)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$/i.test(view.text.slice(Math.max(clause.start, c.range.start - 25), c.range.start));
+  const contrasted = (c: { range: Range }) => /\b(?:rather\s+than|instead\s+of)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$|\b(?:not|nor|never)\s+(?:an?|the)\s+(?:\w+\s+)?$/i.test(view.text.slice(Math.max(clause.start, c.range.start - 25), c.range.start));
   const controls = view.controlCues.filter((c) => within(c.range, clause) && !inPassing.test(view.text.slice(Math.max(clause.start, c.range.start - 40), c.range.start)) && !(contrasted(c) && c.kind !== 'none'));
   const changes = view.changeCues.filter((c) => within(c.range, clause));
   const ban = controls.find((c) => c.kind === 'ban');
