@@ -40,9 +40,8 @@ async function initialize({ connection }, folder) {
     processId: process.pid,
     rootUri: uri,
     workspaceFolders: [{ uri, name: 'bench' }],
-    // Measure the server's own latency: the editor's typing debounce (150 ms by default) is a
-    // deliberate wait, not analysis, and is reported next to the table.
-    initializationOptions: { debounceMs: 0 },
+    // No initializationOptions.debounceMs: the server's own adaptive wait after an edit is in
+    // place, so edit -> diagnostics is what an editor sees.
     capabilities: {
       textDocument: {
         synchronization: { dynamicRegistration: false, didSave: true },

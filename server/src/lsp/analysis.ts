@@ -41,6 +41,8 @@ export interface Analysis {
   result?: BriefResult;
   data?: LoadedDataset;
   error?: string;
+  /** How long the check itself took, in ms (settings and dataset loading excluded). */
+  checkMs?: number;
 }
 
 interface Entry {
@@ -171,9 +173,11 @@ export class Analyzer {
       const data = await this.datasetFor(config.data);
       let checker = this.incremental.get(uri);
       if (!checker) this.incremental.set(uri, (checker = createIncrementalChecker()));
+      const started = performance.now();
       const result = checker.check(text, data.dataset, { config, today });
+      const checkMs = performance.now() - started;
       this.failing.delete(uri);
-      return { ...base, data, result };
+      return { ...base, data, result, checkMs };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // One logged error per document until it checks cleanly again, not one per keystroke.
