@@ -38,7 +38,8 @@ export function targets({ rows, checks, lsp }) {
   const vsMdl = ratio(bc, byName[MDL]);
   list.push(['CLI wall time <= 0.5x markdownlint-cli2', fmt(vsMdl), vsMdl === undefined ? undefined : vsMdl <= 0.5]);
   const vsFloor = ratio(bc, byName[FLOOR]);
-  list.push(['CLI wall time <= 0.6x remark-parse floor', fmt(vsFloor), vsFloor === undefined ? undefined : vsFloor <= 0.6]);
+  list.push(['CLI wall time <= 0.3x remark-parse floor', fmt(vsFloor), vsFloor === undefined ? undefined : vsFloor <= 0.3]);
+  list.push(['CLI output identical with --parser remark', checks.sameAsRemark === undefined ? '–' : String(checks.sameAsRemark), checks.sameAsRemark]);
   list.push(['CLI output identical to a single-threaded run', checks.identical === undefined ? '–' : String(checks.identical), checks.identical]);
   list.push(['CLI peak memory <= 300 MiB', bc ? `${fmt(bc.peakMiB, 0)} MiB` : '–', bc ? bc.peakMiB <= 300 : undefined]);
   const warm = ratio(byName['briefcheck --cache, unchanged'], byName['briefcheck --cache, first']);

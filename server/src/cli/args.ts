@@ -28,6 +28,7 @@ export interface CliOptions {
   stdin: boolean;
   stdinFilename?: string;
   color?: boolean;
+  parser?: 'lezer' | 'remark';
 }
 
 const optionSpec = {
@@ -44,6 +45,7 @@ const optionSpec = {
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   color: { type: 'boolean' },
+  parser: { type: 'string' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -125,6 +127,10 @@ export function parseCliArgs(argv: string[], ruleIds: ReadonlySet<string>): CliO
   if (values['stdin-filename'] !== undefined) {
     if (!options.stdin) throw new UsageError('--stdin-filename only makes sense with --stdin');
     options.stdinFilename = values['stdin-filename'];
+  }
+  if (values.parser !== undefined) {
+    if (values.parser !== 'lezer' && values.parser !== 'remark') throw new UsageError(`--parser must be lezer or remark, got "${values.parser}"`);
+    options.parser = values.parser;
   }
   if (values.color) options.color = true;
   if (values['no-color']) options.color = false;

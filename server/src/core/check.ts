@@ -56,7 +56,7 @@ export function runRule(rule: Rule, severity: Exclude<Severity, 'off'>, ruleOpti
 
 /** Checks a brief against a dataset; pure, and the same for the CLI and the editor. */
 export function checkBrief(text: string, dataset: Dataset, options: CheckOptions): BriefResult {
-  const parsed = parseBrief(text);
+  const parsed = parseBrief(text, options.config.parser);
   return checkParsed(parsed, extractClaims(parsed, dataset), dataset, options);
 }
 
