@@ -3,7 +3,7 @@
 // one-character edit to fresh pull diagnostics, hover latency, and memory with 50 open briefs.
 // Standalone: node test/bench/lsp-latency.mjs
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import rpc from 'vscode-languageserver-protocol/node';
@@ -149,6 +149,10 @@ export async function runLatency({ root, benchDir }) {
   const rng = mulberry32(6);
   const small = generateBrief(1001, 300);
   const large = generateBrief(1002, 20000);
+  // BRIEFCHECK_BENCH_PARSER=lezer measures the editor with the fast parser (a .briefcheck.json in the folder).
+  const parser = process.env.BRIEFCHECK_BENCH_PARSER;
+  if (parser) writeFileSync(join(folder, '.briefcheck.json'), JSON.stringify({ parser }));
+  else rmSync(join(folder, '.briefcheck.json'), { force: true });
   writeFileSync(join(folder, 'small.md'), small);
   writeFileSync(join(folder, 'large.md'), large);
 
