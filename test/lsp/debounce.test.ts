@@ -1,5 +1,6 @@
-// The adaptive wait before pull diagnostics: none after a cheap check, a share of the cost after an
-// expensive one, and a pull that a newer edit overtakes during the wait is cancelled for a retry.
+// The adaptive wait before pull diagnostics: none after a cheap check or after a pause, a share of
+// the cost while edits come faster than an expensive check, and a pull that a newer edit overtakes
+// during the wait is cancelled for a retry.
 
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -24,6 +25,14 @@ function analyzer(): Analyzer {
 }
 
 describe('adaptive debounce', () => {
+  it('waits nothing after a pause longer than the check', () => {
+    expect(adaptiveWaitMs(90, 200)).toBe(0);
+    expect(adaptiveWaitMs(90, 91)).toBe(0);
+    expect(adaptiveWaitMs(90, 90)).toBe(45);
+    expect(adaptiveWaitMs(90, 30)).toBe(45);
+    expect(adaptiveWaitMs(10, 5)).toBe(0);
+  });
+
   it('waits nothing below the threshold and half the cost above it, capped', () => {
     expect(adaptiveWaitMs(undefined)).toBe(0);
     expect(adaptiveWaitMs(0)).toBe(0);
@@ -47,9 +56,16 @@ describe('adaptive debounce', () => {
     expect(cost).toBeGreaterThan(INSTANT_CHECK_MS);
     expect(provider.waitMs(uri)).toBe(adaptiveWaitMs(cost));
 
+    // An edit after a pause longer than the check is checked at once; one that follows quickly waits.
+    provider.changed(uri);
+    await new Promise((r) => setTimeout(r, cost + 20));
+    provider.changed(uri);
+    expect(provider.waitMs(uri)).toBe(0);
+    provider.changed(uri);
+    expect(provider.waitMs(uri)).toBe(adaptiveWaitMs(cost));
+
     // An edit, a pull that waits, and a newer edit that the client answers by cancelling it.
     doc = TextDocument.update(doc, [{ range: { start: { line: 40, character: 0 }, end: { line: 40, character: 0 } }, text: 'x' }], 2);
-    provider.changed(uri);
     const source = new CancellationTokenSource();
     const pending = provider.pull(() => doc, undefined, source.token);
     source.cancel();

@@ -1,7 +1,9 @@
 // Pull diagnostics (textDocument/diagnostic) behind an adaptive wait. A brief whose last check was
 // cheap is checked at once: the client cancels a pull that a newer edit overtakes, so fast typing
-// costs nothing. A brief whose check is expensive waits after an edit for a share of that cost
-// (capped), so a burst of keystrokes does not queue checks that cannot be interrupted once begun.
+// costs nothing. A brief whose check is expensive is checked at once after an edit that follows a
+// pause (longer than that check), and waits for a share of its cost (capped) while edits come
+// faster than it can be checked, so a burst of keystrokes does not queue checks that cannot be
+// interrupted once begun.
 // Result ids carry the version and generation, so an unchanged document answers "unchanged".
 
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type CancellationToken, type DocumentDiagnosticReport } from 'vscode-languageserver';
@@ -19,16 +21,20 @@ export const INSTANT_CHECK_MS = 20;
 export const MAX_WAIT_MS = 150;
 
 /**
- * The quiet time after an edit, from the cost of the document's last check: none below
- * INSTANT_CHECK_MS, then half the cost, at most MAX_WAIT_MS. Unknown cost (first check) waits none.
+ * The quiet time after an edit, from the cost of the document's last check and the time between
+ * the last two edits: none below INSTANT_CHECK_MS or after a pause longer than the check (or with
+ * either unknown), otherwise half the cost, at most MAX_WAIT_MS.
  */
-export function adaptiveWaitMs(lastCheckMs: number | undefined): number {
+export function adaptiveWaitMs(lastCheckMs: number | undefined, editGapMs: number = 0): number {
   if (lastCheckMs === undefined || !(lastCheckMs >= INSTANT_CHECK_MS)) return 0;
+  if (editGapMs > lastCheckMs) return 0;
   return Math.min(MAX_WAIT_MS, Math.round(lastCheckMs / 2));
 }
 
 export class DiagnosticsProvider {
   private readonly lastChange = new Map<string, number>();
+  /** Time between the last two edits of a document (unknown after its first). */
+  private readonly lastGap = new Map<string, number>();
   private readonly lastCost = new Map<string, number>();
 
   constructor(
@@ -37,17 +43,22 @@ export class DiagnosticsProvider {
   ) {}
 
   changed(uri: string): void {
-    this.lastChange.set(uri, Date.now());
+    const now = Date.now();
+    const before = this.lastChange.get(uri);
+    if (before === undefined) this.lastGap.delete(uri);
+    else this.lastGap.set(uri, now - before);
+    this.lastChange.set(uri, now);
   }
 
   closed(uri: string): void {
     this.lastChange.delete(uri);
+    this.lastGap.delete(uri);
     this.lastCost.delete(uri);
   }
 
   /** The wait a pull of this document makes after its last edit. */
   waitMs(uri: string): number {
-    return this.debounce === 'adaptive' ? adaptiveWaitMs(this.lastCost.get(uri)) : this.debounce;
+    return this.debounce === 'adaptive' ? adaptiveWaitMs(this.lastCost.get(uri), this.lastGap.get(uri) ?? 0) : this.debounce;
   }
 
   async pull(getDoc: () => TextDocument | undefined, previousResultId: string | undefined, token: CancellationToken): Promise<DocumentDiagnosticReport> {
