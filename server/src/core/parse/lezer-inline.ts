@@ -262,6 +262,8 @@ function inlineNode(node: SyntaxNode, p: Phrasing, ctx: Context): void {
       const preceding = t.slice(ctx.blockFrom, node.from);
       if (preceding.split('[').length > preceding.split(']').length) throw new NotFastPath('literal autolink in brackets');
       if (!literalText.test(value) || !literalEnd.test(t.slice(node.to, node.to + 2)) || (before !== undefined && !/\s/.test(before))) throw new NotFastPath('literal autolink');
+      // After a tag and a space, micromark's literal link takes the space with it.
+      if (node.from >= 2 && t[node.from - 2] === '>') throw new NotFastPath('literal autolink after a tag');
       const url = /^www\./i.test(value) ? `http://${value}` : /^[a-z][a-z\d+.-]*:/i.test(value) ? value : `mailto:${value}`;
       p.node({ type: 'link', url, children: [{ type: 'text', value, position: position(node.from, node.to) }], position: position(node.from, node.to) });
       return;
@@ -316,6 +318,8 @@ export function phrasing(node: SyntaxNode, from: number, to: number, ctx: Contex
   if (/\*\*\*|___/.test(source)) throw new NotFastPath('emphasis run');
   // An emphasis marker touching a tilde: micromark classifies the pair differently.
   if (/~[*_]|[*_]~/.test(source)) throw new NotFastPath('emphasis beside a tilde');
+  // An emphasis marker before a backslash line break: the parsers pair the markers differently.
+  if (/[*_]\\\n/.test(source)) throw new NotFastPath('emphasis before a backslash break');
   // A line like a table's delimiter row inside a paragraph: micromark may start a table there.
   if (/\n[ \t>]*\|?[ \t]*:?-+:?[ \t]*\|/.test(source) || /\n[ \t>]*[-:| \t]*\|[-:| \t]*(?:\n|$)/.test(source)) throw new NotFastPath('table under a paragraph line');
   ctx.blockFrom = from;

@@ -39,6 +39,9 @@ function table(node: SyntaxNode, ctx: Context): RootContent {
   const rows: TableRow[] = [];
   for (const row of children(node)) {
     if (row.name !== 'TableHeader' && row.name !== 'TableRow') continue;
+    // A row indented by a tab or four spaces: micromark ends the table there.
+    const lineStart = t.lastIndexOf('\n', row.from - 1) + 1;
+    if (/^(?: {0,3}\t| {4})/.test(t.slice(lineStart, row.from + 1))) throw new NotFastPath('indented table row');
     const cells: TableCell[] = [];
     // Pipes with nothing between them hold an empty cell, which the tree leaves out; a cell starts
     // at the pipe before it, as in remark.
@@ -51,7 +54,7 @@ function table(node: SyntaxNode, ctx: Context): RootContent {
         filled = false;
       } else if (part.name === 'TableCell') {
         const start = pipe && !filled ? pipe.from : part.from;
-        cells.push({ type: 'tableCell', children: phrasing(part, part.from, part.to, ctx), position: position(start, part.to) });
+        cells.push({ type: 'tableCell', children: phrasing(part, part.from, trimEnd(t, part.from, part.to), ctx), position: position(start, part.to) });
         // A cell ends where the next pipe starts.
         filled = true;
       }
