@@ -94,6 +94,8 @@ function blocks(node: SyntaxNode, ctx: Context): RootContent[] {
         out.push(table(ch, ctx));
         break;
       case 'Blockquote':
+        // A lazy line (without `>`): micromark ends the quote at some of them.
+        if (/\n(?![ \t]*>)/.test(t.slice(ch.from, trimEnd(t, ch.from, ch.to).valueOf()).replace(/\n+$/, ''))) throw new NotFastPath('lazy line in a block quote');
         out.push({ type: 'blockquote', children: blocks(ch, ctx) as never, position: at });
         break;
       case 'BulletList':
@@ -107,6 +109,9 @@ function blocks(node: SyntaxNode, ctx: Context): RootContent[] {
         const mark = ch.firstChild!;
         // Lines of a definition not indented by four are lazy lines, which micromark reads differently.
         if (/\n(?! {4}|\t|[ \t]*(?:\n|$))/.test(t.slice(ch.from, ch.to))) throw new NotFastPath('lazy line in a footnote definition');
+        // A text line right after it is a lazy line to micromark, whatever the fast parser ended on.
+        const next = t.slice(ch.to + 1, t.indexOf('\n', ch.to + 1) === -1 ? t.length : t.indexOf('\n', ch.to + 1));
+        if (t[ch.to] === '\n' && next.trim() !== '' && !/^ {0,3}\[\^/.test(next)) throw new NotFastPath('line after a footnote definition');
         const label = t.slice(mark.from + 2, mark.to - 2);
         out.push({ type: 'footnoteDefinition', identifier: normalizeIdentifier(label).toLowerCase(), label, children: blocks(ch, ctx) as never, position: at });
         break;
