@@ -34,6 +34,7 @@ export interface CliOptions {
   respectIgnoreOnNamedFiles: boolean;
   /** For init: also write the GitHub Actions workflow. */
   workflow: boolean;
+  parser?: 'lezer' | 'remark';
 }
 
 const optionSpec = {
@@ -50,6 +51,7 @@ const optionSpec = {
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   color: { type: 'boolean' },
+  parser: { type: 'string' },
   'no-color': { type: 'boolean' },
   'no-error-on-unmatched-pattern': { type: 'boolean' },
   'respect-ignore-on-named-files': { type: 'boolean' },
@@ -140,6 +142,10 @@ export function parseCliArgs(argv: string[], ruleIds: ReadonlySet<string>): CliO
   if (values['stdin-filename'] !== undefined) {
     if (!options.stdin) throw new UsageError('--stdin-filename only makes sense with --stdin');
     options.stdinFilename = values['stdin-filename'];
+  }
+  if (values.parser !== undefined) {
+    if (values.parser !== 'lezer' && values.parser !== 'remark') throw new UsageError(`--parser must be lezer or remark, got "${values.parser}"`);
+    options.parser = values.parser;
   }
   if (values.color) options.color = true;
   if (values['no-color']) options.color = false;

@@ -54,7 +54,7 @@ export async function runEngine(options: CliOptions, io: CliIo, version: string,
     io.stderr(`briefcheck: ${message}\n`);
   };
   const loader = createConfigLoader();
-  const overrides = { rules: options.rules, cwd: io.cwd, ...(options.config ? { configFile: options.config } : {}) };
+  const overrides = { rules: options.rules, cwd: io.cwd, ...(options.config ? { configFile: options.config } : {}), ...(options.parser ? { parser: options.parser } : {}) };
   const reportedConfigs = new Set<string>();
   const configFor = async (file: string): Promise<LoadedConfig | undefined> => {
     const loaded = await loader.loadConfigFor(file, overrides);

@@ -76,7 +76,7 @@ export function runRule(rule: Rule, severity: Exclude<Severity, 'off'>, ruleOpti
  */
 export function checkBrief(text: string, dataset: Dataset, options: CheckOptions): BriefResult {
   return checkWithinLimits(text, (guarded) => {
-    const tree = parseTree(guarded);
+    const tree = parseTree(guarded, options.config.parser);
     const parsed = briefFromTree(guarded, tree);
     const result = checkParsed(parsed, extractClaims(parsed, dataset), dataset, options);
     if (tree) return result;

@@ -162,6 +162,8 @@ export interface ResolvedConfig {
   data: string[];
   include: string[];
   exclude: string[];
+  /** The Markdown parser (core/parse): remark, the reference (default), or lezer, the fast one. */
+  parser?: 'lezer' | 'remark';
 }
 
 export type AsOfSource = 'override' | 'front-matter' | 'config' | 'today';

@@ -41,6 +41,8 @@ export interface Analysis {
   result?: BriefResult;
   data?: LoadedDataset;
   error?: string;
+  /** How long the check itself took, in ms (settings and dataset loading excluded). */
+  checkMs?: number;
 }
 
 interface Entry {
@@ -176,9 +178,11 @@ export class Analyzer {
     if (!settings.enable) return base;
     try {
       const data = await this.datasetFor(config.data);
+      const started = performance.now();
       const result = await this.checker.check(uri, text, data.dataset, { config, today });
+      const checkMs = performance.now() - started;
       this.failing.delete(uri);
-      return { ...base, data, result };
+      return { ...base, data, result, checkMs };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // One logged error per document until it checks cleanly again, not one per keystroke.

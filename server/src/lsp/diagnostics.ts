@@ -1,6 +1,10 @@
-// Pull diagnostics (textDocument/diagnostic), debounced: a request waits until the document has
-// been still for the debounce interval, so typing does not check every keystroke. Result ids carry
-// the version and generation, so an unchanged document answers "unchanged".
+// Pull diagnostics (textDocument/diagnostic) behind an adaptive wait. A brief whose last check was
+// cheap is checked at once: the client cancels a pull that a newer edit overtakes, so fast typing
+// costs nothing. A brief whose check is expensive is checked at once after an edit that follows a
+// pause (longer than that check), and waits for a share of its cost (capped) while edits come
+// faster than it can be checked, so a burst of keystrokes does not queue checks that cannot be
+// interrupted once begun.
+// Result ids carry the version and generation, so an unchanged document answers "unchanged".
 
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type CancellationToken, type DocumentDiagnosticReport } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -8,20 +12,53 @@ import type { Analyzer } from './analysis';
 import { toDiagnostic } from './convert';
 import { ruleDocUrl } from './rule-docs';
 
+/** A fixed quiet time in ms after an edit, or 'adaptive' (the default; see adaptiveWaitMs). */
+export type Debounce = number | 'adaptive';
+
+/** Checks cheaper than this are run without waiting. */
+export const INSTANT_CHECK_MS = 20;
+/** The longest adaptive wait. */
+export const MAX_WAIT_MS = 150;
+
+/**
+ * The quiet time after an edit, from the cost of the document's last check and the time between
+ * the last two edits: none below INSTANT_CHECK_MS or after a pause longer than the check (or with
+ * either unknown), otherwise half the cost, at most MAX_WAIT_MS.
+ */
+export function adaptiveWaitMs(lastCheckMs: number | undefined, editGapMs: number = 0): number {
+  if (lastCheckMs === undefined || !(lastCheckMs >= INSTANT_CHECK_MS)) return 0;
+  if (editGapMs > lastCheckMs) return 0;
+  return Math.min(MAX_WAIT_MS, Math.round(lastCheckMs / 2));
+}
+
 export class DiagnosticsProvider {
   private readonly lastChange = new Map<string, number>();
+  /** Time between the last two edits of a document (unknown after its first). */
+  private readonly lastGap = new Map<string, number>();
+  private readonly lastCost = new Map<string, number>();
 
   constructor(
     private readonly analyzer: Analyzer,
-    private readonly debounceMs: number,
+    private readonly debounce: Debounce,
   ) {}
 
   changed(uri: string): void {
-    this.lastChange.set(uri, Date.now());
+    const now = Date.now();
+    const before = this.lastChange.get(uri);
+    if (before === undefined) this.lastGap.delete(uri);
+    else this.lastGap.set(uri, now - before);
+    this.lastChange.set(uri, now);
   }
 
   closed(uri: string): void {
     this.lastChange.delete(uri);
+    this.lastGap.delete(uri);
+    this.lastCost.delete(uri);
+  }
+
+  /** The wait a pull of this document makes after its last edit. */
+  waitMs(uri: string): number {
+    return this.debounce === 'adaptive' ? adaptiveWaitMs(this.lastCost.get(uri), this.lastGap.get(uri) ?? 0) : this.debounce;
   }
 
   async pull(getDoc: () => TextDocument | undefined, previousResultId: string | undefined, token: CancellationToken): Promise<DocumentDiagnosticReport> {
@@ -31,19 +68,21 @@ export class DiagnosticsProvider {
     const resultId = `${this.analyzer.generation}:${doc.version}`;
     if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     const analysis = await this.analyzer.analyze(doc);
+    if (analysis.checkMs !== undefined) this.lastCost.set(doc.uri, analysis.checkMs);
     if (token.isCancellationRequested) throw cancelled();
     const items = analysis.result ? analysis.result.problems.map((p) => toDiagnostic(doc, p, ruleDocUrl)) : [];
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }
 
-  /** Waits until the document has not changed for the debounce interval. */
+  /** Waits until the document has not changed for the wait its last check's cost calls for. */
   private async settle(getDoc: () => TextDocument | undefined, token: CancellationToken): Promise<void> {
     for (;;) {
       const doc = getDoc();
       if (!doc) return;
+      const wait = this.waitMs(doc.uri);
       const since = Date.now() - (this.lastChange.get(doc.uri) ?? 0);
-      if (since >= this.debounceMs) return;
-      await new Promise((resolve) => setTimeout(resolve, this.debounceMs - since));
+      if (since >= wait) return;
+      await new Promise((resolve) => setTimeout(resolve, wait - since));
       if (token.isCancellationRequested) throw cancelled();
     }
   }

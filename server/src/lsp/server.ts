@@ -23,7 +23,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, uriToPath, type Analysis } from './analysis';
 import { codeActions } from './code-actions';
-import { DiagnosticsProvider } from './diagnostics';
+import { DiagnosticsProvider, type Debounce } from './diagnostics';
 import { hoverAt } from './hover';
 import { inlayHints } from './inlay-hints';
 import {
@@ -40,8 +40,8 @@ import {
 import { claimsResult, controlTableEdit, datasetInfo, invalidParams, requireUri, setAsOfWorkspaceEdit, validateControlTableParams, validateSetAsOfParams } from './requests';
 
 export interface ServerOptions {
-  /** Quiet time after an edit before diagnostics are computed (default 150 ms). */
-  debounceMs?: number;
+  /** Quiet time after an edit before diagnostics are computed: ms, or 'adaptive' (the default). */
+  debounceMs?: Debounce;
   /** Today's date, `YYYY-MM-DD` (default: the local date). */
   today?: () => string;
 }
@@ -57,7 +57,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   let capabilities: ClientCapabilities = {};
   let folders: string[] = [];
-  let debounceMs = options.debounceMs ?? 150;
+  let debounceMs: Debounce = options.debounceMs ?? 'adaptive';
   let today = options.today ?? localToday;
   const warned = new Set<string>();
   let watchers: Disposable | undefined;
@@ -140,8 +140,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     capabilities = params.capabilities;
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
     const init = (params.initializationOptions ?? {}) as { debounceMs?: unknown; today?: unknown };
-    if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) {
-      debounceMs = init.debounceMs;
+    if ((typeof init.debounceMs === 'number' && init.debounceMs >= 0) || init.debounceMs === 'adaptive') {
+      debounceMs = init.debounceMs as Debounce;
       diagnostics = new DiagnosticsProvider(analyzer, debounceMs);
     }
     if (typeof init.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(init.today)) {

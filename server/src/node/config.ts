@@ -21,6 +21,7 @@ export interface ConfigInput {
   data?: string[];
   include?: string[];
   exclude?: string[];
+  parser?: 'lezer' | 'remark';
 }
 
 /** A problem with a configuration file; `path` is a JSON pointer ("/rules/stale-figure"), "" for the whole file. */
@@ -39,6 +40,8 @@ export interface ConfigOverrides {
   defaults?: ConfigInput;
   /** Folder that a relative configFile is resolved against. */
   cwd?: string;
+  /** The CLI's --parser: wins over any file. */
+  parser?: 'lezer' | 'remark';
 }
 
 export interface LoadedConfig {
@@ -169,6 +172,8 @@ export function resolveConfig(input: ConfigInput, baseDir: string | undefined, o
   };
   const asOf = input.asOf ?? defaults.asOf;
   if (asOf) config.asOf = asOf;
+  const parser = overrides.parser ?? input.parser ?? defaults.parser;
+  if (parser) config.parser = parser;
   return config;
 }
 

@@ -8,6 +8,7 @@ import type { ClaimDraft } from '../claims/types';
 import { checkParsed } from '../check';
 import { checkWithinLimits, guardText } from '../limits';
 import type { Dataset } from '../dataset/types';
+import { DEFAULT_PARSER, type ParserName } from '../parse/index';
 import type { ParsedBrief } from '../parse/types';
 import type { BriefResult, CheckOptions } from '../types';
 import { createVerdictCache } from '../verdicts/index';
@@ -45,7 +46,7 @@ export interface IncrementalChecker {
   /** Checks `text`; equal to checkBrief(text, dataset, options), reusing unchanged chunks. */
   check(text: string, dataset: Dataset, options: CheckOptions): BriefResult;
   /** The parse and claim drafts of `text`, equal to parseBrief and extractClaims, reusing unchanged chunks. */
-  analyse(text: string, dataset: Dataset): { parsed: ParsedBrief; drafts: ClaimDraft[] };
+  analyse(text: string, dataset: Dataset, parser?: ParserName): { parsed: ParsedBrief; drafts: ClaimDraft[] };
 }
 
 // Labels match case-insensitively after Unicode case folding, which this approximates as
@@ -99,6 +100,7 @@ function candidateLabels(text: string): Labels {
 export function createIncrementalChecker(): IncrementalChecker {
   let cache: ChunkCache = { first: new Map(), rest: new Map() };
   let cachedFor: Dataset | undefined;
+  let cachedParser: ParserName | undefined;
   // The defined labels of the last check, and their index: reused while no definition changes, and
   // the guess for chunks an edit creates (pass 2 corrects a wrong guess).
   let lastSignature = '';
@@ -111,10 +113,11 @@ export function createIncrementalChecker(): IncrementalChecker {
    * Checking needs no blocks (only the drafts extracted from them): without `withBlocks` they are
    * neither kept nor placed, and the result's `blocks` is empty.
    */
-  function analyse(text: string, dataset: Dataset, withBlocks: boolean): { parsed: ParsedBrief; drafts: ClaimDraft[]; origins: ClaimDraft[] } {
-    if (dataset !== cachedFor) {
+  function analyse(text: string, dataset: Dataset, withBlocks: boolean, parser: ParserName = DEFAULT_PARSER): { parsed: ParsedBrief; drafts: ClaimDraft[]; origins: ClaimDraft[] } {
+    if (dataset !== cachedFor || parser !== cachedParser) {
       cache = { first: new Map(), rest: new Map() };
       cachedFor = dataset;
+      cachedParser = parser;
     }
     const extraction = { dataset, lexicon: lexiconFor(dataset) };
     const used: ChunkCache = { first: new Map(), rest: new Map() };
@@ -141,7 +144,7 @@ export function createIncrementalChecker(): IncrementalChecker {
       const contextKey = `${context.footnotes.join('\n')}\0${context.links.join('\n')}`;
       let result = entry.reads.get(contextKey);
       if (!result || (withBlocks && !result.keptBlocks)) {
-        result = readChunk(detached(text, start, end), start === 0, context, extraction, withBlocks);
+        result = readChunk(detached(text, start, end), start === 0, context, extraction, withBlocks, parser);
         entry.reads.set(contextKey, result);
         entry.shape = { defines: result.defines, open: result.open };
       }
@@ -223,13 +226,13 @@ export function createIncrementalChecker(): IncrementalChecker {
   }
 
   return {
-    analyse(text, dataset) {
-      const { parsed, drafts } = analyse(guardText(text).text, dataset, true);
+    analyse(text, dataset, parser) {
+      const { parsed, drafts } = analyse(guardText(text).text, dataset, true, parser);
       return { parsed, drafts };
     },
     check(text, dataset, options) {
       return checkWithinLimits(text, (guarded) => {
-        const { parsed, drafts, origins } = analyse(guarded, dataset, false);
+        const { parsed, drafts, origins } = analyse(guarded, dataset, false, options.config.parser);
         return checkParsed(parsed, drafts, dataset, options, { cache: verdicts, origins });
       });
     },

@@ -5,7 +5,7 @@
 import type { Nodes, Root } from 'mdast';
 import { extractBlockClaims } from '../claims/extract';
 import type { ClaimDraft, ExtractionContext } from '../claims/types';
-import { briefFromTree, parseTree } from '../parse/index';
+import { briefFromTree, parseTree, type ParserName } from '../parse/index';
 import type { ParsedBrief } from '../parse/types';
 import { FENCE, HTML_OPENERS } from './chunks';
 import { shiftBlock, shiftComment, shiftFootnote } from './shift';
@@ -68,12 +68,12 @@ function isOpen(node: Nodes, source: string): boolean {
  * stay on the first line); every other chunk gets them before it, so a chunk that ends open still
  * sees them. Without `keepBlocks` the blocks are dropped once their claims are extracted.
  */
-export function readChunk(chunk: string, first: boolean, context: Labels, extraction: ExtractionContext, keepBlocks = true): ChunkRead {
+export function readChunk(chunk: string, first: boolean, context: Labels, extraction: ExtractionContext, keepBlocks = true, parser?: ParserName): ChunkRead {
   const defs = standIns(context);
   const prefix = first || !defs ? '' : `${defs}\n\n`;
   const source = first && defs ? `${chunk}\n\n${defs}\n` : `${prefix}${chunk}`;
   const at = prefix.length;
-  const tree = parseTree(source);
+  const tree = parseTree(source, parser);
   let own: Root | undefined;
   if (tree) {
     const children = tree.children.filter((n) => {

@@ -1,6 +1,9 @@
-// Parses a brief with unified + remark (GFM tables and footnotes, YAML front matter) into plain-text
-// blocks whose offsets map exactly back to the source. Code, URLs and HTML attributes never reach the
-// text; inline HTML such as <b> or <sup> is read as text. Malformed input never throws.
+// Parses a brief into plain-text blocks whose offsets map exactly back to the source. Two parsers
+// read Markdown here: the fast one (@lezer/markdown with GFM, core/parse/lezer-*.ts) and the
+// reference, unified + remark (GFM tables and footnotes, YAML front matter). Both give an mdast
+// tree that one walker reads, and a differential suite holds them to the same results. Code, URLs
+// and HTML attributes never reach the text; inline HTML such as <b> or <sup> is read as text.
+// Malformed input never throws.
 
 import type { Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -9,6 +12,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Range } from '../types';
 import { readFrontMatter } from './front-matter';
+import { parseWithLezer } from './lezer-syntax';
+import { NotFastPath, mdastFromLezer, unsupported } from './lezer-tree';
 import { TextBuilder } from './text-map';
 import type { Block, BlockKind, Citation, FootnoteDefinition, HtmlComment, ParsedBrief } from './types';
 
@@ -172,8 +177,21 @@ function walk(nodes: readonly RootContent[], c: Collector): void {
   }
 }
 
-/** The remark tree of a text, or undefined when remark cannot read it (never throws). */
-export function parseTree(text: string): Root | undefined {
+/** The Markdown parsers: `lezer` (fast) and `remark` (the reference). */
+export const PARSERS = ['lezer', 'remark'] as const;
+export type ParserName = (typeof PARSERS)[number];
+export const DEFAULT_PARSER: ParserName = 'remark';
+
+/** The mdast tree of a text, or undefined when the parser cannot read it (never throws). */
+export function parseTree(text: string, parser: ParserName = DEFAULT_PARSER): Root | undefined {
+  if (parser === 'lezer' && unsupported(text) === undefined) {
+    try {
+      return mdastFromLezer(text, parseWithLezer(text));
+    } catch (error) {
+      // A construct the fast parser reads differently: remark reads this brief instead.
+      if (!(error instanceof NotFastPath)) return undefined;
+    }
+  }
   try {
     return processor.parse(text);
   } catch {
@@ -181,13 +199,13 @@ export function parseTree(text: string): Root | undefined {
   }
 }
 
-/** Parses a brief. Never throws: input remark cannot read yields a brief with no blocks. */
-export function parseBrief(text: string): ParsedBrief {
-  return briefFromTree(text, parseTree(text));
+/** Parses a brief. Never throws: input the parser cannot read yields a brief with no blocks. */
+export function parseBrief(text: string, parser: ParserName = DEFAULT_PARSER): ParsedBrief {
+  return briefFromTree(text, parseTree(text, parser));
 }
 
 /**
- * Reads a brief from a tree remark made of `text`. The editor's incremental re-analysis
+ * Reads a brief from the mdast tree a parser made of `text`. The editor's incremental re-analysis
  * (core/incremental) parses pieces of a brief and reads each piece's tree with this.
  */
 export function briefFromTree(text: string, tree: Root | undefined): ParsedBrief {
