@@ -82,6 +82,11 @@ describe('the claim reader on the labelled corpus', () => {
     expect(found.length, found.join('\n')).toBeLessThanOrEqual(THRESHOLDS.notAssertedHarmful);
   });
 
+  it('gives no wrong or mismatch verdict on a claim no label asks for (a reading the labels do not expect)', () => {
+    const found = report.unlabelled.filter((u) => u.claim.verdict === 'wrong' || u.claim.verdict === 'mismatch').map((u) => `${u.id}:${u.claim.line} ${u.claim.text} → ${u.claim.verdict}`);
+    expect(found, found.join('\n')).toEqual([]);
+  });
+
   it('gives no wrong or mismatch verdict on a true asserted claim', () => {
     const found = report.assertedHarmful.map((r) => `${r.id}:${r.label.line} ${r.label.text} → ${r.claim?.verdict}: ${r.claim?.explanation}`);
     expect(found.length, found.join('\n')).toBeLessThanOrEqual(THRESHOLDS.assertedHarmful);

@@ -123,6 +123,11 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     let fromBrief = false;
     if (minerals.length === 0) {
       if (!anaphor.test(text)) continue;
+      // "three of the four minerals are barred": some of them, and the words do not say which.
+      if (/\b(?:one|two|three|four|five|six|seven|some|most|several|many|few|all\s+but\s+\w+)\s+of\s+(?:the|these|those|them)\b/i.test(text)) {
+        unread.push({ range: clause, why: 'unbound' });
+        continue;
+      }
       // "The ban turned a licence queue into a closed door": a reference, unless its verb states a
       // status; "the licensing requirement for both metals" refers to the minerals and presupposes it.
       const noun = /\b(?:the|this|that|its)\s+(?:\S+\s+)?(?:ban|controls?|rules?|measures?|regime|requirement|licensing)\b/i.exec(text);
