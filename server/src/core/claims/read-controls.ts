@@ -25,7 +25,7 @@ const strongControl = /\bexport\s+controls?\b|\bcontrols?\b|\bcontrolled\b|\bres
 export function destinationIn(view: View, clause: Range): string | undefined {
   const text = view.text.slice(clause.start, clause.end);
   if (/\b(?:every|all)\s+other\s+destinations?\b|\ball\s+(?:destinations|countries|buyers)\b|\bworldwide\b/i.test(text)) return 'all';
-  if (/\b(?:US|U\.S\.)[-\s](?:only|specific|bound)\b|\b(?:to|for|into|against|from)\s+(?:the\s+)?(?:US|U\.S\.|USA|United\s+States|America)\b|\b(?:American|US|U\.S\.)\s+(?:buyers|customers|firms|companies|users|end[-\s]users|market|importers|purchasers|ports|defen[cs]e)|\bbound\s+for\s+(?:the\s+)?(?:US|American|United)/i.test(text)) return 'US';
+  if (/\b(?:US|U\.S\.)[-\s](?:only|specific|bound)\b|\b(?:to|for|into|against|from)\s+(?:the\s+)?(?:US|U\.S\.|USA|United\s+States|America)\b|\b(?:American|US|U\.S\.)\s+(?:buyers|customers|firms|companies|users|end[-\s]users|market|importers|purchasers|ports|defen[cs]e|ban|review|shipments)|\bbound\s+for\s+(?:the\s+)?(?:US|American|United)/i.test(text)) return 'US';
   const other = view.actors.find((a) => within(a.range, clause) && a.code !== 'CN' && a.code !== 'US' && /\b(?:to|for|into|against)\s+(?:the\s+)?$/i.test(view.text.slice(Math.max(clause.start, a.range.start - 10), a.range.start)));
   return other?.code;
 }
@@ -33,7 +33,7 @@ export function destinationIn(view: View, clause: Range): string | undefined {
 /** A country other than China (or the US) that imposes the measure in this clause. */
 function foreignActor(view: View, clause: Range, at: number): string | undefined {
   // A destination named before the control ("the US-only ban", "for US buyers") imposes nothing.
-  const before = view.actors.filter((a) => within(a.range, clause) && a.range.start < at && !/\b(?:to|for|into|from|against|on|with|by)\s+(?:the\s+)?$/i.test(view.text.slice(Math.max(clause.start, a.range.start - 10), a.range.start)) && !/^[-\s](?:only|specific|bound)\b/i.test(view.text.slice(a.range.end, a.range.end + 10)));
+  const before = view.actors.filter((a) => within(a.range, clause) && a.range.start < at && !/\b(?:to|for|into|from|against|on|with|by)\s+(?:the\s+)?$/i.test(view.text.slice(Math.max(clause.start, a.range.start - 10), a.range.start)) && !/^[-\s](?:only|specific|bound)\b/i.test(view.text.slice(a.range.end, a.range.end + 10)) && !(a.code === 'US' && /^\s+(?:export\s+)?(?:ban|review|licen[cs]\w*|market|buyers|customers|end[-\s]users?|shipments|restrictions?)\b/i.test(view.text.slice(a.range.end, a.range.end + 30))));
   const last = before[before.length - 1];
   if (!last || last.code === 'CN') return undefined;
   // "US tariffs … Beijing answered with export controls": the last subject before the cue decides.
@@ -102,9 +102,13 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     const text = view.text.slice(clause.start, clause.end);
     // Minerals the control word governs: within a few words of it (or of a list that is), and with
     // no negation between ("gallium exports are not banned").
+    const firstInClause = view.mentions.find((m) => within(m.range, clause))?.range.start ?? clause.start;
     const governed = (m: Mention) => {
       const between = m.range.end <= typed.at ? view.text.slice(m.range.end, typed.at) : view.text.slice(typed.at, m.range.start);
-      return between.split(/\s+/).filter(Boolean).length <= 14 && !/[:;]/.test(between) && (typed.type === 'none' || !negation.test(between.replace(/^\s*no\s+/i, '')));
+      // A colon ends what a control governs, unless the minerals are the line's label
+      // ("Gallium, germanium, antimony: licensing in force").
+      const label = m.range.end <= typed.at && /^[\s*_\-–]*$/.test(view.text.slice(clause.start, firstInClause)) && !/[;]/.test(between) && (between.match(/:/g) ?? []).length === 1;
+      return between.split(/\s+/).filter(Boolean).length <= 14 && (label || !/[:;]/.test(between)) && (typed.type === 'none' || !negation.test(between.replace(/^\s*no\s+/i, '')));
     };
     // "…on 17 minerals, including 7 rare earths": a counted aside names a subset, not the controlled minerals.
     const inClause = view.mentions.filter((m) => within(m.range, clause) && !/\b(?:including|among\s+them|of\s+which)\s+(?:\S+\s+){0,4}$/i.test(view.text.slice(Math.max(clause.start, m.range.start - 40), m.range.start)));
