@@ -49,7 +49,7 @@ export function readCounts(view: View, out: SentenceClaim[], unread: Unread[], i
   const sentence = text.slice(view.range.start, view.range.end);
   if (!controlWord.test(sentence) && !inHeading) return;
   const seen: { start: number; end: number }[] = [];
-  const add = (start: number, end: number, numStart: number, numEnd: number, n: number, noun: string) => {
+  const add = (start: number, end: number, numStart: number, numEnd: number, n: number, noun: string, total = false) => {
     if (seen.some((s) => start < s.end && s.start < end)) return;
     seen.push({ start, end });
     const why = notAsserted(view, start);
@@ -62,10 +62,11 @@ export function readCounts(view: View, out: SentenceClaim[], unread: Unread[], i
     const actors = view.actors.filter((a) => a.range.start >= clause.start && a.range.end <= start && !/\b(?:to|for|from)\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, a.range.start - 8), a.range.start)));
     const last = actors[actors.length - 1];
     if (last && last.code !== 'CN' && last.form !== 'adjective') return;
-    const scope = scopeOf(view, noun, start, end, clause);
+    // "the number of minerals under licensing rises to nine" counts them all.
+    const scope = total && !/rare|REE/i.test(noun) ? { scope: 'total' as const, confidence: 'certain' as const } : scopeOf(view, noun, start, end, clause);
     // "controls on two metals, gallium and germanium": a count of the named list is not a total.
     const listed = view.mentions.filter((m) => m.range.start >= end && m.range.start - end < 40 && /^\s*[,:(—–-]/.test(text.slice(end, end + 3)));
-    if (listed.length === n) return;
+    if (n > 0 && listed.length === n) return;
     const countOf: CountScope = scope.scope;
     out.push({
       draft: { kind: 'count', minerals: [], count: n, countOf, confidence: scope.confidence },
@@ -74,6 +75,18 @@ export function readCounts(view: View, out: SentenceClaim[], unread: Unread[], i
       valueRange: { start: numStart, end: numEnd },
     });
   };
+  // "four critical minerals, three of which it has barred from the US market": a subset of the count before it.
+  const ofWhich = new RegExp(String.raw`\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+of\s+(?:which|them)\b`, 'gi');
+  ofWhich.lastIndex = view.range.start;
+  for (let m: RegExpExecArray | null; (m = ofWhich.exec(text.slice(0, view.range.end))) !== null; ) {
+    const part = valueOf(m[1]!);
+    const clause = clauseAt(view, m.index);
+    if (part === undefined || !/\b(?:minerals?|metals?|elements?)\b/i.test(text.slice(Math.max(view.range.start, m.index - 60), m.index))) continue;
+    if (notAsserted(view, m.index)) continue;
+    const banned = /\b(?:barred|banned|prohibited|cut\s+off)\b/i.test(text.slice(m.index, clause.end));
+    seen.push({ start: m.index, end: m.index + m[0].length });
+    out.push({ draft: { kind: 'count', minerals: [], count: part, countOf: banned ? 'banned-to-US' : 'subset', confidence: 'certain' }, range: { start: m.index, end: m.index + m[0].length }, mentionRanges: [], valueRange: { start: m.index, end: m.index + m[1]!.length } });
+  }
   ofTheRe.lastIndex = view.range.start;
   for (let m: RegExpExecArray | null; (m = ofTheRe.exec(text.slice(0, view.range.end))) !== null; ) {
     const part = valueOf(m[1]!);
@@ -99,8 +112,9 @@ export function readCounts(view: View, out: SentenceClaim[], unread: Unread[], i
       const numStart = m.index + m[0].toLowerCase().lastIndexOf(numberText.toLowerCase());
       if (/[%$]/.test(text.slice(numStart + numberText.length, numStart + numberText.length + 2))) continue;
       if (!/mineral|metal|element|rare|REE|material|commodit/i.test(noun)) continue;
-      if (!controlWord.test(text.slice(Math.max(view.range.start, m.index - 80), Math.min(view.range.end, m.index + m[0].length + 80))) && !inHeading) continue;
-      add(m.index, m.index + m[0].length, numStart, numStart + numberText.length, n, noun);
+      const around = clauseAt(view, m.index);
+      if (!controlWord.test(text.slice(around.start, around.end)) && !inHeading) continue;
+      add(m.index, m.index + m[0].length, numStart, numStart + numberText.length, n, noun, re === numberOfRe);
     }
   }
   ordinalRe.lastIndex = view.range.start;
