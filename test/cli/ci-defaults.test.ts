@@ -10,7 +10,7 @@ import { DATA_COMMANDS } from '../../server/src/cli/data-command';
 import { FORMAT_NAMES } from '../../server/src/cli/formatters/index';
 import { repoRoot, runCli, tempTree } from './helpers';
 
-const uncited = 'China supplied 63% of US imports of antimony oxides in January–November 2024.\n';
+const uncited = 'China supplied 63% of US imports of antimony in 2020–23.\n';
 const clean = '# A brief\n\nNothing to check here.\n';
 const files = (stdout: string) => (JSON.parse(stdout).files as { path: string }[]).map((f) => f.path);
 

@@ -52,7 +52,7 @@ export function runRule(rule: Rule, severity: Exclude<Severity, 'off'>, ruleOpti
       if (claim?.kind === 'unread') return;
       const range = d.range ?? claim?.range;
       // Only a certain reading raises errors and warnings; a likely or ambiguous one at most informs.
-      const capped = claim?.confidence && claim.confidence !== 'certain' ? 'info' : severity;
+      const capped = (claim?.confidence && claim.confidence !== 'certain') || d.atMostInfo ? 'info' : severity;
       if (!range) throw new Error(`Rule ${rule.id} reported a problem with neither a range nor a claim.`);
       const template = rule.meta.messages[d.messageId];
       if (template === undefined) throw new Error(`Rule ${rule.id} has no message "${d.messageId}".`);

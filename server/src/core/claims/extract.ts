@@ -23,8 +23,12 @@ const countWord = /\d|teen\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|e
 const hypothetical = /\b(?:scenarios?|what\s+(?:could|might|would)|what\s+if|possibilities|possible|options|could|might|would|outlook|forecasts?|predictions?|risks?\s+ahead|wild\s*cards?)\b/i;
 const strongCue = /\bban|\bprohibit|\bembargo|\bbarred|\blicen[cs]|\bcontrol|\brestrict|\bsuspen|\blift|\bcurb|\bpermit/i;
 
+// A source named in the sentence cites it as surely as a footnote: "(USGS)", "according to the
+// Census Bureau", "USITC data show".
+const namedSource = /\baccording\s+to\b|\b(?:USGS|U\.S\.\s+Geological\s+Survey|Mineral\s+Commodity\s+Summar(?:y|ies)|Census(?:\s+Bureau)?|USITC|International\s+Trade\s+Commission|MOFCOM|Ministry\s+of\s+Commerce|General\s+Administration\s+of\s+Customs|GACC|Federal\s+Register)\b/;
+
 function isCited(block: Block, sentence: Range, isLast: boolean): boolean {
-  return block.citations.some((c) => c.at >= sentence.start && (c.at < sentence.end || (isLast && c.at <= sentence.end)));
+  return block.citations.some((c) => c.at >= sentence.start && (c.at < sentence.end || (isLast && c.at <= sentence.end))) || namedSource.test(block.text.slice(sentence.start, sentence.end));
 }
 
 /**

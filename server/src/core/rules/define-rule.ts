@@ -51,6 +51,8 @@ export type Report<M extends Record<string, string>> = {
     claim?: number;
     record?: RecordRef;
     fix?: Fix;
+    /** Report at most at info level, whatever the rule's severity (a note the data cannot back). */
+    atMostInfo?: boolean;
   };
 }[keyof M & string];
 
