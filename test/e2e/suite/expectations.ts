@@ -23,10 +23,10 @@ export const briefs = {
     messageHas: [/^74% for 2018–21 is stale/, /70% for 2020–23/, /Mineral Commodity Summaries 2025: Rare Earths/],
     severity: vscode.DiagnosticSeverity.Warning,
     claims: [{ kind: 'figure', verdict: 'stale', problems: ['stale-figure'] }] as ListedClaim[],
-    /** The Claims view: checked claims first, then the mentions folded into one row. */
+    /** The Claims view: checked claims first, then every mention (those inside claims too) in one row. */
     rows: [
       { label: 'China supplied 74% of US imports of rare earths (2018–21)', description: 'stale' },
-      { label: 'Mentions (1)', description: '' },
+      { label: 'Mentions (2)', description: '' },
     ],
   },
   // MOFCOM No. 46 of 2024 banned gallium exports to the US from 2024-12-03; No. 72 of 2025
@@ -40,7 +40,7 @@ export const briefs = {
     claims: [{ kind: 'control', verdict: 'changed', problems: ['status-changed'] }] as ListedClaim[],
     rows: [
       { label: 'China banned exports of gallium to the US', description: 'status changed since' },
-      { label: 'Mentions (1)', description: '' },
+      { label: 'Mentions (2)', description: '' },
     ],
   },
   // USGS MCS 2025: US net import reliance on antimony was 85% in 2024.

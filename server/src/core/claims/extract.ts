@@ -201,7 +201,8 @@ function extractPiece(block: Block, source: string, context: ExtractionContext):
       const cited = isCited(block, range, i === sentences.length - 1);
       const kept = claims.filter((claim) => !withinLinkText(block, claim.range));
       for (const claim of kept) found.push({ claim, cited });
-      if (view.mentions.length && kept.length === 0) {
+      // A heading is a headline's few words; it is not listed as a sentence that went unread.
+      if (view.mentions.length && kept.length === 0 && block.kind !== 'heading') {
         const why = skipped[0]?.why ?? (view.quantities.length || strongCue.test(block.text.slice(range.start, range.end)) ? 'unbound' : undefined);
         if (why) unread.push({ range: trimmed(block.text, range), why, mentions: view.mentions });
       }
