@@ -50,6 +50,9 @@ const changeCues: [ChangeCue, RegExp][] = [
   ['extended', /\bextend(?:s|ed|ing)?\b|\bextension\b|\bwiden(?:s|ed)?\b|\bexpand(?:s|ed)?\b|\badd(?:s|ed|ing)?\b|\bplac(?:e|es|ed|ing)\b|\bput\b|\bimpos(?:e|es|ed|ing)\b|\bintroduc(?:e|es|ed)\b|\btook\s+effect\b|\btakes\s+effect\b|\bin\s+force\b|\bjoin(?:s|ed)?\b/gi],
 ];
 
+/** Whether a sentence holds any word a control claim could start from (a cheap test before reading it). */
+export const anyControlWord = /\bban|prohibit|embargo|barr|\bbars\b|outlaw|cut\s+off|halt|stopp|ceased|block|licen[cs]|permit|approv|authori[sz]|dual[-\s]use|review|control|restrict|curb|regime|measure|\brules?\b|cover|\blist\b|catalog|quota|package|announcement|suspen|paus|shelv|froze|freez|on\s+hold|put\s+off|defer|lift|scrap|revok|repeal|rescind|remov|ended|expir|laps|resum|reinstat|restor|reimpos|back\s+in\s+force|propos|draft|consult/i;
+
 function scan<K>(table: [K, RegExp][], text: string, from: number, to: number): Cue<K>[] {
   const out: Cue<K>[] = [];
   const slice = text.slice(0, to);

@@ -18,6 +18,7 @@ import { readTableRow } from './read-table';
 import { splitSentences } from './sentences';
 import type { ClaimDraft, ExtractionContext, SentenceClaim } from './types';
 import { notAsserted, readView, type View } from './view';
+import { anyControlWord } from './cues';
 
 const countWord = /\d|teen\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|fourth|fifth)\b/i;
 const hypothetical = /\b(?:scenarios?|what\s+(?:could|might|would)|what\s+if|possibilities|possible|options|could|might|would|outlook|forecasts?|predictions?|risks?\s+ahead|wild\s*cards?)\b/i;
@@ -196,7 +197,7 @@ function extractPiece(block: Block, source: string, context: ExtractionContext):
       const claims: SentenceClaim[] = [];
       const skipped: Unread[] = [];
       if (view.quantities.length || /\ball\b|\bevery\b|\bentirely\b|\bfully\b|\bwholly\b/i.test(block.text.slice(range.start, range.end))) readFigures(view, ctx, claims, skipped);
-      if (block.kind !== 'heading' || view.actors.some((a) => a.code === 'CN')) readControls(view, ctx, context.dataset, claims, skipped);
+      if (anyControlWord.test(block.text.slice(range.start, range.end)) && (block.kind !== 'heading' || view.actors.some((a) => a.code === 'CN'))) readControls(view, ctx, context.dataset, claims, skipped);
       readCounts(view, claims, skipped, block.kind === 'heading');
       const cited = isCited(block, range, i === sentences.length - 1);
       const kept = claims.filter((claim) => !withinLinkText(block, claim.range));

@@ -46,13 +46,40 @@ function cellText(text: string, cell: Range): string {
   return text.slice(cell.start, cell.end);
 }
 
+interface HeaderMeaning {
+  hypothetical: boolean;
+  control: boolean[];
+  metric: (ReturnType<typeof headerMetric>)[];
+  time: (ReturnType<typeof headerTime>)[];
+  period: boolean[];
+}
+
+// Every row of a table shares its header array: its meaning is read once per table.
+const headerMeanings = new WeakMap<readonly string[], HeaderMeaning>();
+
+function meaningOf(header: readonly string[]): HeaderMeaning {
+  let meaning = headerMeanings.get(header);
+  if (!meaning) {
+    meaning = {
+      hypothetical: header.some((h) => hypotheticalHeader.test(h)),
+      control: header.map((h) => controlHeader.test(h)),
+      metric: header.map((h) => headerMetric(h)),
+      time: header.map((h) => headerTime(h)),
+      period: header.map((h) => periodHeader.test(h)),
+    };
+    headerMeanings.set(header, meaning);
+  }
+  return meaning;
+}
+
 export function readTableRow(text: string, cells: readonly Range[], header: readonly string[], mentions: readonly Mention[], dataset: Dataset): SentenceClaim[] {
-  if (header.some((h) => hypotheticalHeader.test(h))) return [];
+  const meaning = meaningOf(header);
+  if (meaning.hypothetical) return [];
   if (cells.some((cell) => foreignLabel.test(cellText(text, cell)) || isForeignCell(cellText(text, cell)))) return [];
   const out: SentenceClaim[] = [];
-  const controlColumns = cells.map((_, i) => controlHeader.test(header[i] ?? '')).map((b, i) => (b ? i : -1)).filter((i) => i >= 0);
-  const metricColumns = new Set(cells.map((_, i) => (headerMetric(header[i] ?? '') ? i : -1)).filter((i) => i >= 0));
-  const labelCells = cells.map((_, i) => i).filter((i) => !controlColumns.includes(i) && !metricColumns.has(i) && !periodHeader.test(header[i] ?? ''));
+  const controlColumns = cells.map((_, i) => meaning.control[i] ?? false).map((b, i) => (b ? i : -1)).filter((i) => i >= 0);
+  const metricColumns = new Set(cells.map((_, i) => (meaning.metric[i] ? i : -1)).filter((i) => i >= 0));
+  const labelCells = cells.map((_, i) => i).filter((i) => !controlColumns.includes(i) && !metricColumns.has(i) && !(meaning.period[i] ?? false));
   const rowMentions = distinctMinerals(mentions.filter((m) => labelCells.some((i) => m.range.start >= cells[i]!.start && m.range.end <= cells[i]!.end)));
   const isGroup = (m: Mention) => ['rare-earths', 'item-group'].includes(dataset.mineral(m.mineral)?.group ?? '');
   const minerals = rowMentions.some((m) => !isGroup(m)) ? rowMentions.filter((m) => !isGroup(m)) : rowMentions;
@@ -72,7 +99,7 @@ export function readTableRow(text: string, cells: readonly Range[], header: read
         base ??= { type: 'none', destination: 'all' };
         continue;
       }
-      const date = /status|as\s+of|on\b/i.test(header[i] ?? '') ? headerTime(header[i] ?? '') : undefined;
+      const date = /status|as\s+of|on\b/i.test(header[i] ?? '') ? meaning.time[i] : undefined;
       for (const part of raw.split(/\s*;\s*/)) {
         const start = cell.start + raw.indexOf(part);
         if (qualifiedCell.test(part)) continue;
@@ -111,26 +138,26 @@ export function readTableRow(text: string, cells: readonly Range[], header: read
   }
 
   // Figures: each numeric cell under a metric header.
-  const periodColumn = cells.findIndex((_, i) => periodHeader.test(header[i] ?? ''));
+  const periodColumn = cells.findIndex((_, i) => meaning.period[i] ?? false);
   const periodCell = periodColumn >= 0 ? findTimes(text, cells[periodColumn]!.start, cells[periodColumn]!.end)[0] : undefined;
   for (const i of metricColumns) {
     const cell = cells[i]!;
-    const meaning = headerMetric(header[i] ?? '')!;
-    const q = findQuantities(text, cell.start, cell.end).find((x) => x.unit === '%' || (meaning.metric === 'demand' && x.unit === 't'));
+    const column = meaning.metric[i]!;
+    const q = findQuantities(text, cell.start, cell.end).find((x) => x.unit === '%' || (column.metric === 'demand' && x.unit === 't'));
     if (!q) continue;
     const lead = text.slice(cell.start, q.range.start).trim();
     const hedge: Hedge = lead === '>' || lead === '&gt;' ? 'over' : lead === '<' || lead === '&lt;' ? 'under' : lead === '~' ? 'about' : q.hedge;
-    const time = headerTime(header[i] ?? '') ?? (periodCell ? { start: periodCell.start, end: periodCell.end } : undefined);
-    const timeRange = !headerTime(header[i] ?? '') && periodCell ? periodCell.range : undefined;
+    const time = meaning.time[i] ?? (periodCell ? { start: periodCell.start, end: periodCell.end } : undefined);
+    const timeRange = !meaning.time[i] && periodCell ? periodCell.range : undefined;
     const label = minerals.length === 1 ? /\(([^)]+)\)/.exec(cellText(text, cells[labelCells[0] ?? 0]!))?.[1] : undefined;
     for (const m of minerals) {
       out.push({
         draft: {
           kind: 'figure',
           minerals: [m.mineral],
-          metric: meaning.metric,
-          reporter: meaning.reporter,
-          ...(meaning.partner ? { partner: meaning.partner } : {}),
+          metric: column.metric,
+          reporter: column.reporter,
+          ...(column.partner ? { partner: column.partner } : {}),
           ...(label || m.form.kind === 'form' ? { scope: label ?? m.form.text } : {}),
           value: q.value,
           decimals: q.decimals,

@@ -12,19 +12,19 @@ import { findRelativeTimes, type RelativeTime } from './relative-times';
 
 export interface View {
   /** The whole block's text; every range is an offset into it. */
-  text: string;
-  range: Range;
-  mentions: Mention[];
-  actors: Actor[];
-  quantities: Quantity[];
-  times: TimeExpression[];
-  relatives: RelativeTime[];
-  metricCues: Cue<MetricCue>[];
-  controlCues: Cue<ControlCue>[];
-  changeCues: Cue<ChangeCue>[];
+  readonly text: string;
+  readonly range: Range;
+  readonly mentions: Mention[];
+  readonly actors: Actor[];
+  readonly quantities: Quantity[];
+  readonly times: TimeExpression[];
+  readonly relatives: RelativeTime[];
+  readonly metricCues: Cue<MetricCue>[];
+  readonly controlCues: Cue<ControlCue>[];
+  readonly changeCues: Cue<ChangeCue>[];
   /** Quoted statements (not scare quotes around a term). */
-  quotes: Range[];
-  clauses: Range[];
+  readonly quotes: Range[];
+  readonly clauses: Range[];
 }
 
 // Clauses: at semicolons and dashes, at a contrast ("…, while …"), and at ", and" when a new
@@ -48,25 +48,55 @@ function clausesOf(text: string, range: Range): Range[] {
   return out;
 }
 
+/**
+ * Reads a sentence. Each kind of meaning is found on first use and kept: most sentences of a brief
+ * name no mineral, and a sentence with no number never needs its metric words.
+ */
 export function readView(text: string, range: Range, blockMentions: readonly Mention[]): View {
   const { start, end } = range;
   const inside = (r: Range) => r.start >= start && r.end <= end;
-  const times = findTimes(text, start, end);
-  const quantities = findQuantities(text, start, end).filter((q) => !times.some((t) => q.numberRange.start >= t.range.start && q.numberRange.end <= t.range.end));
-  return {
+  let times: TimeExpression[] | undefined;
+  let quantities: Quantity[] | undefined;
+  let relatives: RelativeTime[] | undefined;
+  let actors: Actor[] | undefined;
+  let metricCues: Cue<MetricCue>[] | undefined;
+  let controlCues: Cue<ControlCue>[] | undefined;
+  let changeCues: Cue<ChangeCue>[] | undefined;
+  let quotes: Range[] | undefined;
+  let clauses: Range[] | undefined;
+  const view: View = {
     text,
     range,
     mentions: blockMentions.filter((m) => inside(m.range)),
-    actors: findActors(text, start, end),
-    quantities,
-    times,
-    relatives: findRelativeTimes(text, start, end).filter((r) => !times.some((t) => r.range.start < t.range.end && t.range.start < r.range.end)),
-    metricCues: findMetricCues(text, start, end),
-    controlCues: findControlCues(text, start, end),
-    changeCues: findChangeCues(text, start, end),
-    quotes: quotedRanges(text, start, end).filter((q) => !isScareQuote(text, q)),
-    clauses: clausesOf(text, range),
+    get times() {
+      return (times ??= findTimes(text, start, end));
+    },
+    get quantities() {
+      return (quantities ??= findQuantities(text, start, end).filter((q) => !view.times.some((t) => q.numberRange.start >= t.range.start && q.numberRange.end <= t.range.end)));
+    },
+    get relatives() {
+      return (relatives ??= findRelativeTimes(text, start, end).filter((r) => !view.times.some((t) => r.range.start < t.range.end && t.range.start < r.range.end)));
+    },
+    get actors() {
+      return (actors ??= findActors(text, start, end));
+    },
+    get metricCues() {
+      return (metricCues ??= findMetricCues(text, start, end));
+    },
+    get controlCues() {
+      return (controlCues ??= findControlCues(text, start, end));
+    },
+    get changeCues() {
+      return (changeCues ??= findChangeCues(text, start, end));
+    },
+    get quotes() {
+      return (quotes ??= quotedRanges(text, start, end).filter((q) => !isScareQuote(text, q)));
+    },
+    get clauses() {
+      return (clauses ??= clausesOf(text, range));
+    },
   };
+  return view;
 }
 
 export function clauseAt(view: View, at: number): Range {

@@ -56,8 +56,12 @@ function finish(draft: ClaimDraft, checkedOn: IsoDate, judged: Judged, evidence:
 const preference: Record<string, number> = { verified: 0, stale: 1, changed: 2, unknown: 3, unverifiable: 4, mismatch: 5, wrong: 6 };
 
 function judgeControlReadings(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, listed: string[]): Judgement {
-  const readings = [{ ...draft, readings: undefined }, ...draft.readings!.map((r) => ({ ...draft, control: { ...draft.control!, destination: r.destination ?? 'all' }, readings: undefined }))];
-  const judged = readings.map((r) => ({ reading: r, judgement: judge(r, dataset, asOf, listed) }));
+  const first = { ...draft, readings: undefined };
+  const primary = judge(first, dataset, asOf, listed);
+  // The words' own reading borne out by the data needs no other: the alternatives matter when it is not.
+  if (preference[primary.judged.verdict]! <= preference['changed']!) return primary;
+  const readings = [first, ...draft.readings!.map((r) => ({ ...draft, control: { ...draft.control!, destination: r.destination ?? 'all' }, readings: undefined }))];
+  const judged = readings.map((r, i) => ({ reading: r, judgement: i === 0 ? primary : judge(r, dataset, asOf, listed) }));
   const best = [...judged].sort((a, b) => preference[a.judgement.judged.verdict]! - preference[b.judgement.judged.verdict]!)[0]!;
   const alternatives: Alternative[] = judged
     .filter((j) => j !== best)
