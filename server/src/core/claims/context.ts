@@ -1,7 +1,7 @@
 // What earlier sentences of a block (and its table header) leave for later ones to refer to: the
 // minerals in view, the last figure's metric, partner and period, the last control's minerals, and
 // the last actor that was a subject. "It accounted for 48%…", "that share fell to 6%" and
-// "Exporters of the five…" are read with it.
+// "Shippers of the three…" are read with it.
 
 import type { FigureMetric, IsoDate, Range } from '../types';
 

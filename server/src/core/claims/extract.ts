@@ -170,7 +170,7 @@ export function extractBlockClaims(block: Block, source: string, context: Extrac
 
 function extractPiece(block: Block, source: string, context: ExtractionContext): ClaimDraft[] {
   const mentions = context.lexicon.find(block.text);
-  // "## Scenarios for 2027", "What could happen next:": the list after it is hypothetical.
+  // "## What could come next", "Three paths from here:": the list after it is hypothetical.
   let scenario: ClaimDraft | undefined;
   if ((block.kind === 'heading' || /:\s*$/.test(block.text)) && hypothetical.test(block.text)) {
     const range = toSourceRange(block.segments, trimmed(block.text, { start: 0, end: block.text.length }));

@@ -106,7 +106,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     const governed = (m: Mention) => {
       const between = m.range.end <= typed.at ? view.text.slice(m.range.end, typed.at) : view.text.slice(typed.at, m.range.start);
       // A colon ends what a control governs, unless the minerals are the line's label
-      // ("Gallium, germanium, antimony: licensing in force").
+      // ("Tungsten, bismuth: licence required").
       const label = m.range.end <= typed.at && /^[\s*_\-–]*$/.test(view.text.slice(clause.start, firstInClause)) && !/[;]/.test(between) && (between.match(/:/g) ?? []).length === 1;
       return between.split(/\s+/).filter(Boolean).length <= 14 && (label || !/[:;]/.test(between)) && (typed.type === 'none' || !negation.test(between.replace(/^\s*no\s+/i, '')));
     };
@@ -121,7 +121,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     let minerals = mentions.map((m) => m.mineral);
     let fromContext = false;
     if (minerals.length === 0 && previous && !typed.weak) {
-      // "Gallium, germanium, antimony: licensing in force; US ban suspended": the same minerals.
+      // "Tungsten, bismuth: licence required; US sales barred": the same minerals.
       minerals = previous.minerals;
     }
     let fromBrief = false;
@@ -145,7 +145,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     }
     // Weak cues ("covered", "the rules", "the list") speak of controls only after one was named.
     if (typed.weak && !ctx.control && !fromBrief) continue;
-    // "nobody can ship antimony without a licence" denies twice: licensing is asserted.
+    // "no exporter may sell tungsten abroad without a licence" denies twice: licensing is asserted.
     const doubleNegative = typed.type === 'licensing' && /\b(?:nobody|no\s+one|no\s+\w+|cannot|can['’]t|may\s+not|must\s+not)\b[^.;]*\bwithout\s+(?:an?\s+)?(?:export\s+|dual[-\s]use\s+)?(?:licen|permit|approval)/i.test(text);
     const why = notAsserted(view, typed.at, { negation: typed.type !== 'none' && !doubleNegative });
     if (why) {

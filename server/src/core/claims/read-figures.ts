@@ -273,7 +273,7 @@ export function readFigures(view: View, ctx: BlockContext, out: SentenceClaim[],
       continue;
     }
     const clause = clauseAt(view, q.range.start);
-    // "just under half, at 48%" and "about half of those imports (53%)": the number restates the words.
+    // "a little under half, at 47%" and "about half of those imports (52%)": the number restates the words.
     if (q.inWords && qs.some((o) => o !== q && !o.inWords && o.unit === '%' && o.range.start > q.range.end && /^[^.;]{0,40}$/.test(view.text.slice(q.range.end, o.range.start)) && /^\s*(?:,\s*at\s*|\(\s*|,\s*or\s+|—\s*|–\s*)$/.test(view.text.slice(q.range.end, o.range.start).replace(/\s+(?:of\s+)?(?:US\s+|American\s+)?(?:\S+\s+){0,3}?imports?\s*/i, ' ')))) continue;
     const metric = readMetric(view, q, clause, ctx, qualitative.includes(q));
     if (!metric) {
