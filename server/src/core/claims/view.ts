@@ -31,7 +31,7 @@ export interface View {
 // subject follows ("…, and US net import reliance was…").
 const clauseBreak = /;|\s[–—]\s|—|,\s+(?:while|whereas|but|although|though|yet)\s|,\s+and\s+(?=(?:the\s+|its\s+)?(?:US|U\.S\.|China|Chinese|Beijing|Washington|[A-Z][a-z]+(?:'s|’s)?\s+(?:net|share|imports?|exports?|production|output|demand|reliance)))/g;
 
-function clausesOf(text: string, range: Range): Range[] {
+function clausesOf(text: string, range: Range, mentions: readonly Mention[]): Range[] {
   const out: Range[] = [];
   let start = range.start;
   clauseBreak.lastIndex = range.start;
@@ -45,7 +45,27 @@ function clausesOf(text: string, range: Range): Range[] {
     start = m.index + m[0].length;
   }
   if (start < range.end) out.push({ start, end: range.end });
-  return out;
+  // ", and graphite remains under licensing": a new clause whose subject is a mineral.
+  const extra = /,\s+and\s+/g;
+  extra.lastIndex = range.start;
+  const breaks: number[] = [];
+  while ((m = extra.exec(slice)) !== null) {
+    const next = m.index + m[0].length;
+    if (mentions.some((x) => x.range.start === next) && /^[^,;]*\b(?:is|are|was|were|remains?|remained|stays?|has|have|had|needs?|requires?)\b/i.test(text.slice(next, range.end))) breaks.push(m.index, next);
+  }
+  if (breaks.length === 0) return out;
+  const split: Range[] = [];
+  for (const c of out) {
+    let from = c.start;
+    for (let i = 0; i < breaks.length; i += 2) {
+      if (breaks[i]! > from && breaks[i]! < c.end) {
+        split.push({ start: from, end: breaks[i]! });
+        from = breaks[i + 1]!;
+      }
+    }
+    split.push({ start: from, end: c.end });
+  }
+  return split;
 }
 
 /**
@@ -93,7 +113,7 @@ export function readView(text: string, range: Range, blockMentions: readonly Men
       return (quotes ??= quotedRanges(text, start, end).filter((q) => !isScareQuote(text, q)));
     },
     get clauses() {
-      return (clauses ??= clausesOf(text, range));
+      return (clauses ??= clausesOf(text, range, view.mentions));
     },
   };
   return view;
