@@ -91,14 +91,40 @@ export function typeOf(view: View, clause: Range): { type: ClaimControlType; at:
   return undefined;
 }
 
+/**
+ * Clauses for reading controls: the sentence's clauses, also split after a colon that a new clause
+ * follows ("reports that China has 'lifted' the ban are wrong: the ban is suspended").
+ */
+function controlClauses(view: View): Range[] {
+  const out: Range[] = [];
+  for (const clause of view.clauses) {
+    let start = clause.start;
+    const text = view.text.slice(clause.start, clause.end);
+    for (const m of text.matchAll(/:\s+/g)) {
+      const at = clause.start + m.index;
+      if (at > start) out.push({ start, end: at });
+      start = at + m[0].length;
+    }
+    if (start < clause.end) out.push({ start, end: clause.end });
+  }
+  return out;
+}
+
 export function readControls(view: View, ctx: BlockContext, dataset: Dataset, out: SentenceClaim[], unread: Unread[]): void {
   const done = new Set<number>();
   let previous: { minerals: string[]; destination: string } | undefined;
-  for (const clause of view.clauses) {
+  for (const clause of controlClauses(view)) {
     if (done.has(clause.start)) continue;
     done.add(clause.start);
     const typed = typeOf(view, clause);
-    if (!typed) continue;
+    if (!typed) {
+      // "Gallium, germanium: licence required": a label of minerals names what the next part governs.
+      const label = view.mentions.filter((m) => within(m.range, clause));
+      if (label.length && /:\s*$/.test(view.text.slice(clause.start, clause.end + 1)) && /^[\s*_\-–,]*$/.test(view.text.slice(clause.start, label[0]!.range.start).replace(/\band\b|\bor\b/g, ''))) {
+        previous = { minerals: specific(distinctMinerals(label), dataset).map((m) => m.mineral), destination: 'all' };
+      }
+      continue;
+    }
     const text = view.text.slice(clause.start, clause.end);
     // Minerals the control word governs: within a few words of it (or of a list that is), and with
     // no negation between ("gallium exports are not banned").
@@ -178,7 +204,8 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     const relative = !own && times.length === 0 && relatives.length === 1 ? relatives[0] : undefined;
     // A ban with no destination is read as a ban to all only when the words say so.
     const vagueBan = typed.type === 'ban' && !destination && !/\b(?:all|every|any|outright|total|complete|blanket|worldwide|global)\b/i.test(text);
-    const endUse = /\bmilitary\b|\bend[-\s]users?\b|\bdefen[cs]e\s+(?:users|firms|contractors|companies|end)/i.test(text);
+    // Some end users only ("military end users", "defence users"), anywhere in the sentence.
+    const endUse = /\bmilitary\b|\barmed\s+forces\b|\bend[-\s]users?\b|\bdefen[cs]e\s+(?:users|firms|contractors|companies|end)/i.test(view.text.slice(view.range.start, view.range.end));
     // The rare earths as a group have members under different measures: a reading on the group alone is only likely.
     const groupOnly = minerals.every((m) => ['rare-earths', 'item-group'].includes(dataset.mineral(m)?.group ?? ''));
     const confidence: ReadingConfidence = typed.alternatives.length ? 'ambiguous' : fromContext || typed.weak || vagueBan || groupOnly || undatedFuture || presupposed ? 'likely' : 'certain';
