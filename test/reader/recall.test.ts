@@ -20,13 +20,13 @@ import { bundledDataset, options } from '../core/bundled-dataset';
 const THRESHOLDS = {
   recall: {
     mention: 0.97,
-    figureCore: 0.84, // target 0.85
+    figureCore: 0.95, // target 0.85
     control: 0.75, // target 0.85
     count: 0.7, // target 0.85
     figureOther: 0.5,
   },
   /** Agreement on matched claims, per field (a field with nothing matched is not judged). */
-  agreement: { metric: 0.9, partner: 0.83, period: 0.9, controlType: 0.9, destination: 0.9, countScope: 0.6 },
+  agreement: { metric: 0.9, partner: 0.85, period: 0.9, controlType: 0.9, destination: 0.9, countScope: 0.6 },
   /** Not-asserted labels read as claims with verdict wrong or mismatch. */
   notAssertedHarmful: 0,
   /** Asserted labels (other than those marked correct: false) read with verdict wrong or mismatch. */

@@ -16,16 +16,20 @@ const controlHeader = /control|status|measure|regime|restriction|treatment|licen
 const hypotheticalHeader = /\b(?:propos\w*|plann\w*|possible|potential|threat\w*|scenario|option|expected|forecast|candidate|risk)\b/i;
 const qualifiedCell = /\b(?:propos\w*|plann\w*|threat\w*|rumou?r\w*|possible|potential|pending|scheduled|military|end[-\s]?users?|entit(?:y|ies)|technolog\w*|partial|some|certain)\b|\?/i;
 const periodHeader = /^\s*(?:period|years?|dates?|time|covering)\s*$/i;
+// A table in long form names the metric in a cell ("| Antimony | Net import reliance | 85% | 2024 |").
+const metricNameHeader = /^\s*(?:figure|metric|indicator|statistic|series|measure\s+of\s+dependence)\s*$/i;
+const valueHeader = /^\s*(?:value|share|level|amount|%|percent|figure)\s*$/i;
 const foreignLabel = /^\s*(?:Japan|EU|European Union|Korea|South Korea|Taiwan|India|Australia|Canada|UK|Germany|France|Netherlands|Russia|Indonesia|Vietnam|Brazil|Congo|DRC)\s*$/i;
 const blockingLeads = new Set(['since', 'from', 'until', 'by', 'before', 'after', 'between', 'through', 'over']);
 
 function headerMetric(header: string): { metric: FigureMetric; partner?: string; reporter: string } | undefined {
   const h = header.toLowerCase();
-  const china = findActors(header).some((a) => a.code === 'CN');
+  const owner = findActors(header).find((a) => a.code !== 'US');
+  const china = owner?.code === 'CN';
   if (/reliance|import[-\s]dependen/.test(h)) return { metric: 'net_import_reliance', reporter: 'US' };
   if (/import/.test(h) && /share|from|supplied|source/.test(h)) return { metric: 'import_share', reporter: 'US', ...(china ? { partner: 'CN' } : {}) };
-  if (/refin|process|separat|smelt/.test(h)) return { metric: 'processing_share', reporter: 'world', ...(china ? { partner: 'CN' } : {}) };
-  if (/output|production|mine|mined/.test(h) && /world|global|share/.test(h)) return { metric: 'world_production_share', reporter: 'world', ...(china ? { partner: 'CN' } : {}) };
+  if (/refin|process|separat|smelt/.test(h)) return { metric: 'processing_share', reporter: 'world', ...(owner ? { partner: owner.code } : {}) };
+  if (/output|production|mine|mined/.test(h) && /world|global|share/.test(h)) return { metric: 'world_production_share', reporter: 'world', ...(owner ? { partner: owner.code } : {}) };
   if (/demand|consumption/.test(h)) return { metric: 'demand', reporter: 'world' };
   return undefined;
 }
@@ -52,6 +56,9 @@ interface HeaderMeaning {
   metric: (ReturnType<typeof headerMetric>)[];
   time: (ReturnType<typeof headerTime>)[];
   period: boolean[];
+  /** Long form: the column naming each row's metric, and the column of its value (or -1). */
+  nameColumn: number;
+  valueColumn: number;
 }
 
 // Every row of a table shares its header array: its meaning is read once per table.
@@ -66,7 +73,11 @@ function meaningOf(header: readonly string[]): HeaderMeaning {
       metric: header.map((h) => headerMetric(h)),
       time: header.map((h) => headerTime(h)),
       period: header.map((h) => periodHeader.test(h)),
+      nameColumn: header.findIndex((h) => metricNameHeader.test(h)),
+      valueColumn: -1,
     };
+    const names = meaning.nameColumn;
+    meaning.valueColumn = names < 0 ? -1 : header.findIndex((h, i) => i !== names && valueHeader.test(h));
     headerMeanings.set(header, meaning);
   }
   return meaning;
@@ -134,6 +145,39 @@ export function readTableRow(text: string, cells: readonly Range[], header: read
         range: rowRange,
         mentionRanges: minerals.map((m) => m.range),
       });
+    }
+  }
+
+  // Long form: the metric is named in a cell of the row, the number in the value column.
+  const { nameColumn, valueColumn } = meaning;
+  if (nameColumn >= 0 && valueColumn >= 0 && cells[nameColumn] && cells[valueColumn]) {
+    const nameText = cellText(text, cells[nameColumn]!);
+    const column = headerMetric(nameText);
+    const cell = cells[valueColumn]!;
+    const q = column ? findQuantities(text, cell.start, cell.end).find((x) => x.unit === '%' || (column.metric === 'demand' && x.unit === 't')) : undefined;
+    const labelMentions = minerals.filter((m) => m.range.end <= cells[nameColumn]!.start);
+    if (column && q && labelMentions.length) {
+      const lead = text.slice(cell.start, q.range.start).trim();
+      const hedge: Hedge = lead === '>' || lead === '&gt;' ? 'over' : lead === '<' || lead === '&lt;' ? 'under' : lead === '~' ? 'about' : q.hedge;
+      const periodIndex = header.findIndex((h) => periodHeader.test(h));
+      const time = periodIndex >= 0 && cells[periodIndex] ? findTimes(text, cells[periodIndex]!.start, cells[periodIndex]!.end)[0] : undefined;
+      const scope = /\(([^)]+)\)/.exec(nameText)?.[1] ?? /\(([^)]+)\)/.exec(cellText(text, cells[labelCells[0] ?? 0]!))?.[1];
+      for (const m of labelMentions) {
+        out.push({
+          draft: {
+            kind: 'figure', minerals: [m.mineral], metric: column.metric, reporter: column.reporter,
+            ...(column.partner ? { partner: column.partner } : {}),
+            ...(scope ? { scope } : {}),
+            value: q.value, decimals: q.decimals, hedge, unit: q.unit,
+            ...(time ? { period: { start: time.start, end: time.end, range: time.range } } : {}),
+            confidence: 'certain',
+          },
+          range: { start: m.range.start, end: Math.max(q.range.end, time?.range.end ?? 0) },
+          mentionRanges: [m.range],
+          valueRange: q.numberRange,
+        });
+      }
+      return out;
     }
   }
 
