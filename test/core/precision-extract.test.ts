@@ -124,6 +124,10 @@ describe('numbers bind to their own mineral, period and measure', () => {
     expect(claimsOf("China's controls on two minerals, gallium and germanium, came first.").filter((c) => c.kind === 'count')).toEqual([]);
   });
 
+  it('"controls 70% of supply" is a share of supply, not an export control', () => {
+    expect(claimsOf('Analysts reckon China controls around 70% of global tungsten supply.').map((c) => c.kind)).toEqual(['figure']);
+  });
+
   it('an instrument year is not a control claim’s own date', () => {
     expect(claimsOf('China requires licences for terbium under Announcement No. 18 of 2025.').map(binding)).toEqual([
       { kind: 'control', minerals: ['terbium'], control: { type: 'licensing', destination: 'all' } },

@@ -62,7 +62,9 @@ const statusPredicate = /\b(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+be
 export function typeOf(view: View, clause: Range): { type: ClaimControlType; at: number; weak: boolean; alternatives: ClaimControlType[] } | undefined {
   // "licensing rather than a ban": the contrasted control is not the one claimed.
   const contrasted = (c: { range: Range }) => /\b(?:rather\s+than|instead\s+of)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$|\b(?:not|nor|never)\s+(?:an?|the)\s+(?:\w+\s+)?$/i.test(view.text.slice(Math.max(clause.start, c.range.start - 25), c.range.start));
-  const controls = view.controlCues.filter((c) => within(c.range, clause) && !inPassing.test(view.text.slice(Math.max(clause.start, c.range.start - 40), c.range.start)) && !(contrasted(c) && c.kind !== 'none'));
+  // "China controls around 70% of global supply" is market share, not an export control.
+  const marketShare = (c: { kind: string; range: Range }) => c.kind === 'control' && /^\s+(?:\S+\s+){0,3}?(?:\d|half|a\s+third|two[-\s]thirds|most|much|the\s+bulk|the\s+majority)/i.test(view.text.slice(c.range.end, c.range.end + 40)) && /^control(?:s|led)?$/i.test(view.text.slice(c.range.start, c.range.end));
+  const controls = view.controlCues.filter((c) => within(c.range, clause) && !inPassing.test(view.text.slice(Math.max(clause.start, c.range.start - 40), c.range.start)) && !(contrasted(c) && c.kind !== 'none') && !marketShare(c));
   const changes = view.changeCues.filter((c) => within(c.range, clause));
   const ban = controls.find((c) => c.kind === 'ban');
   const licensing = controls.find((c) => c.kind === 'licensing');
