@@ -11,7 +11,7 @@ import { toSourceRange } from '../parse/text-map';
 import type { Range } from '../types';
 import { newContext } from './context';
 import type { Mention } from './lexicon';
-import { destinationIn, readControls, typeOf } from './read-controls';
+import { destinationIn, readControls, SPAN_LEADS, typeOf } from './read-controls';
 import { readCounts } from './read-counts';
 import { readFigures, type Unread } from './read-figures';
 import { readTableRow } from './read-table';
@@ -112,7 +112,7 @@ function leadIn(block: Block, source: string, mentions: readonly Mention[], sent
 /** A list item that names minerals, and perhaps a date, but no control or figure of its own. */
 function listItem(block: Block, source: string, mentions: readonly Mention[]): ClaimDraft | undefined {
   const view = readView(block.text, { start: 0, end: block.text.length }, mentions);
-  const own = view.times.length === 1 && !['since', 'until', 'by', 'before', 'after', 'between', 'through', 'over'].includes(view.times[0]!.lead) ? view.times[0] : undefined;
+  const own = view.times.length === 1 && !SPAN_LEADS.has(view.times[0]!.lead) ? view.times[0] : undefined;
   const minerals = [...new Set(mentions.map((m) => m.mineral))];
   const range = toSourceRange(block.segments, trimmed(block.text, { start: 0, end: block.text.length }));
   return {

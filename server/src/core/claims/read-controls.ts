@@ -11,9 +11,11 @@ import type { Unread } from './read-figures';
 import { distinctMinerals, listAround, notAsserted, within, type View } from './view';
 import { negation } from './cues';
 import type { Dataset } from '../dataset/types';
+import { isGroupMineral } from '../dataset/status';
 import type { Range } from '../types';
 
-const blockingLeads = new Set(['since', 'until', 'by', 'before', 'after', 'between', 'through', 'over']);
+/** Leads that put a time around a status rather than on it ("since 2023"): not a claim's own date. */
+export const SPAN_LEADS: ReadonlySet<string> = new Set(['since', 'until', 'by', 'before', 'after', 'between', 'through', 'over']);
 // Words that refer back to minerals named before: to the minerals themselves ("both metals", "the
 // five"), or to a control and so to its minerals ("the ban", "that suspension", "it").
 const mineralAnaphor = /\b(?:the|these|those|all|both|each)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?:metals?|minerals?|elements?|materials|products|items|additions|rare\s+earths|five|four|three|two|six|seven|eight)\b|\b(?:neither|either)\s+(?:metal|mineral|element)\b|\bthe\s+(?:whole\s+|entire\s+)?(?:April|October|December|February|November|new|same|earlier)\s+(?:seven|five|four|three|package|measures?|controls?|rules?|list|additions)\b/i;
@@ -40,12 +42,8 @@ function foreignActor(view: View, clause: Range, at: number): string | undefined
   return last.code;
 }
 
-function specific(mentions: Mention[], dataset: Dataset): Mention[] {
-  const isGroup = (m: Mention) => {
-    const group = dataset.mineral(m.mineral)?.group;
-    return group === 'rare-earths' || group === 'item-group';
-  };
-  const individual = mentions.filter((m) => !isGroup(m));
+export function specific(mentions: Mention[], dataset: Dataset): Mention[] {
+  const individual = mentions.filter((m) => !isGroupMineral(dataset.mineral(m.mineral)));
   return individual.length > 0 ? individual : mentions;
 }
 
@@ -130,13 +128,10 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     const text = view.text.slice(clause.start, clause.end);
     // Minerals the control word governs: within a few words of it (or of a list that is), and with
     // no negation between ("gallium exports are not banned").
-    const firstInClause = view.mentions.find((m) => within(m.range, clause))?.range.start ?? clause.start;
     const governed = (m: Mention) => {
       const between = m.range.end <= typed.at ? view.text.slice(m.range.end, typed.at) : view.text.slice(typed.at, m.range.start);
-      // A colon ends what a control governs, unless the minerals are the line's label
-      // ("Tungsten, bismuth: licence required").
-      const label = m.range.end <= typed.at && /^[\s*_\-–]*$/.test(view.text.slice(clause.start, firstInClause)) && !/[;]/.test(between) && (between.match(/:/g) ?? []).length === 1;
-      return between.split(/\s+/).filter(Boolean).length <= 14 && (label || !/[:;]/.test(between)) && (typed.type === 'none' || !negation.test(between.replace(/^\s*no\s+/i, '')));
+      // A colon ends what a control governs (a label before it is handled with the clauses above).
+      return between.split(/\s+/).filter(Boolean).length <= 14 && !/[:;]/.test(between) && (typed.type === 'none' || !negation.test(between.replace(/^\s*no\s+/i, '')));
     };
     // "…on 17 minerals, including 7 rare earths": a counted aside names a subset, not the controlled minerals.
     const inClause = view.mentions.filter((m) => within(m.range, clause) && !/\b(?:including|among\s+them|of\s+which)\s+(?:\S+\s+){0,4}$/i.test(view.text.slice(Math.max(clause.start, m.range.start - 40), m.range.start)));
@@ -201,15 +196,15 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     if (!destination && ctx.control && (fromContext || /\bsame\b/i.test(text)) && /\b(?:the|its|this|that)\s+(?:\w+\s+)?(?:ban|prohibition|embargo)\b/i.test(text)) destination = ctx.control.destination;
     if (!destination && typed.type !== 'ban' && typed.type !== 'suspension' && typed.type !== 'lifted' && ctx.control && fromContext) destination = ctx.control.destination;
     const times = view.times.filter((t) => within(t.range, clause));
-    const own = times.length === 1 && !blockingLeads.has(times[0]!.lead) && (times[0]!.start.slice(0, 4) === times[0]!.end.slice(0, 4) || times[0]!.day) ? times[0] : undefined;
-    const relatives = view.relatives.filter((r) => within(r.range, clause) && !blockingLeads.has(r.lead));
+    const own = times.length === 1 && !SPAN_LEADS.has(times[0]!.lead) && (times[0]!.start.slice(0, 4) === times[0]!.end.slice(0, 4) || times[0]!.day) ? times[0] : undefined;
+    const relatives = view.relatives.filter((r) => within(r.range, clause) && !SPAN_LEADS.has(r.lead));
     const relative = !own && times.length === 0 && relatives.length === 1 ? relatives[0] : undefined;
     // A ban with no destination is read as a ban to all only when the words say so.
     const vagueBan = typed.type === 'ban' && !destination && !/\b(?:all|every|any|outright|total|complete|blanket|worldwide|global)\b/i.test(text);
     // Some end users only ("military end users", "defence users"), anywhere in the sentence.
     const endUse = /\bmilitary\b|\barmed\s+forces\b|\bend[-\s]users?\b|\bdefen[cs]e\s+(?:users|firms|contractors|companies|end)/i.test(view.text.slice(view.range.start, view.range.end));
     // The rare earths as a group have members under different measures: a reading on the group alone is only likely.
-    const groupOnly = minerals.every((m) => ['rare-earths', 'item-group'].includes(dataset.mineral(m)?.group ?? ''));
+    const groupOnly = minerals.every((m) => isGroupMineral(dataset.mineral(m)));
     const confidence: ReadingConfidence = typed.alternatives.length ? 'ambiguous' : fromContext || typed.weak || vagueBan || groupOnly || undatedFuture || presupposed ? 'likely' : 'certain';
     // From its subject ("China", "Beijing") when one stands before the control word in the clause.
     const subject = view.actors.filter((a) => a.code === 'CN' && a.form !== 'adjective' && within(a.range, clause) && a.range.start < typed.at).pop();

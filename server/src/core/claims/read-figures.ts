@@ -13,6 +13,7 @@ import type { TimeExpression } from './periods';
 import type { Quantity } from './quantities';
 import type { RelativeTime } from './relative-times';
 import type { SentenceClaim } from './types';
+import { CORE_METRICS } from './metrics';
 import { clauseAt, distinctMinerals, listAround, notAsserted, within, type NotAsserted, type View } from './view';
 
 export interface Unread {
@@ -20,7 +21,6 @@ export interface Unread {
   why: NotAsserted | 'unbound' | 'other-reporter' | 'other-country';
 }
 
-const CORE = new Set<FigureMetric>(['import_share', 'net_import_reliance', 'world_production_share', 'processing_share', 'demand']);
 // How far (in characters) after its number a metric word may stand and still name the number's metric.
 const MAX_CUE_DISTANCE = 60;
 const SHARE_METRICS = new Set<FigureMetric>(['import_share', 'world_production_share', 'processing_share', 'export_share']);
@@ -281,9 +281,9 @@ export function readFigures(view: View, ctx: BlockContext, out: SentenceClaim[],
       continue;
     }
     // No mineral in the block: a figure on the dataset's metrics takes it from earlier in the brief.
-    const bound = readMinerals(view, q, clause, paired, ctx, qs) ?? (CORE.has(metric.metric) ? { mentions: [], minerals: [], fromContext: true } : undefined);
+    const bound = readMinerals(view, q, clause, paired, ctx, qs) ?? (CORE_METRICS.has(metric.metric) ? { mentions: [], minerals: [], fromContext: true } : undefined);
     // A figure of another metric that names no mineral is not a mineral figure ("9.7% of Chinese exports").
-    if (!bound || (bound.fromContext && !CORE.has(metric.metric))) continue;
+    if (!bound || (bound.fromContext && !CORE_METRICS.has(metric.metric))) continue;
     const share = SHARE_METRICS.has(metric.metric);
     let { partners, actor } = share ? readPartners(view, q, clause, metric.metric) : { partners: [] as string[], actor: undefined };
     let partnerFromContext = false;

@@ -8,7 +8,7 @@ import { findActors } from './actors';
 import type { Mention } from './lexicon';
 import { findTimes } from './periods';
 import { findQuantities } from './quantities';
-import { typeOf } from './read-controls';
+import { specific, typeOf } from './read-controls';
 import type { SentenceClaim } from './types';
 import { distinctMinerals, readView } from './view';
 
@@ -92,8 +92,7 @@ export function readTableRow(text: string, cells: readonly Range[], header: read
   const metricColumns = new Set(cells.map((_, i) => (meaning.metric[i] ? i : -1)).filter((i) => i >= 0));
   const labelCells = cells.map((_, i) => i).filter((i) => !controlColumns.includes(i) && !metricColumns.has(i) && !(meaning.period[i] ?? false));
   const rowMentions = distinctMinerals(mentions.filter((m) => labelCells.some((i) => m.range.start >= cells[i]!.start && m.range.end <= cells[i]!.end)));
-  const isGroup = (m: Mention) => ['rare-earths', 'item-group'].includes(dataset.mineral(m.mineral)?.group ?? '');
-  const minerals = rowMentions.some((m) => !isGroup(m)) ? rowMentions.filter((m) => !isGroup(m)) : rowMentions;
+  const minerals = specific(rowMentions, dataset);
   if (minerals.length === 0) return [];
   const rowRange = { start: cells[0]!.start, end: cells[cells.length - 1]!.end };
 

@@ -253,11 +253,16 @@ export function changesBetween(index: StatusIndex, mineral: string, after: IsoDa
 
 const NOT_COUNTED = new Set<Mineral['group']>(['rare-earths', 'item-group']);
 
+/** True for a group (the rare earths as a whole) or an item group: not a mineral a count counts. */
+export function isGroupMineral(mineral: Pick<Mineral, 'group'> | undefined): boolean {
+  return mineral !== undefined && NOT_COUNTED.has(mineral.group);
+}
+
 export function controlledCount(index: StatusIndex, on: IsoDate): ControlledCount {
   const minerals: string[] = [];
   const unknown: string[] = [];
   for (const mineral of index.minerals) {
-    if (NOT_COUNTED.has(mineral.group)) continue;
+    if (isGroupMineral(mineral)) continue;
     const s = statusOn(index, mineral.id, on);
     const values = [s.status, ...Object.values(s.destinations)];
     if (values.some((v) => v === 'licensing' || v === 'ban')) minerals.push(mineral.id);

@@ -6,13 +6,14 @@ import type { Dataset } from '../dataset/types';
 import type { Claim, IsoDate } from '../types';
 import type { ClaimDraft } from '../claims/types';
 import { setsStatus } from './controls';
+import { isGroupMineral } from '../dataset/status';
 import type { CountEvidence } from './types';
 
 export function judgeCount(draft: ClaimDraft, dataset: Dataset, on: IsoDate, listed: string[]): Pick<Claim, 'verdict' | 'explanation' | 'record'> & { evidence: CountEvidence } {
   const count = dataset.controlledCount(on);
   const n = draft.count!;
   // Groups (the rare earths as a whole) and item groups are not minerals the count counts.
-  listed = listed.filter((m) => !['rare-earths', 'item-group'].includes(dataset.mineral(m)?.group ?? ''));
+  listed = listed.filter((m) => !isGroupMineral(dataset.mineral(m)));
   const known = new Set(count.minerals);
   const unknown = new Set(count.unknown);
   const unjudged = listed.filter((m) => !known.has(m) && (unknown.has(m) || !dataset.statusOn(m, on).clauses.some((c) => setsStatus(c) && c.measure.announced <= on)));
