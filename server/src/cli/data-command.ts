@@ -10,6 +10,7 @@ import { formatDataError, loadDataset } from '../node/dataset';
 import { join } from 'node:path';
 import { IMPORT_USAGE, runDataImport } from './data-import';
 import type { CliIo } from './io';
+import { flagArgs } from './flag-args';
 
 const METRICS: readonly Metric[] = ['net_import_reliance', 'import_share', 'import_sources', 'world_production_share', 'demand', 'export_share', 'exports', 'imports'];
 
@@ -39,14 +40,7 @@ interface Parsed {
 function parse(args: readonly string[]): Parsed {
   const [command = '', ...rest] = args[0] === 'data' ? args.slice(1) : args;
   const parsed: Parsed = { command, positional: [], format: 'text', data: [] };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? rest[++i];
-      if (v === undefined) throw new Usage(`${flag} needs a value`);
-      return v;
-    };
+  for (const { flag, value } of flagArgs(rest, (f) => new Usage(`${f} needs a value`))) {
     if (flag === '--format') {
       const f = value();
       if (f !== 'json' && f !== 'text') throw new Usage(`unknown format "${f}" (json or text)`);
@@ -61,7 +55,7 @@ function parse(args: readonly string[]): Parsed {
       parsed.metric = m;
     } else if (flag === '--data') parsed.data.push(value());
     else if (flag.startsWith('--')) throw new Usage(`unknown option ${flag}`);
-    else parsed.positional.push(arg);
+    else parsed.positional.push(flag);
   }
   return parsed;
 }

@@ -9,6 +9,7 @@ import { formatDataError, loadDataset } from '../node/dataset';
 import { writeFileAtomic } from '../node/files';
 import { importFile, ImportError, overlayText, validateOverlayText, type ImportKind, type ImportOptions } from '../node/importers/index';
 import type { CliIo } from './io';
+import { flagArgs } from './flag-args';
 
 export const IMPORT_USAGE = `  briefcheck data import usgs-mcs FILE.csv [--out overlay.json] [--published YYYY-MM-DD --url URL]
   briefcheck data import census FILE.json --period YYYY-MM..YYYY-MM [--out overlay.json] [--query URL] [--published YYYY-MM-DD]
@@ -28,14 +29,7 @@ function parseImport(args: readonly string[]): ImportArgs {
   if (kind !== 'usgs-mcs' && kind !== 'census') throw new Usage(kind ? `unknown import "${kind}" (usgs-mcs or census)` : 'data import needs usgs-mcs or census');
   const positional: string[] = [];
   const parsed: ImportArgs = { kind, file: '', options: {} };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? rest[++i];
-      if (v === undefined) throw new Usage(`${flag} needs a value`);
-      return v;
-    };
+  for (const { flag, value } of flagArgs(rest, (f) => new Usage(`${f} needs a value`))) {
     if (flag === '--out') parsed.out = value();
     else if (flag === '--url' || flag === '--query') parsed.options[flag === '--url' ? 'url' : 'query'] = value();
     else if (flag === '--published') {
@@ -48,7 +42,7 @@ function parseImport(args: readonly string[]): ImportArgs {
       parsed.options.from = m[1]!;
       parsed.options.to = m[2]!;
     } else if (flag.startsWith('--')) throw new Usage(`unknown option ${flag}`);
-    else positional.push(arg);
+    else positional.push(flag);
   }
   if (positional.length !== 1) throw new Usage(`data import ${kind} needs one FILE`);
   if (kind === 'census' && !parsed.options.from) throw new Usage('data import census needs --period YYYY-MM..YYYY-MM');
