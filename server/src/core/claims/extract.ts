@@ -11,7 +11,7 @@ import { toSourceRange } from '../parse/text-map';
 import type { Range } from '../types';
 import { newContext } from './context';
 import type { Mention } from './lexicon';
-import { destinationIn, readControls, SPAN_LEADS, typeOf } from './read-controls';
+import { destinationIn, mineralAnaphor, readControls, SPAN_LEADS, typeOf } from './read-controls';
 import { readCounts } from './read-counts';
 import { readFigures, type Unread } from './read-figures';
 import { readTableRow } from './read-table';
@@ -181,8 +181,10 @@ function extractPiece(block: Block, source: string, context: ExtractionContext):
     const frame = leadIn(block, source, mentions, splitSentences(block.text));
     if (frame) return [frame];
   }
-  // Only counts can stand without a mineral name, and they need a number.
-  if (mentions.length === 0 && !countWord.test(block.text)) return [];
+  // Without a mineral name only counts (which need a number) and controls of minerals named
+  // earlier in the brief ("the licensing requirement for both metals") can stand.
+  const anaphoric = (text: string) => anyControlWord.test(text) && mineralAnaphor.test(text);
+  if (mentions.length === 0 && !countWord.test(block.text) && !anaphoric(block.text)) return [];
   const found: { claim: SentenceClaim; cited: boolean }[] = [];
   const unread: { range: Range; why: string; mentions: Mention[] }[] = [];
   if (block.kind === 'table-row' && block.cells && block.header) {
@@ -193,18 +195,19 @@ function extractPiece(block: Block, source: string, context: ExtractionContext):
     const sentences = splitSentences(block.text);
     sentences.forEach((range, i) => {
       const view = readView(block.text, range, mentions);
-      if (view.mentions.length === 0 && !countWord.test(block.text.slice(range.start, range.end)) && !ctx.minerals.length) return;
+      const sentence = block.text.slice(range.start, range.end);
+      if (view.mentions.length === 0 && !countWord.test(sentence) && !ctx.minerals.length && !anaphoric(sentence)) return;
       const claims: SentenceClaim[] = [];
       const skipped: Unread[] = [];
-      if (view.quantities.length || /\ball\b|\bevery\b|\bentirely\b|\bfully\b|\bwholly\b/i.test(block.text.slice(range.start, range.end))) readFigures(view, ctx, claims, skipped);
-      if (anyControlWord.test(block.text.slice(range.start, range.end)) && (block.kind !== 'heading' || view.actors.some((a) => a.code === 'CN'))) readControls(view, ctx, context.dataset, claims, skipped);
+      if (view.quantities.length || /\ball\b|\bevery\b|\bentirely\b|\bfully\b|\bwholly\b/i.test(sentence)) readFigures(view, ctx, claims, skipped);
+      if (anyControlWord.test(sentence) && (block.kind !== 'heading' || view.actors.some((a) => a.code === 'CN'))) readControls(view, ctx, context.dataset, claims, skipped);
       readCounts(view, claims, skipped, block.kind === 'heading');
       const cited = isCited(block, range, i === sentences.length - 1);
       const kept = claims.filter((claim) => !withinLinkText(block, claim.range));
       for (const claim of kept) found.push({ claim, cited });
       // A heading is a headline's few words; it is not listed as a sentence that went unread.
       if (view.mentions.length && kept.length === 0 && block.kind !== 'heading') {
-        const why = skipped[0]?.why ?? (view.quantities.length || strongCue.test(block.text.slice(range.start, range.end)) ? 'unbound' : undefined);
+        const why = skipped[0]?.why ?? (view.quantities.length || strongCue.test(sentence) ? 'unbound' : undefined);
         if (why) unread.push({ range: trimmed(block.text, range), why, mentions: view.mentions });
       }
       if (view.mentions.length) ctx.minerals = [...new Set(view.mentions.map((m) => m.mineral))];

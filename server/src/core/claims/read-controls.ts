@@ -18,7 +18,7 @@ import type { Range } from '../types';
 export const SPAN_LEADS: ReadonlySet<string> = new Set(['since', 'until', 'by', 'before', 'after', 'between', 'through', 'over']);
 // Words that refer back to minerals named before: to the minerals themselves ("both metals", "the
 // five"), or to a control and so to its minerals ("the ban", "that suspension", "it").
-const mineralAnaphor = /\b(?:the|these|those|all|both|each)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?:metals?|minerals?|elements?|materials|products|items|additions|rare\s+earths|five|four|three|two|six|seven|eight)\b|\b(?:neither|either)\s+(?:metal|mineral|element)\b|\bthe\s+(?:whole\s+|entire\s+)?(?:April|October|December|February|November|new|same|earlier)\s+(?:seven|five|four|three|package|measures?|controls?|rules?|list|additions)\b/i;
+export const mineralAnaphor = /\b(?:the|these|those|all|both|each)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?:metals?|minerals?|elements?|materials|products|items|additions|rare\s+earths|five|four|three|two|six|seven|eight)\b|\b(?:neither|either)\s+(?:metal|mineral|element)\b|\bthe\s+(?:whole\s+|entire\s+)?(?:April|October|December|February|November|new|same|earlier)\s+(?:seven|five|four|three|package|measures?|controls?|rules?|list|additions)\b/i;
 const controlAnaphor = /\b(?:the|its|this|that)\s+(?:US-only\s+|US-specific\s+|outright\s+|export\s+|whole\s+)?(?:ban|controls?|rules?|measures?|regime|requirement|licensing|restrictions?|suspension|pause|package)\b|\b(?:it|they|them)\b/i;
 const anaphor = new RegExp(`${mineralAnaphor.source}|${controlAnaphor.source}`, 'i');
 const strongControl = /\bexport\s+controls?\b|\bcontrols?\b|\bcontrolled\b|\brestrict|\bcurb/i;
@@ -36,7 +36,10 @@ export function destinationIn(view: View, clause: Range): string | undefined {
 function foreignActor(view: View, clause: Range, at: number): string | undefined {
   // A destination named before the control ("the US-only ban", "for US buyers") imposes nothing.
   const before = view.actors.filter((a) => within(a.range, clause) && a.range.start < at && !/\b(?:to|for|into|from|against|on|with|by)\s+(?:the\s+)?$/i.test(view.text.slice(Math.max(clause.start, a.range.start - 10), a.range.start)) && !/^[-\s](?:only|specific|bound)\b/i.test(view.text.slice(a.range.end, a.range.end + 10)) && !(a.code === 'US' && /^\s+(?:export\s+)?(?:ban|review|licen[cs]\w*|market|buyers|customers|end[-\s]users?|shipments|restrictions?)\b/i.test(view.text.slice(a.range.end, a.range.end + 30))));
-  const last = before[before.length - 1];
+  // "Ammonium paratungstate, the intermediate that most US carbide makers buy, is covered": an
+  // actor inside an aside set off by commas is not the subject.
+  const subjects = before.filter((a) => !(/,[^,]*$/.test(view.text.slice(clause.start, a.range.start)) && /,/.test(view.text.slice(a.range.end, at))));
+  const last = subjects[subjects.length - 1];
   if (!last || last.code === 'CN') return undefined;
   // "US tariffs … Beijing answered with export controls": the last subject before the cue decides.
   return last.code;
@@ -57,7 +60,22 @@ const inTimePhrase = /\b(?:after|before|since|following|amid|ahead\s+of|in\s+res
 /** Words that state a control's status (for a control named only by an anaphor). */
 const statusPredicate = /\b(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|remained|stays?|stayed)\s+(?:still\s+|now\s+|only\s+|being\s+|not\s+)?(?:in\s+(?:force|effect|place)|suspended|lifted|paused|required|needed|applied|extended|barred|banned|prohibited|licensed|controlled|covered|granted|subject|issued|enforced)|appl(?:y|ies|ied)|took\s+effect|takes\s+effect|went\s+into\s+effect|came\s+into\s+force|requires?|required|needs?|needed|covers?|runs?\s+(?:until|to|through)|expires?|expired|lasts?|reaches|extends?\s+to)\b/i;
 
-export function typeOf(view: View, clause: Range): { type: ClaimControlType; at: number; weak: boolean; alternatives: ClaimControlType[] } | undefined {
+// "The measure … covers X", "announcement No. 58 targets X", "the cathode items include X", "X is
+// covered, as are Y": the scope of a measure named before, whose type the scope takes.
+const scopeFrame = /\b(?:announcement|measure|rule|notice|regime|list|package|order|controls|restrictions|curbs|items|ban|prohibition|embargo|requirement)\b(?:\s+No\.\s*\d+)?(?:\s*,[^,;]{1,100},)?\s+(?:now\s+|also\s+|only\s+)?(?:covers|cover|covered|targets|target|targeted|includes|include|included|appl(?:y|ies|ied)\s+to|extends?\s+to|extended\s+to|encompass(?:es)?|lists|listed)\b|\b(?:is|are|was|were)\s+(?:also\s+)?(?:covered|included|listed)\b(?!\s+(?:in|on|by)\s+(?:the\s+)?(?:USGS|report|table|data|survey))/i;
+
+export interface ControlReading {
+  type: ClaimControlType;
+  /** Where the control word (or the scope's subject) starts. */
+  at: number;
+  /** A word that speaks of controls only after one was named ("the rules", "covered"). */
+  weak: boolean;
+  /** The words give a measure's scope, not its type ("the rule covers antimony ore"). */
+  scope?: boolean;
+  alternatives: ClaimControlType[];
+}
+
+export function typeOf(view: View, clause: Range): ControlReading | undefined {
   // "licensing rather than a ban": the contrasted control is not the one claimed.
   const contrasted = (c: { range: Range }) => /\b(?:rather\s+than|instead\s+of)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$|\b(?:not|nor|never)\s+(?:an?|the)\s+(?:\w+\s+)?$/i.test(view.text.slice(Math.max(clause.start, c.range.start - 25), c.range.start));
   // "China controls around 70% of global supply" is market share, not an export control.
@@ -87,25 +105,71 @@ export function typeOf(view: View, clause: Range): { type: ClaimControlType; at:
   }
   if (ban) return { type: 'ban', at: ban.range.start, weak: false, alternatives: [] };
   if (licensing || control) return { type: 'licensing', at: (licensing ?? control)!.range.start, weak: false, alternatives: [] };
+  const scope = scopeFrame.exec(view.text.slice(clause.start, clause.end));
+  if (scope) return { type: 'licensing', at: clause.start + scope.index, weak: true, scope: true, alternatives: [] };
   if (weakControl) return { type: 'licensing', at: weakControl.range.start, weak: true, alternatives: [] };
   return undefined;
 }
 
+// The words left of a continued clause once its minerals are marked "#" and its times "@": "and #
+// since @", "# followed on @".
+const continuation = /^[\s,]*(?:and\s+|then\s+|while\s+)?(?:[\w-]+\s+){0,2}#(?:[\s,]*(?:and|or|&)?\s*(?:[\w-]+\s+){0,2}#)*\s+(?:(?:only\s+)?(?:(?:since|from|in|on|as\s+of)\s+)?@|(?:followed|came\s+next|was\s+next|joined(?:\s+them)?)(?:\s+(?:(?:on|in|from)\s+)?@)?)[\s.]*$/i;
+
+/**
+ * A clause that names minerals and perhaps a time but no control of its own continues the control
+ * before it: "…have needed licences since 2023, and graphite since December", "graphite followed
+ * on December 1".
+ */
+function continues(view: View, clause: Range): boolean {
+  const marks = [...view.mentions.map((m) => ({ range: m.range, mark: '#' })), ...[...view.times, ...view.relatives].map((t) => ({ range: t.range, mark: '@' }))]
+    .filter((x) => within(x.range, clause))
+    .sort((a, b) => a.range.start - b.range.start);
+  if (!marks.length) return false;
+  let residual = '';
+  let at = clause.start;
+  for (const x of marks) {
+    if (x.range.start < at) continue;
+    residual += view.text.slice(at, x.range.start) + x.mark;
+    at = x.range.end;
+  }
+  return continuation.test(residual + view.text.slice(at, clause.end));
+}
+
+/** Asides in the clause set off by paired dashes or brackets that do not hold `at`. */
+function asideAround(view: View, clause: Range, at: number): Range[] {
+  const text = view.text.slice(clause.start, clause.end);
+  const out: Range[] = [];
+  for (const m of text.matchAll(/\s[–—]\s[^–—]*\s[–—]\s|\([^()]*\)/g)) {
+    const range = { start: clause.start + m.index, end: clause.start + m.index + m[0].length };
+    if (at < range.start || at >= range.end) out.push(range);
+  }
+  return out;
+}
+
 /**
  * Clauses for reading controls: the sentence's clauses, also split after a colon that a new clause
- * follows ("reports that China has 'lifted' the ban are wrong: the ban is suspended").
+ * follows ("reports that China has 'lifted' the ban are wrong: the ban is suspended") and before a
+ * continued clause ("…, and graphite since December").
  */
 function controlClauses(view: View): Range[] {
   const out: Range[] = [];
   for (const clause of view.clauses) {
-    let start = clause.start;
     const text = view.text.slice(clause.start, clause.end);
-    for (const m of text.matchAll(/:\s+/g)) {
+    // Continued clauses, from the last back: "…since 2023, graphite since December, and antimony since …".
+    let end = clause.end;
+    const tails: Range[] = [];
+    for (const m of [...text.matchAll(/,\s+/g)].reverse()) {
+      const at = clause.start + m.index;
+      if (continues(view, { start: at, end })) tails.unshift({ start: at, end }), (end = at);
+    }
+    let start = clause.start;
+    for (const m of view.text.slice(clause.start, end).matchAll(/:\s+/g)) {
       const at = clause.start + m.index;
       if (at > start) out.push({ start, end: at });
       start = at + m[0].length;
     }
-    if (start < clause.end) out.push({ start, end: clause.end });
+    if (start < end) out.push({ start, end });
+    out.push(...tails);
   }
   return out;
 }
@@ -113,10 +177,14 @@ function controlClauses(view: View): Range[] {
 export function readControls(view: View, ctx: BlockContext, dataset: Dataset, out: SentenceClaim[], unread: Unread[]): void {
   const done = new Set<number>();
   let previous: { minerals: string[]; destination: string } | undefined;
+  // The last control read, for a clause that continues it.
+  let last = ctx.control ? { type: ctx.control.type as ClaimControlType, destination: ctx.control.destination, here: false } : undefined;
   for (const clause of controlClauses(view)) {
     if (done.has(clause.start)) continue;
     done.add(clause.start);
-    const typed = typeOf(view, clause);
+    const first = view.mentions.find((m) => within(m.range, clause));
+    const continued = !typeOf(view, clause) && last && (last.type === 'ban' || last.type === 'licensing') && first && continues(view, clause) ? last : undefined;
+    const typed: ControlReading | undefined = continued ? { type: continued.type, at: first!.range.start, weak: false, alternatives: [] } : typeOf(view, clause);
     if (!typed) {
       // "Gallium, germanium: licence required": a label of minerals names what the next part governs.
       const label = view.mentions.filter((m) => within(m.range, clause));
@@ -128,13 +196,21 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     const text = view.text.slice(clause.start, clause.end);
     // Minerals the control word governs: within a few words of it (or of a list that is), and with
     // no negation between ("gallium exports are not banned").
-    const governed = (m: Mention) => {
-      const between = m.range.end <= typed.at ? view.text.slice(m.range.end, typed.at) : view.text.slice(typed.at, m.range.start);
-      // A colon ends what a control governs (a label before it is handled with the clauses above).
-      return between.split(/\s+/).filter(Boolean).length <= 14 && !/[:;]/.test(between) && (typed.type === 'none' || !negation.test(between.replace(/^\s*no\s+/i, '')));
-    };
+    // The words a mineral may be governed from: the control word, and the other control words of
+    // the clause ("The measure, announced on 20 October by …, covers graphite").
+    const anchors = [typed.at, ...view.controlCues.filter((c) => within(c.range, clause)).map((c) => c.range.start)];
+    const governed = (m: Mention) =>
+      anchors.some((at) => {
+        const between = m.range.end <= at ? view.text.slice(m.range.end, at) : view.text.slice(at, m.range.start);
+        // A colon ends what a control governs (a label before it is handled with the clauses above);
+        // "without a licence" requires one.
+        return between.split(/\s+/).filter(Boolean).length <= 14 && !/[:;]/.test(between) && (typed.type === 'none' || !negation.test(between.replace(/^\s*no\s+/i, '').replace(/\bwithout\s+(?:an?\s+)?(?:\S+\s+)?$/i, '')));
+      });
     // "…on 17 minerals, including 7 rare earths": a counted aside names a subset, not the controlled minerals.
-    const inClause = view.mentions.filter((m) => within(m.range, clause) && !/\b(?:including|among\s+them|of\s+which)\s+(?:\S+\s+){0,4}$/i.test(view.text.slice(Math.max(clause.start, m.range.start - 40), m.range.start)));
+    // But "the whole October package, including the five new rare earths": the aside names what the package holds.
+    const all = view.mentions.filter((m) => within(m.range, clause));
+    const counted = all.filter((m) => !/\b(?:including|among\s+them|of\s+which)\s+(?:\S+\s+){0,4}$/i.test(view.text.slice(Math.max(clause.start, m.range.start - 40), m.range.start)));
+    const inClause = counted.length === 0 && all.length && /\b(?:package|measures|controls|rules)\s*(?:,|—|–|\s-)\s*including\b/i.test(text) ? all : counted;
     const anchor = inClause.find(governed);
     let mentions = anchor ? specific(distinctMinerals(inClause.filter((m) => listAround(view, view.mentions.indexOf(anchor)).includes(m) || governed(m))), dataset) : [];
     if (!anchor && inClause.length) {
@@ -146,6 +222,25 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     if (minerals.length === 0 && previous && !typed.weak) {
       // "Tungsten, bismuth: licence required; US sales barred": the same minerals.
       minerals = previous.minerals;
+    }
+    // "…gallium or germanium, whose US-specific ban…": the minerals before the relative; "…went to
+    // the US, where a ban has applied": the place is the destination, the minerals those in view.
+    let whereTo: string | undefined;
+    if (minerals.length === 0) {
+      const lead = view.text.slice(Math.max(view.range.start, clause.start - 10), clause.start);
+      const head = view.mentions.filter((m) => m.range.end <= clause.start).pop();
+      if (/,\s+whose\s+$/i.test(lead) && head && /^\s*,\s+whose\s+$/i.test(view.text.slice(head.range.end, clause.start))) {
+        mentions = specific(distinctMinerals(listAround(view, view.mentions.indexOf(head))), dataset);
+        minerals = mentions.map((m) => m.mineral);
+      } else if (/,\s+where\s+$/i.test(lead)) {
+        const place = view.actors.filter((a) => a.range.end <= clause.start).pop();
+        const named = head ? [head.mineral] : ctx.minerals;
+        if (place && place.code !== 'CN' && /^\s*,\s+where\s+$/i.test(view.text.slice(place.range.end, clause.start)) && named.length) {
+          whereTo = place.code;
+          minerals = named;
+          fromContext = !head;
+        }
+      }
     }
     let fromBrief = false;
     if (minerals.length === 0) {
@@ -166,11 +261,17 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
       mentions = [];
       fromContext = true;
     }
-    // Weak cues ("covered", "the rules", "the list") speak of controls only after one was named.
-    if (typed.weak && !ctx.control && !fromBrief) continue;
+    // Weak cues ("covered", "the rules", "the list") speak of controls only after one was named: in
+    // the block, or, for a measure's scope ("The measure covers …"), earlier in the brief (resolve.ts).
+    const scopeFromBrief = !!typed.scope && !ctx.control && !fromBrief;
+    if (typed.weak && !ctx.control && !fromBrief && !scopeFromBrief) continue;
+    // A scope takes the type of the measure named before it ("the same prohibition covers …").
+    const scopeOf = typed.scope && ctx.control && (ctx.control.type === 'ban' || ctx.control.type === 'licensing') ? ctx.control : undefined;
+    const type = (scopeOf?.type as ClaimControlType | undefined) ?? typed.type;
     // "no exporter may sell tungsten abroad without a licence" denies twice: licensing is asserted.
     const doubleNegative = typed.type === 'licensing' && /\b(?:nobody|no\s+one|no\s+\w+|cannot|can['’]t|may\s+not|must\s+not)\b[^.;]*\bwithout\s+(?:an?\s+)?(?:export\s+|dual[-\s]use\s+)?(?:licen|permit|approval)/i.test(text);
-    const why = notAsserted(view, typed.at, { negation: typed.type !== 'none' && !doubleNegative });
+    // Its modal is one of permission ("no one may export … without a licence"), not of speculation.
+    const why = notAsserted(view, typed.at, { negation: typed.type !== 'none' && !doubleNegative, modality: !doubleNegative });
     if (why) {
       if (mentions.length) unread.push({ range: clause, why });
       // The minerals stay the topic of the sentence's next clause ("…has not banned antimony; a licence is required").
@@ -192,10 +293,14 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
       if (mentions.length) unread.push({ range: clause, why: 'other-country' });
       continue;
     }
-    let destination = destinationIn(view, clause);
-    if (!destination && ctx.control && (fromContext || /\bsame\b/i.test(text)) && /\b(?:the|its|this|that)\s+(?:\w+\s+)?(?:ban|prohibition|embargo)\b/i.test(text)) destination = ctx.control.destination;
+    let destination = destinationIn(view, clause) ?? whereTo ?? continued?.destination ?? scopeOf?.destination;
+    // "the same ban", "The prohibition … also covers X": the ban named before, and its destination.
+    if (!destination && ctx.control && (fromContext || /\bsame\b/i.test(text) || scopeFrame.test(text)) && /\b(?:the|its|this|that)\s+(?:\w+\s+)?(?:ban|prohibition|embargo)\b/i.test(text)) destination = ctx.control.destination;
     if (!destination && typed.type !== 'ban' && typed.type !== 'suspension' && typed.type !== 'lifted' && ctx.control && fromContext) destination = ctx.control.destination;
-    const times = view.times.filter((t) => within(t.range, clause));
+    // A time inside an aside the control word is not in ("ban on X – China supplied 63% from January
+    // to November 2024 – has…") is the aside's.
+    const aside = asideAround(view, clause, typed.at);
+    const times = view.times.filter((t) => within(t.range, clause) && !aside.some((a) => within(t.range, a)));
     const own = times.length === 1 && !SPAN_LEADS.has(times[0]!.lead) && (times[0]!.start.slice(0, 4) === times[0]!.end.slice(0, 4) || times[0]!.day) ? times[0] : undefined;
     const relatives = view.relatives.filter((r) => within(r.range, clause) && !SPAN_LEADS.has(r.lead));
     const relative = !own && times.length === 0 && relatives.length === 1 ? relatives[0] : undefined;
@@ -205,11 +310,12 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     const endUse = /\bmilitary\b|\barmed\s+forces\b|\bend[-\s]users?\b|\bdefen[cs]e\s+(?:users|firms|contractors|companies|end)/i.test(view.text.slice(view.range.start, view.range.end));
     // The rare earths as a group have members under different measures: a reading on the group alone is only likely.
     const groupOnly = minerals.every((m) => isGroupMineral(dataset.mineral(m)));
-    const confidence: ReadingConfidence = typed.alternatives.length ? 'ambiguous' : fromContext || typed.weak || vagueBan || groupOnly || undatedFuture || presupposed ? 'likely' : 'certain';
+    const confidence: ReadingConfidence = typed.alternatives.length ? 'ambiguous' : fromContext || typed.weak || (continued && !continued.here) || vagueBan || groupOnly || undatedFuture || presupposed ? 'likely' : 'certain';
     // From its subject ("China", "Beijing") when one stands before the control word in the clause.
     const subject = view.actors.filter((a) => a.code === 'CN' && a.form !== 'adjective' && within(a.range, clause) && a.range.start < typed.at).pop();
     const starts = [typed.at, ...mentions.map((m) => m.range.start), ...(subject ? [subject.range.start] : [])];
-    const ends = [typed.at + 1, ...mentions.map((m) => m.range.end)];
+    // A continued clause ("and graphite since December") runs to its time.
+    const ends = [typed.at + 1, ...mentions.map((m) => m.range.end), ...(continued ? [...view.times, ...view.relatives].filter((t) => within(t.range, clause)).map((t) => t.range.end) : [])];
     const range = { start: Math.max(clause.start, Math.min(...starts)), end: Math.min(clause.end, Math.max(...ends, own && own.range.start > typed.at ? own.range.end : 0)) };
     // Extend to the end of the word at the range's end and past a destination right after it.
     const tail = /^[\w’'-]*(?:\s+(?:exports?\s+)?(?:to|for)\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|America|American\s+\w+))?/.exec(view.text.slice(range.end, clause.end));
@@ -218,19 +324,21 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
       draft: {
         kind: 'control',
         minerals,
-        control: { type: typed.type, destination: destination ?? 'all', ...(own ? { date: own.end } : {}), ...(endUse ? { endUse: true } : {}) },
+        control: { type, destination: destination ?? 'all', ...(own ? { date: own.end } : {}), ...(endUse ? { endUse: true } : {}) },
         ...(own ? { dateFrom: own.start } : {}),
         ...(relative ? { relative: { time: relative, range: relative.range, use: 'date' as const } } : {}),
         confidence,
         ...(fromBrief ? { mineralsFromBrief: true } : {}),
+        ...(scopeFromBrief ? { controlFromBrief: { destination: !destinationIn(view, clause) } } : {}),
         // A ban or licence with no destination in its words: all destinations, or the US the brief
         // is about; the data decides between them, and only if both disagree is the claim wrong.
-        ...(!destination && (typed.type === 'ban' || typed.type === 'licensing') ? { readings: [{ destination: 'US' }] } : {}),
+        ...(!destination && (type === 'ban' || type === 'licensing') ? { readings: [{ destination: 'US' }] } : {}),
       },
       range,
       mentionRanges: mentions.map((m) => m.range),
     });
-    ctx.control = { minerals, type: typed.type, destination: destination ?? 'all' };
+    ctx.control = { minerals, type, destination: destination ?? 'all' };
+    last = { type, destination: destination ?? 'all', here: true };
     previous = { minerals, destination: destination ?? 'all' };
   }
 }

@@ -32,6 +32,14 @@ const allImported = /\brel(?:y|ies|ied)\s+(?:almost\s+)?(?:entirely|wholly|fully
 const changeBefore = /\b(?:rose|risen|rises|fell|fallen|falls|dropped|drops|declined|jumped|climbed|surged|slumped|slid|plunged|gained|lost|increased|decreased|grew|(?<!\b(?:made|makes|make|making|summed|sums|adds?|added)\s)up|down)\s+(?:by\s+)?(?:an?\s+)?$/i;
 const changeAfter = /^\s*(?:fewer|more|higher|lower|less|below|above|down|up|drop|rise|fall|increase|decrease|decline|jump|gain)\b/i;
 
+// "of 99.99% purity", "99.5%-pure", "a purity of 99.999%": a material's grade, not a figure of its trade.
+const purityAfter = /^[-\s]*(?:purity|pure|grade|min(?:imum)?\.?\s+purity|(?:\w+\s+)?content\b)/i;
+const purityBefore = /\b(?:purity|grade|pure)\s+(?:of\s+|above\s+|over\s+|at\s+least\s+|exceeding\s+|≥\s*)?$/i;
+
+function isPurity(view: View, q: Quantity): boolean {
+  return q.unit === '%' && (purityAfter.test(view.text.slice(q.range.end, q.range.end + 24)) || purityBefore.test(view.text.slice(Math.max(view.range.start, q.range.start - 24), q.range.start)));
+}
+
 function qualitativeReliance(view: View): Quantity[] {
   const out: Quantity[] = [];
   allImported.lastIndex = view.range.start;
@@ -267,6 +275,7 @@ export function readFigures(view: View, ctx: BlockContext, out: SentenceClaim[],
   const paired = pairRespectively(view, view.quantities);
   let previous: SentenceClaim | undefined;
   for (const q of qs) {
+    if (isPurity(view, q)) continue;
     const why = notAsserted(view, q.range.start);
     if (why) {
       if (view.mentions.length) unread.push({ range: q.range, why });

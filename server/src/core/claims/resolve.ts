@@ -46,6 +46,31 @@ function withBriefMinerals(drafts: readonly ClaimDraft[]): ClaimDraft[] {
   return out;
 }
 
+/**
+ * A measure's scope in a block that names no control ("The measure, announced on 20 October, covers
+ * spherical graphite") is the scope of the last control claimed before it, within reach: it takes
+ * that control's type, and its destination when its own words name none. Without one it is listed
+ * unread.
+ */
+function withBriefControls(drafts: readonly ClaimDraft[]): ClaimDraft[] {
+  if (!drafts.some((d) => d.controlFromBrief)) return drafts as ClaimDraft[];
+  let last: ClaimDraft | undefined;
+  return drafts.map((draft) => {
+    if (draft.kind !== 'control') return draft;
+    const scope = draft.controlFromBrief;
+    if (!scope) {
+      last = draft;
+      return draft;
+    }
+    const from = last && draft.range.start - last.range.end <= REACH && (last.control?.type === 'ban' || last.control?.type === 'licensing') ? last.control : undefined;
+    if (!from || !draft.control) return { kind: 'unread', minerals: draft.minerals, range: draft.range, text: draft.text, why: 'unbound', cited: draft.cited, placed: true };
+    const destination = scope.destination ? from.destination : draft.control.destination;
+    const { readings, ...rest } = draft;
+    const keep = scope.destination ? undefined : readings;
+    return { ...rest, ...(keep ? { readings: keep } : {}), control: { ...draft.control, type: from.type, destination }, confidence: 'likely', placed: true };
+  });
+}
+
 // How far (in characters) a list's items may run after its lead-in, item to item.
 const LIST_REACH = 600;
 
@@ -102,7 +127,7 @@ function joinLists(drafts: readonly ClaimDraft[]): ClaimDraft[] {
  */
 export function resolveDrafts(drafts: readonly ClaimDraft[], briefDate: IsoDate, writtenOn?: IsoDate, asOf?: IsoDate): ClaimDraft[] {
   const dated = writtenOn && asOf && writtenOn < asOf ? writtenOn : undefined;
-  return withBriefMinerals(joinLists(drafts)).map((draft) => {
+  return withBriefMinerals(withBriefControls(joinLists(drafts))).map((draft) => {
     const slot = draft.relative;
     if (!slot) {
       if (dated && draft.kind === 'control' && draft.control && !draft.control.date) return { ...draft, control: { ...draft.control, date: dated }, dateFrom: dated, placed: true };

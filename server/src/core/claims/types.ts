@@ -31,6 +31,12 @@ export type ClaimDraft = Omit<Claim, 'kind' | 'checkedOn' | 'verdict' | 'record'
   periodFromBrief?: boolean;
   /** The words name no mineral and the block gives none: resolve.ts takes them from earlier in the brief. */
   mineralsFromBrief?: boolean;
+  /**
+   * A measure's scope ("The rule covers antimony ore") in a block that names no control before it:
+   * resolve.ts gives it the type (and, when its words name none, the destination) of the last
+   * control claim of the brief within reach, or lists it unread.
+   */
+  controlFromBrief?: { destination: boolean };
   /** Set when resolve.ts gave the draft a date or period from the brief's date (not cacheable by its words). */
   placed?: boolean;
   /** Other readings of the same words, judged too: the claim is wrong only if every one disagrees. */

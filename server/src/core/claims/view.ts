@@ -27,9 +27,9 @@ export interface View {
   readonly clauses: Range[];
 }
 
-// Clauses: at semicolons and dashes, at a contrast ("…, while …"), and at ", and" when a new
-// subject follows ("…, and US net import reliance was…").
-const clauseBreak = /;|\s[–—]\s|—|,\s+(?:while|whereas|but|although|though|yet|whose)\s|,\s+and\s+(?=(?:the\s+|its\s+)?(?:US|U\.S\.|China|Chinese|Beijing|Washington|[A-Z][a-z]+(?:'s|’s)?\s+(?:net|share|imports?|exports?|production|output|demand|reliance)))/g;
+// Clauses: at semicolons and dashes, at a contrast ("…, while …") or a relative ("…, whose …",
+// "…, where …"), and at ", and" when a new subject follows ("…, and US net import reliance was…").
+const clauseBreak = /;|\s[–—]\s|—|,\s+(?:while|whereas|but|although|though|yet|whose|where)\s|,\s+and\s+(?=(?:the\s+|its\s+)?(?:US|U\.S\.|China|Chinese|Beijing|Washington|[A-Z][a-z]+(?:'s|’s)?\s+(?:net|share|imports?|exports?|production|output|demand|reliance)))/g;
 
 function clausesOf(text: string, range: Range, mentions: readonly Mention[]): Range[] {
   const out: Range[] = [];
@@ -132,13 +132,13 @@ export type NotAsserted = 'quoted' | 'negated' | 'speculation' | 'reported';
  * or after negation, modality or reported speech in their clause (from its last colon on). A
  * sentence that ends in a question mark asks rather than asserts.
  */
-export function notAsserted(view: View, at: number, opts: { negation?: boolean } = {}): NotAsserted | undefined {
+export function notAsserted(view: View, at: number, opts: { negation?: boolean; modality?: boolean } = {}): NotAsserted | undefined {
   if (view.quotes.some((q) => at >= q.start && at < q.end)) return 'quoted';
   const clause = clauseAt(view, at);
   let prefix = view.text.slice(clause.start, at);
   const colon = prefix.lastIndexOf(':');
   if (colon >= 0) prefix = prefix.slice(colon + 1);
-  if (modality.test(prefix) || /\?\s*$/.test(view.text.slice(view.range.start, view.range.end))) return 'speculation';
+  if ((opts.modality !== false && modality.test(prefix)) || /\?\s*$/.test(view.text.slice(view.range.start, view.range.end))) return 'speculation';
   if (reported.test(prefix)) return 'reported';
   if (opts.negation !== false && negation.test(prefix)) return 'negated';
   return undefined;

@@ -1,0 +1,97 @@
+// Control claims written around the control word rather than with it: a measure's scope ("the rule
+// covers …"), clauses that continue the control before them ("…, and tungsten since February"),
+// relatives ("…, whose ban …", "…to the US, where a ban applies"), a licence required by double
+// denial, and asides that name a package's minerals. Each has a precision twin that must stay silent.
+
+import { describe, expect, it } from 'vitest';
+import { checkBrief } from '../../server/src/core/check';
+import type { Claim } from '../../server/src/core/types';
+import { bundledDataset, options } from './bundled-dataset';
+
+const claimsOf = (text: string, asOf = '2025-06-01') => checkBrief(text, bundledDataset(), options(asOf)).claims;
+const controls = (text: string, asOf?: string) => claimsOf(text, asOf).filter((c) => c.kind === 'control');
+const summary = (c: Claim) => ({ minerals: c.minerals, type: c.control?.type, destination: c.control?.destination });
+
+describe("a measure's scope", () => {
+  it('takes the type of the control named before it in the paragraph', () => {
+    const found = controls('Beijing banned antimony shipments to the United States in December 2024. The prohibition, published by the commerce ministry, also covers germanium ingots.');
+    expect(found.map(summary)).toContainEqual({ minerals: ['germanium'], type: 'ban', destination: 'US' });
+  });
+
+  it('takes the control of an earlier paragraph, as a likely reading', () => {
+    const found = controls('Indium exports have needed a licence since February 2025.\n\nThe rule, which took effect the same week, extends to molybdenum powders as well.');
+    const scope = found.find((c) => c.minerals.includes('molybdenum'));
+    expect(scope).toMatchObject({ control: { type: 'licensing' }, confidence: 'likely' });
+  });
+
+  it('reads a passive scope ("… is covered, as are …")', () => {
+    const found = controls('Tungsten exports need a licence. Tungsten carbide, which several US toolmakers import, is covered, as are tungsten oxides.');
+    expect(found.map(summary)).toContainEqual({ minerals: ['tungsten'], type: 'licensing', destination: 'all' });
+    expect(found.every((c) => c.explanation && !/another country/i.test(c.explanation))).toBe(true);
+  });
+
+  it('is unread when no control was named before it', () => {
+    const claims = claimsOf('The annual survey covers gallium, germanium and indium markets.');
+    expect(claims.filter((c) => c.kind === 'control')).toEqual([]);
+  });
+});
+
+describe('clauses that continue a control', () => {
+  it('gives each mineral its own clause and time', () => {
+    const found = controls('Indium has required a licence since February 2025, graphite since December 2023, and gallium since August 2023.');
+    expect(found.map((c) => c.minerals)).toEqual([['indium'], ['graphite'], ['gallium']]);
+    expect(found.every((c) => c.control?.type === 'licensing')).toBe(true);
+    expect(found[2]!.text).toBe('gallium since August 2023');
+  });
+
+  it('reads "X followed" as the same control', () => {
+    const found = controls('Gallium went under licensing first; germanium followed in the same announcement.');
+    expect(found.map(summary)).toEqual([
+      { minerals: ['gallium'], type: 'licensing', destination: 'all' },
+      { minerals: ['germanium'], type: 'licensing', destination: 'all' },
+    ]);
+  });
+
+  it('does not continue a figure or a sentence with no control', () => {
+    expect(controls('China refined most of the world’s gallium in 2023, and germanium in 2024.')).toEqual([]);
+  });
+});
+
+describe('relatives', () => {
+  it('"…, whose ban" is about the minerals before it, even after a negated clause', () => {
+    const found = controls('The November rules leave out gallium and germanium, whose US-only ban began in December 2024.');
+    expect(found.map(summary)).toEqual([{ minerals: ['gallium', 'germanium'], type: 'ban', destination: 'US' }]);
+  });
+
+  it('"…to the US, where a ban applies" takes the place as the destination', () => {
+    const found = controls('Antimony trioxide shipments fell sharply in May 2025. None of it was sent to the United States, where a ban has applied since December.');
+    expect(found.map(summary)).toEqual([{ minerals: ['antimony'], type: 'ban', destination: 'US' }]);
+    expect(found[0]!.confidence).toBe('likely');
+  });
+});
+
+describe('other forms', () => {
+  it('reads "no one may export X without a licence" as licensing', () => {
+    expect(controls('Since September 2024 no one may export antimony from China without a licence.').map(summary)).toEqual([{ minerals: ['antimony'], type: 'licensing', destination: 'all' }]);
+  });
+
+  it('reads "halted rare-earth shipments to Japan" as a ban on another destination', () => {
+    expect(controls('In 2010 China halted rare earth shipments to Japan for several weeks.').map(summary)).toEqual([{ minerals: ['rare-earths'], type: 'ban', destination: 'JP' }]);
+  });
+
+  it('an aside that lists a package names its minerals', () => {
+    const found = controls('In November 2025 the ministry suspended the whole October package — including the five added rare earths — for a year.', '2025-12-01');
+    expect(found.map((c) => [c.minerals, c.control?.type])).toEqual([[['rare-earths'], 'suspension']]);
+  });
+
+  it('a period inside a dash aside belongs to the aside, not to the control around it', () => {
+    const text = '---\ndate: 2025-05-01\n---\n\nBeijing’s later blanket ban on antimony trioxide exports – China sent 60% of US imports from January 2024 to October 2024 – cut the flow sharply.\n';
+    const [ban] = controls(text, '2026-11-28');
+    expect(ban!.control).toMatchObject({ type: 'ban', date: '2025-05-01' });
+  });
+
+  it('a purity is not a share', () => {
+    const claims = claimsOf('The licence covers antimony trioxide of 99.99% purity and gallium metal above a purity of 99.9999%.');
+    expect(claims.filter((c) => c.kind === 'figure')).toEqual([]);
+  });
+});
