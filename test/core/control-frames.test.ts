@@ -90,6 +90,31 @@ describe('other forms', () => {
     expect(ban!.control).toMatchObject({ type: 'ban', date: '2025-05-01' });
   });
 
+  it('a list after the colon names the controlled minerals', () => {
+    const found = controls('In April 2025 Beijing put seven rare earths under export licensing: samarium, gadolinium, terbium, dysprosium, lutetium, scandium and yttrium.');
+    expect(found.map((c) => c.minerals)).toEqual([['samarium', 'gadolinium', 'terbium', 'dysprosium', 'lutetium', 'scandium', 'yttrium']]);
+  });
+
+  it('a count in a table cell is read', () => {
+    const claims = claimsOf('| Announcement | Covers | Regime |\n| --- | --- | --- |\n| No. 18 of 2025 | Seven medium and heavy rare earths | Licensing |\n');
+    expect(claims.filter((c) => c.kind === 'count')).toEqual([expect.objectContaining({ count: 7, countOf: 'rare-earths' })]);
+  });
+
+  it('"U.S." with its full stop names the destination, also before "military end users"', () => {
+    const found = controls('Dual-use items related to gallium may not be exported to U.S. military end users. Graphite items destined for the U.S. face stricter reviews.');
+    expect(found.map((c) => c.control?.destination)).toEqual(['US', 'US']);
+  });
+
+  it('"such items" refers to the minerals before, and the claim underlines the anaphor', () => {
+    const found = controls('Exports of germanium to the US were banned in December 2024.\n\nSuch items shall in principle not be approved for export to the United States.', '2025-01-15');
+    expect(found[1]).toMatchObject({ minerals: ['germanium'], control: { type: 'ban', destination: 'US' }, text: 'Such items shall in principle not be approved' });
+  });
+
+  it('an effective date after a list of controlled items is read, as a scheduled (likely) reading', () => {
+    const [claim] = controls('Announcement No. 57 adds holmium and erbium, with their oxides and alloys, to the list of controlled items, effective November 8, 2025.', '2025-10-20');
+    expect(claim).toMatchObject({ minerals: ['holmium', 'erbium'], control: { type: 'licensing', date: '2025-11-08' }, confidence: 'likely' });
+  });
+
   it('a purity is not a share', () => {
     const claims = claimsOf('The licence covers antimony trioxide of 99.99% purity and gallium metal above a purity of 99.9999%.');
     expect(claims.filter((c) => c.kind === 'figure')).toEqual([]);

@@ -190,6 +190,10 @@ function extractPiece(block: Block, source: string, context: ExtractionContext):
   if (block.kind === 'table-row' && block.cells && block.header) {
     const cited = block.citations.length > 0;
     for (const claim of readTableRow(block.text, block.cells, block.header, mentions, context.dataset)) found.push({ claim, cited });
+    // "| Seven medium and heavy rare earths | No. 18 of 2025 (licensing) |": a count in a cell.
+    const counts: SentenceClaim[] = [];
+    readCounts(readView(block.text, { start: 0, end: block.text.length }, mentions), counts, [], false);
+    for (const claim of counts) found.push({ claim, cited });
   } else {
     const ctx = newContext();
     const sentences = splitSentences(block.text);

@@ -28,7 +28,7 @@ export interface Quantity {
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const HEDGES: [RegExp, Hedge][] = [
-  [/(?:just\s+|a\s+little\s+|slightly\s+)?(?:under|below|less\s+than|short\s+of)\s+$/i, 'under'],
+  [/(?:just\s+|a\s+little\s+|slightly\s+)?(?:under|below|less\s+than|fewer\s+than|short\s+of)\s+$/i, 'under'],
   [/(?:nearly|almost|close\s+to|approaching|just\s+shy\s+of)\s+$/i, 'nearly'],
   [/(?:just\s+|a\s+little\s+|slightly\s+|well\s+)?(?:over|above|more\s+than|exceeds?|exceeded|in\s+excess\s+of|upwards\s+of)\s+$/i, 'over'],
   [/at\s+least\s+$/i, 'at-least'],
@@ -51,7 +51,8 @@ const inTenRe = /(?<![\w-])(one|two|three|four|five|six|seven|eight|nine)\s+(?:i
 const massRe = new RegExp(String.raw`(?<![\w.,$])(${NUM})(?:\s*(?:-|to|–)\s*(${NUM}))?\s?(kt\b|kilotonnes?\b|kilotons?\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|t\b|MT\b|mt\b|kg\b|kilograms?\b|(?:pounds|lbs?)\b)`, 'g');
 const moneyRe = new RegExp(String.raw`(?:US)?\$\s?(${NUM})(?:\s?(million|billion|bn|m|k)\b)?`, 'gi');
 
-function hedgeBefore(text: string, at: number, floor: number): { hedge: Hedge; start: number } {
+/** The hedge written just before `at` ("more than", "nearly", "about"), and where it starts. */
+export function hedgeBefore(text: string, at: number, floor: number): { hedge: Hedge; start: number } {
   const before = text.slice(Math.max(floor, at - 40), at);
   for (const [re, hedge] of HEDGES) {
     const m = re.exec(before);

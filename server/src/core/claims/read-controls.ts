@@ -18,7 +18,7 @@ import type { Range } from '../types';
 export const SPAN_LEADS: ReadonlySet<string> = new Set(['since', 'until', 'by', 'before', 'after', 'between', 'through', 'over']);
 // Words that refer back to minerals named before: to the minerals themselves ("both metals", "the
 // five"), or to a control and so to its minerals ("the ban", "that suspension", "it").
-export const mineralAnaphor = /\b(?:the|these|those|all|both|each)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?:metals?|minerals?|elements?|materials|products|items|additions|rare\s+earths|five|four|three|two|six|seven|eight)\b|\b(?:neither|either)\s+(?:metal|mineral|element)\b|\bthe\s+(?:whole\s+|entire\s+)?(?:April|October|December|February|November|new|same|earlier)\s+(?:seven|five|four|three|package|measures?|controls?|rules?|list|additions)\b/i;
+export const mineralAnaphor = /\b(?:the|these|those|all|both|each|such)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?:metals?|minerals?|elements?|materials|products|items|additions|rare\s+earths|five|four|three|two|six|seven|eight)\b|\b(?:neither|either)\s+(?:metal|mineral|element)\b|\bthe\s+(?:whole\s+|entire\s+)?(?:April|October|December|February|November|new|same|earlier)\s+(?:seven|five|four|three|package|measures?|controls?|rules?|list|additions)\b/i;
 const controlAnaphor = /\b(?:the|its|this|that)\s+(?:US-only\s+|US-specific\s+|outright\s+|export\s+|whole\s+)?(?:ban|controls?|rules?|measures?|regime|requirement|licensing|restrictions?|suspension|pause|package)\b|\b(?:it|they|them)\b/i;
 const anaphor = new RegExp(`${mineralAnaphor.source}|${controlAnaphor.source}`, 'i');
 const strongControl = /\bexport\s+controls?\b|\bcontrols?\b|\bcontrolled\b|\brestrict|\bcurb/i;
@@ -27,7 +27,8 @@ const strongControl = /\bexport\s+controls?\b|\bcontrols?\b|\bcontrolled\b|\bres
 export function destinationIn(view: View, clause: Range): string | undefined {
   const text = view.text.slice(clause.start, clause.end);
   if (/\b(?:every|all)\s+other\s+destinations?\b|\ball\s+(?:destinations|countries|buyers)\b|\bworldwide\b/i.test(text)) return 'all';
-  if (/\b(?:US|U\.S\.)[-\s](?:only|specific|bound)\b|\b(?:to|for|into|against|from)\s+(?:the\s+)?(?:US|U\.S\.|USA|United\s+States|America)\b|\b(?:American|US|U\.S\.)\s+(?:buyers|customers|firms|companies|users|end[-\s]users|market|importers|purchasers|ports|defen[cs]e|ban|review|shipments)|\bbound\s+for\s+(?:the\s+)?(?:US|American|United)/i.test(text)) return 'US';
+  // "U.S." ends in a full stop, so no word boundary may follow it.
+  if (/\b(?:US|U\.S\.)[-\s](?:only|specific|bound)\b|\b(?:to|for|into|against|from)\s+(?:the\s+)?(?:US\b|U\.S\.|USA\b|United\s+States\b|America\b)|\b(?:American|US|U\.S\.)\s+(?:military\s+|defen[cs]e\s+|government\s+)?(?:buyers|customers|firms|companies|users|end[-\s]users|market|importers|purchasers|ports|defen[cs]e|ban|review|shipments)|\bbound\s+for\s+(?:the\s+)?(?:US|American|United)/i.test(text)) return 'US';
   const other = view.actors.find((a) => within(a.range, clause) && a.code !== 'CN' && a.code !== 'US' && /\b(?:to|for|into|against)\s+(?:the\s+)?$/i.test(view.text.slice(Math.max(clause.start, a.range.start - 10), a.range.start)));
   return other?.code;
 }
@@ -79,7 +80,7 @@ export function typeOf(view: View, clause: Range): ControlReading | undefined {
   // "licensing rather than a ban": the contrasted control is not the one claimed.
   const contrasted = (c: { range: Range }) => /\b(?:rather\s+than|instead\s+of)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$|\b(?:not|nor|never)\s+(?:an?|the)\s+(?:\w+\s+)?$/i.test(view.text.slice(Math.max(clause.start, c.range.start - 25), c.range.start));
   // "China controls around 70% of global supply" is market share, not an export control.
-  const marketShare = (c: { kind: string; range: Range }) => c.kind === 'control' && /^\s+(?:\S+\s+){0,3}?(?:\d|half|a\s+third|two[-\s]thirds|most|much|the\s+bulk|the\s+majority)/i.test(view.text.slice(c.range.end, c.range.end + 40)) && /^control(?:s|led)?$/i.test(view.text.slice(c.range.start, c.range.end));
+  const marketShare = (c: { kind: string; range: Range }) => c.kind === 'control' && /^\s+(?:\S+\s+){0,3}?(?:\d[\d.,]*\s*(?:%|per\s*cent|percent)|half|a\s+third|two[-\s]thirds|most|much|the\s+bulk|the\s+majority)/i.test(view.text.slice(c.range.end, c.range.end + 40)) && /^control(?:s|led)?$/i.test(view.text.slice(c.range.start, c.range.end));
   const controls = view.controlCues.filter((c) => within(c.range, clause) && !inPassing.test(view.text.slice(Math.max(clause.start, c.range.start - 40), c.range.start)) && !(contrasted(c) && c.kind !== 'none') && !marketShare(c));
   const changes = view.changeCues.filter((c) => within(c.range, clause));
   const ban = controls.find((c) => c.kind === 'ban');
@@ -133,6 +134,13 @@ function continues(view: View, clause: Range): boolean {
     at = x.range.end;
   }
   return continuation.test(residual + view.text.slice(at, clause.end));
+}
+
+/** Whether the clause is nothing but a list of minerals ("samarium, gadolinium and yttrium."). */
+function isList(view: View, clause: Range): boolean {
+  let rest = view.text.slice(clause.start, clause.end);
+  for (const m of [...view.mentions].reverse()) if (within(m.range, clause)) rest = rest.slice(0, m.range.start - clause.start) + rest.slice(m.range.end - clause.start);
+  return /^(?:[\s,;.]|\band\b|\bor\b|\bas\s+well\s+as\b)*$/i.test(rest);
 }
 
 /** Asides in the clause set off by paired dashes or brackets that do not hold `at`. */
@@ -190,6 +198,13 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
       const label = view.mentions.filter((m) => within(m.range, clause));
       if (label.length && /:\s*$/.test(view.text.slice(clause.start, clause.end + 1)) && /^[\s*_\-–,]*$/.test(view.text.slice(clause.start, label[0]!.range.start).replace(/\band\b|\bor\b/g, ''))) {
         previous = { minerals: specific(distinctMinerals(label), dataset).map((m) => m.mineral), destination: 'all' };
+      }
+      // "…seven rare earths under export control: samarium, gadolinium, …": the list names them.
+      const before = out[out.length - 1];
+      if (label.length && before && before.draft.kind === 'control' && before.range.end <= clause.start && /:\s*$/.test(view.text.slice(before.range.end, clause.start)) && isList(view, clause)) {
+        const named = specific(distinctMinerals(label), dataset);
+        before.draft.minerals = named.map((m) => m.mineral);
+        before.mentionRanges = named.map((m) => m.range);
       }
       continue;
     }
@@ -310,12 +325,18 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     const endUse = /\bmilitary\b|\barmed\s+forces\b|\bend[-\s]users?\b|\bdefen[cs]e\s+(?:users|firms|contractors|companies|end)/i.test(view.text.slice(view.range.start, view.range.end));
     // The rare earths as a group have members under different measures: a reading on the group alone is only likely.
     const groupOnly = minerals.every((m) => isGroupMineral(dataset.mineral(m)));
-    const confidence: ReadingConfidence = typed.alternatives.length ? 'ambiguous' : fromContext || typed.weak || (continued && !continued.here) || vagueBan || groupOnly || undatedFuture || presupposed ? 'likely' : 'certain';
+    // "…to the list, effective 8 November": the date a measure was announced to take effect, which a
+    // later suspension may have overtaken; read, but only likely.
+    const scheduled = !!own && /\b(?:effective|tak(?:e|es|ing)\s+effect|due\s+to\s+(?:start|take\s+effect)|to\s+start)\s+(?:from\s+|on\s+|as\s+of\s+)?$/i.test(view.text.slice(Math.max(clause.start, own.range.start - 30), own.range.start));
+    const confidence: ReadingConfidence = typed.alternatives.length ? 'ambiguous' : fromContext || typed.weak || (continued && !continued.here) || vagueBan || groupOnly || undatedFuture || presupposed || scheduled ? 'likely' : 'certain';
     // From its subject ("China", "Beijing") when one stands before the control word in the clause.
     const subject = view.actors.filter((a) => a.code === 'CN' && a.form !== 'adjective' && within(a.range, clause) && a.range.start < typed.at).pop();
-    const starts = [typed.at, ...mentions.map((m) => m.range.start), ...(subject ? [subject.range.start] : [])];
-    // A continued clause ("and graphite since December") runs to its time.
-    const ends = [typed.at + 1, ...mentions.map((m) => m.range.end), ...(continued ? [...view.times, ...view.relatives].filter((t) => within(t.range, clause)).map((t) => t.range.end) : [])];
+    // Minerals named by an anaphor: from the anaphor ("such items shall not be approved").
+    const named = mentions.length === 0 ? anaphor.exec(text) : null;
+    const starts = [typed.at, ...mentions.map((m) => m.range.start), ...(subject ? [subject.range.start] : []), ...(named ? [clause.start + named.index] : [])];
+    // A continued clause ("and graphite since December") runs to its time; the control word is whole.
+    const cue = view.controlCues.find((c) => c.range.start === typed.at);
+    const ends = [typed.at + 1, cue?.range.end ?? 0, ...mentions.map((m) => m.range.end), ...(continued ? [...view.times, ...view.relatives].filter((t) => within(t.range, clause)).map((t) => t.range.end) : [])];
     const range = { start: Math.max(clause.start, Math.min(...starts)), end: Math.min(clause.end, Math.max(...ends, own && own.range.start > typed.at ? own.range.end : 0)) };
     // Extend to the end of the word at the range's end and past a destination right after it.
     const tail = /^[\w’'-]*(?:\s+(?:exports?\s+)?(?:to|for)\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|America|American\s+\w+))?/.exec(view.text.slice(range.end, clause.end));
@@ -329,7 +350,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
         ...(relative ? { relative: { time: relative, range: relative.range, use: 'date' as const } } : {}),
         confidence,
         ...(fromBrief ? { mineralsFromBrief: true } : {}),
-        ...(scopeFromBrief ? { controlFromBrief: { destination: !destinationIn(view, clause) } } : {}),
+        ...(scopeFromBrief || (fromBrief && !destination) ? { controlFromBrief: { type: scopeFromBrief, destination: !destination } } : {}),
         // A ban or licence with no destination in its words: all destinations, or the US the brief
         // is about; the data decides between them, and only if both disagree is the claim wrong.
         ...(!destination && (type === 'ban' || type === 'licensing') ? { readings: [{ destination: 'US' }] } : {}),

@@ -7,6 +7,7 @@
 import type { CountScope, ReadingConfidence } from '../types';
 import type { SentenceClaim } from './types';
 import type { Unread } from './read-figures';
+import { hedgeBefore } from './quantities';
 import { clauseAt, notAsserted, type View } from './view';
 
 const words: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, dozen: 12, zero: 0 };
@@ -33,11 +34,11 @@ function scopeOf(view: View, noun: string, start: number, end: number, clause: {
   const around = view.text.slice(Math.max(clause.start, start - 30), Math.min(clause.end, end + 60));
   if (/rare|REE/i.test(noun)) return { scope: 'rare-earths', confidence: 'certain' };
   if (/\b(?:of\s+which|which)\b[^.;]{0,40}\b(?:barred|banned|prohibited)\b|\b(?:banned|barred)\s+(?:outright\s+)?(?:for|to|from)\s+(?:the\s+)?(?:US|American)/i.test(view.text.slice(start, clause.end)) && /\bof\s+which\b/i.test(view.text.slice(end, clause.end)) === false && /banned|barred/i.test(around)) return { scope: 'banned-to-US', confidence: 'certain' };
-  if (/\b(?:more|additional|new|further)\b/i.test(view.text.slice(Math.max(clause.start, start - 12), end))) return { scope: 'added', confidence: 'certain' };
+  if (/\b(?:more(?!\s+than)|additional|new|further)\b/i.test(view.text.slice(Math.max(clause.start, start - 12), end))) return { scope: 'added', confidence: 'certain' };
   // A list item or dashboard line that opens with its number ("**16**: minerals under licensing").
   if (/^[\s*_]*$/.test(view.text.slice(view.range.start, start)) && /^[\s*_]*\d/.test(view.text.slice(start, end)) && /:/.test(view.text.slice(start, end))) return { scope: 'total', confidence: 'certain' };
   if (/\bincluding\s+$/i.test(before.slice(-12))) return { scope: 'subset', confidence: 'certain' };
-  if (/\b(?:has|have)\s+(?:now\s+)?(?:placed|put|imposed|introduced|brought)\b/i.test(before) && !/\b(?:more|additional|new|further)\b/i.test(view.text.slice(Math.max(clause.start, start - 12), end))) return { scope: 'total', confidence: 'certain' };
+  if (/\b(?:has|have)\s+(?:now\s+)?(?:placed|put|imposed|introduced|brought)\b/i.test(before) && !/\b(?:more(?!\s+than)|additional|new|further)\b/i.test(view.text.slice(Math.max(clause.start, start - 12), end))) return { scope: 'total', confidence: 'certain' };
   if (totalWord.test(before.slice(-40)) || totalWord.test(view.text.slice(end, Math.min(clause.end, end + 40)))) return { scope: 'total', confidence: 'certain' };
   if (/\b(?:controls?|licens\w*)\s+(?:exports?\s+of\s+)?$/i.test(before.slice(-30)) && /\b(?:controls|licenses|restricts|bans)\b/i.test(before) && !eventWord.test(before)) return { scope: 'total', confidence: 'certain' };
   // Without words that make it a total, a number of minerals is one measure's or one list's.
@@ -68,9 +69,11 @@ export function readCounts(view: View, out: SentenceClaim[], unread: Unread[], i
     const listed = view.mentions.filter((m) => m.range.start >= end && m.range.start - end < 40 && /^\s*[,:(—–-]/.test(text.slice(end, end + 3)));
     if (n > 0 && listed.length === n) return;
     const countOf: CountScope = scope.scope;
+    // "more than a dozen", "nearly 20": a bound or an approximation, judged as one.
+    const { hedge, start: hedgeStart } = hedgeBefore(text, numStart, clause.start);
     out.push({
-      draft: { kind: 'count', minerals: [], count: n, countOf, confidence: scope.confidence },
-      range: { start, end },
+      draft: { kind: 'count', minerals: [], count: n, countOf, confidence: scope.confidence, ...(hedge !== 'exact' ? { hedge } : {}) },
+      range: { start: Math.min(start, hedgeStart), end },
       mentionRanges: [],
       valueRange: { start: numStart, end: numEnd },
     });

@@ -47,27 +47,35 @@ function withBriefMinerals(drafts: readonly ClaimDraft[]): ClaimDraft[] {
 }
 
 /**
- * A measure's scope in a block that names no control ("The measure, announced on 20 October, covers
- * spherical graphite") is the scope of the last control claimed before it, within reach: it takes
- * that control's type, and its destination when its own words name none. Without one it is listed
- * unread.
+ * A control that leans on the one claimed before it, within reach: a measure's scope in a block that
+ * names no control ("The measure, announced on 20 October, covers spherical graphite") takes its
+ * type, and is listed unread without one; a scope or an anaphor ("The ban was suspended in
+ * November") whose words name no destination takes its destination.
  */
 function withBriefControls(drafts: readonly ClaimDraft[]): ClaimDraft[] {
   if (!drafts.some((d) => d.controlFromBrief)) return drafts as ClaimDraft[];
   let last: ClaimDraft | undefined;
   return drafts.map((draft) => {
-    if (draft.kind !== 'control') return draft;
-    const scope = draft.controlFromBrief;
-    if (!scope) {
+    if (draft.kind !== 'control' || !draft.control) return draft;
+    const lean = draft.controlFromBrief;
+    if (!lean) {
       last = draft;
       return draft;
     }
-    const from = last && draft.range.start - last.range.end <= REACH && (last.control?.type === 'ban' || last.control?.type === 'licensing') ? last.control : undefined;
-    if (!from || !draft.control) return { kind: 'unread', minerals: draft.minerals, range: draft.range, text: draft.text, why: 'unbound', cited: draft.cited, placed: true };
-    const destination = scope.destination ? from.destination : draft.control.destination;
+    const near = last?.control && draft.range.start - last.range.end <= REACH ? last.control : undefined;
+    const typed = near && (near.type === 'ban' || near.type === 'licensing') ? near : undefined;
+    if (lean.type && !typed) return { kind: 'unread', minerals: draft.minerals, range: draft.range, text: draft.text, why: 'unbound', cited: draft.cited, placed: true };
+    const from = lean.type ? typed : near;
+    if (!from) return draft;
     const { readings, ...rest } = draft;
-    const keep = scope.destination ? undefined : readings;
-    return { ...rest, ...(keep ? { readings: keep } : {}), control: { ...draft.control, type: from.type, destination }, confidence: 'likely', placed: true };
+    const keep = lean.destination ? readings?.filter((r) => !r.destination) : readings;
+    return {
+      ...rest,
+      ...(keep?.length ? { readings: keep } : {}),
+      control: { ...draft.control, ...(lean.type ? { type: from.type } : {}), ...(lean.destination ? { destination: from.destination } : {}) },
+      confidence: 'likely',
+      placed: true,
+    };
   });
 }
 

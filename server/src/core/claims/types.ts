@@ -32,11 +32,12 @@ export type ClaimDraft = Omit<Claim, 'kind' | 'checkedOn' | 'verdict' | 'record'
   /** The words name no mineral and the block gives none: resolve.ts takes them from earlier in the brief. */
   mineralsFromBrief?: boolean;
   /**
-   * A measure's scope ("The rule covers antimony ore") in a block that names no control before it:
-   * resolve.ts gives it the type (and, when its words name none, the destination) of the last
-   * control claim of the brief within reach, or lists it unread.
+   * What a control takes from the last control claim of the brief within reach (resolve.ts): a
+   * measure's scope ("The rule covers antimony ore") in a block that names no control takes its type,
+   * and is listed unread without one; a control named by an anaphor ("The ban was suspended") takes
+   * the destination its words do not give.
    */
-  controlFromBrief?: { destination: boolean };
+  controlFromBrief?: { type: boolean; destination: boolean };
   /** Set when resolve.ts gave the draft a date or period from the brief's date (not cacheable by its words). */
   placed?: boolean;
   /** Other readings of the same words, judged too: the claim is wrong only if every one disagrees. */

@@ -1,0 +1,26 @@
+// Hedged counts of controlled minerals: a lower bound ("more than a dozen"), an upper bound ("fewer
+// than 20") or an approximation ("about 17") is judged as what it says, never as an exact count.
+
+import { describe, expect, it } from 'vitest';
+import { checkBrief } from '../../server/src/core/check';
+import { bundledDataset, options } from './bundled-dataset';
+
+const countOf = (text: string, asOf: string) => checkBrief(text, bundledDataset(), options(asOf)).claims.find((c) => c.kind === 'count')!;
+
+describe('hedged counts', () => {
+  it.each([
+    ['China now restricts exports of more than a dozen critical minerals.', 'over', 'verified'],
+    ['China now restricts exports of at least 30 critical minerals.', 'at-least', 'wrong'],
+    ['China now restricts exports of fewer than ten critical minerals.', 'under', 'wrong'],
+    ['China now restricts exports of up to 40 critical minerals.', 'at-most', 'verified'],
+    ['China now restricts exports of nearly 30 critical minerals.', 'nearly', 'unverifiable'],
+  ])('%s', (text, hedge, verdict) => {
+    const claim = countOf(text, '2025-12-15');
+    expect(claim).toMatchObject({ hedge, verdict });
+    expect(claim.text.startsWith(text.match(/(more than|at least|fewer than|up to|nearly)/)![1]!)).toBe(true);
+  });
+
+  it('an exact count the data contradicts is still wrong', () => {
+    expect(countOf('China now restricts exports of 30 critical minerals.', '2025-12-15').verdict).toBe('wrong');
+  });
+});
