@@ -140,7 +140,7 @@ function readMinerals(view: View, q: Quantity, clause: Range, paired: Map<Quanti
   let chosen: Mention | undefined;
   const firstAfter = after[0];
   const gap = firstAfter ? view.text.slice(q.range.end, firstAfter.range.start) : '';
-  if (firstAfter && /^[^;]{0,70}$/.test(gap) && (/^\s*(?:of|for|on|in|from)\b/i.test(gap) || gap.trim() === '') && !/\b(?:and|while|with|but|versus|compared)\b/i.test(gap)) chosen = firstAfter;
+  if (firstAfter && /^[^;]{0,70}$/.test(gap) && (/^\s*(?:(?:net[-\s]+)?(?:import[-\s]+)?(?:reliant|reliance|dependent|dependence)\s+(?:on\s+imports\s+)?)?(?:of|for|on|in|from)\b/i.test(gap) || gap.trim() === '') && !/\b(?:and|while|with|but|versus|compared)\b/i.test(gap)) chosen = firstAfter;
   else if (before.length > 0) chosen = before[before.length - 1];
   else chosen = firstAfter;
   if (!chosen) {
