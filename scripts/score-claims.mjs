@@ -2,7 +2,7 @@
 // Scores what the claim reader reads against labelled briefs: the project's own corpus
 // (test/reader/corpus) or any set in the same label format, such as a dev set beside the checkout.
 //
-//   node scripts/score-claims.mjs [--corpus DIR | --devset | --briefs DIR --labels FILE] [--json] [--misses N]
+//   node scripts/score-claims.mjs [--corpus DIR | --devset | --briefs DIR --labels FILE] [--json] [--misses N] [--disagree SLOT]
 //
 // The CLI runs `node dist/cli.js claims --format json` (the build output: npm run build) on the
 // briefs and prints recall per kind, figure recall on the core metrics and on other metrics,
@@ -187,19 +187,21 @@ export function scoreClaims(labels, claimsById) {
   recall.figureCore = ratio(hits(core), core.length);
   recall.figureOther = ratio(hits(other), other.length);
 
-  const agreed = (rs, same) => ratio(rs.filter(same).length, rs.length);
+  // Each agreement also keeps the rows that disagree, for --disagree.
+  const disagreements = {};
+  const agreed = (rs, same, name) => ((disagreements[name] = rs.filter((r) => !same(r))), ratio(rs.filter(same).length, rs.length));
   const matchedFigures = figures.filter((r) => r.claim);
   const matchedControls = asserted.filter((r) => r.label.kind === 'control' && r.claim);
   const agreement = {
-    metric: agreed(matchedFigures, (r) => r.claim.metric === r.label.metric),
-    partner: agreed(matchedFigures.filter((r) => r.label.partner), (r) => r.claim.partner === r.label.partner),
-    period: agreed(matchedFigures.filter((r) => r.label.period), (r) => samePeriod(r.label, r.claim) === true),
-    controlType: agreed(matchedControls.filter((r) => r.label.type), (r) => r.claim.control?.type === r.label.type),
-    destination: agreed(matchedControls.filter((r) => r.label.destination), (r) => r.claim.control?.destination === r.label.destination),
+    metric: agreed(matchedFigures, (r) => r.claim.metric === r.label.metric, 'metric'),
+    partner: agreed(matchedFigures.filter((r) => r.label.partner), (r) => r.claim.partner === r.label.partner, 'partner'),
+    period: agreed(matchedFigures.filter((r) => r.label.period), (r) => samePeriod(r.label, r.claim) === true, 'period'),
+    controlType: agreed(matchedControls.filter((r) => r.label.type), (r) => r.claim.control?.type === r.label.type, 'controlType'),
+    destination: agreed(matchedControls.filter((r) => r.label.destination), (r) => r.claim.control?.destination === r.label.destination, 'destination'),
   };
   // Count scopes, once claims carry one (countOf): a total against a subset of the controlled minerals.
   const matchedCounts = asserted.filter((r) => r.label.kind === 'count' && r.claim && r.claim.countOf !== undefined);
-  agreement.countScope = agreed(matchedCounts, (r) => r.claim.countOf === countScope(r.label.what));
+  agreement.countScope = agreed(matchedCounts, (r) => r.claim.countOf === countScope(r.label.what), 'countScope');
   const pooled = Object.values(agreement).reduce((a, x) => ({ hit: a.hit + x.hit, total: a.total + x.total }), { hit: 0, total: 0 });
   agreement.all = ratio(pooled.hit, pooled.total);
 
@@ -236,6 +238,7 @@ export function scoreClaims(labels, claimsById) {
     unread,
     notAssertedListedUnread: ratio(listedUnread.length, notAsserted.filter((r) => r.label.kind !== 'mention').length),
     misses: asserted.filter((r) => !r.claim),
+    disagreements,
   };
 }
 
@@ -257,6 +260,14 @@ function describeClaim(c) {
 }
 
 /** The report as text, for people. */
+/** The matched claims that disagree with their label on one slot, label against claim. */
+export function formatDisagreements(report, slot) {
+  const rows = report.disagreements[slot];
+  if (!rows) throw new Error(`--disagree takes one of ${Object.keys(report.disagreements).join(', ')}`);
+  const show = (r) => (slot === 'period' ? [r.label.period, r.claim.period ? `${r.claim.period.start}..${r.claim.period.end}` : 'none'] : slot === 'countScope' ? [r.label.what, r.claim.countOf] : slot === 'controlType' ? [r.label.type, r.claim.control?.type] : slot === 'destination' ? [r.label.destination, r.claim.control?.destination] : [r.label[slot], r.claim[slot]]);
+  return `${rows.length} disagreements on ${slot} (label → claim):\n${rows.map((r) => `    ${r.id}:${r.label.line} ${show(r).join(' → ')}: "${clip(r.label.text, 70)}"`).join('\n')}\n`;
+}
+
 export function formatReport(report, { title = 'claims', misses = 20 } = {}) {
   const out = [];
   const { labels: n } = report;
@@ -334,6 +345,7 @@ function parseArgs(argv) {
     else if (a === '--briefs') o.briefs = resolve(value());
     else if (a === '--labels') o.labels = resolve(value());
     else if (a === '--misses') o.misses = Number(value());
+    else if (a === '--disagree') o.disagree = value();
     else if (a === '--json') o.json = true;
     else if (a === '-h' || a === '--help') o.help = true;
     else throw new Error(`unknown argument ${a} (try --help)`);
@@ -347,7 +359,7 @@ function parseArgs(argv) {
 function main() {
   const o = parseArgs(process.argv.slice(2));
   if (o.help) {
-    process.stdout.write('usage: node scripts/score-claims.mjs [--corpus DIR | --devset | --briefs DIR --labels FILE] [--json] [--misses N]\n'
+    process.stdout.write('usage: node scripts/score-claims.mjs [--corpus DIR | --devset | --briefs DIR --labels FILE] [--json] [--misses N] [--disagree SLOT]\n'
       + 'Default corpus: test/reader/corpus (briefs/ and labels.json). --devset scores ../shared/devset beside the\n'
       + 'checkout. Runs dist/cli.js, so build first (npm run build; npm run score does).\n');
     return;
@@ -361,7 +373,8 @@ function main() {
   const labels = JSON.parse(readFileSync(o.labels, 'utf8'));
   const files = readdirSync(o.briefs).filter((f) => f.endsWith('.md')).sort().map((f) => join(o.briefs, f));
   const report = scoreClaims(labels, readWithCli(files));
-  if (o.json) process.stdout.write(JSON.stringify(reportJson(report), null, 2) + '\n');
+  if (o.disagree) process.stdout.write(formatDisagreements(report, o.disagree));
+  else if (o.json) process.stdout.write(JSON.stringify(reportJson(report), null, 2) + '\n');
   else process.stdout.write(formatReport(report, { title: relative(process.cwd(), o.labels) || o.labels, misses: o.misses }));
 }
 

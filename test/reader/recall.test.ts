@@ -21,8 +21,8 @@ const THRESHOLDS = {
   recall: {
     mention: 0.97,
     figureCore: 0.95, // target 0.85
-    control: 0.75, // target 0.85
-    count: 0.7, // target 0.85
+    control: 0.8, // target 0.85
+    count: 0.75, // target 0.85
     figureOther: 0.5,
   },
   /** Agreement on matched claims, per field (a field with nothing matched is not judged). */

@@ -221,7 +221,7 @@ interface PeriodReading {
   otherClause?: boolean;
 }
 
-const samePeriod = /\b(?:same|that|those)\s+(?:\w+\s+)?(?:period|years?|months?|time|span|window|stretch)\b/i;
+const samePeriod = /\b(?:same|that|those)\s+(?:\w+\s+)?(?:period|years?|months?|time|span|window|stretch)\b|\bthe\s+same\s+(?:calculation|data|dataset|figures|source|basis|customs\s+data)\b/i;
 type LastPeriod = NonNullable<NonNullable<BlockContext['figure']>['period']>;
 
 function readPeriod(view: View, q: Quantity, clause: Range, qs: Quantity[], ctx: BlockContext, metricFromContext: boolean): PeriodReading {
@@ -230,6 +230,8 @@ function readPeriod(view: View, q: Quantity, clause: Range, qs: Quantity[], ctx:
   const owns = (t: { range: Range }) => {
     // A time after another quantity that is compared with this one ("up from 50% in 2019") is that one's.
     const between = qs.filter((o) => o !== q && o.range.start > q.range.end && o.range.end <= t.range.start);
+    // "…near $60,000/t, down from a record set in May": the time is the record's.
+    if (/\b(?:from|than|since|below|above)\s+(?:a|an|the|its|last)\s+(?:\w+\s+)?(?:record|high|low|peak|level|average)\b/i.test(text.slice(q.range.end, t.range.start))) return false;
     return between.every((o) => !/\b(?:from|than|versus|vs\.?|compared\s+with|against|earlier|before)\b/i.test(text.slice(q.range.end, o.range.start)));
   };
   const after = usable.find((t) => t.range.start >= q.range.end && owns(t));
@@ -237,9 +239,10 @@ function readPeriod(view: View, q: Quantity, clause: Range, qs: Quantity[], ctx:
   const rel = view.relatives.filter((r) => within(r.range, clause) && !spanLeads.has(r.lead));
   const relAfter = rel.find((r) => r.range.start >= q.range.end && owns(r));
   if (relAfter) return { relative: relAfter };
-  // A compared figure ("up from 50%", "80% a year earlier") takes no time from before it.
-  const compared = /\b(?:from|than|versus|vs\.?|compared\s+with|against)\s+(?:\S+\s+){0,2}$/i.test(text.slice(Math.max(clause.start, q.range.start - 30), q.range.start));
-  if (compared || /^\s*(?:\S+\s+){0,3}?(?:a|one)\s+year\s+(?:earlier|before|ago|previously)\b/i.test(text.slice(q.range.end, q.range.end + 40))) return {};
+  // An earlier value ("up from 50%", "80% a year earlier") takes no time from before it; a parallel
+  // one ("5,200 kg to Japan in October, against 6,000 kg to the US") shares it.
+  const compared = /\b(?:from|than)\s+(?:\S+\s+){0,2}$/i.test(text.slice(Math.max(clause.start, q.range.start - 30), q.range.start));
+  if (compared || yearEarlierValue(text.slice(q.range.end, q.range.end + 40))) return {};
   const before = usable.filter((t) => t.range.end <= q.range.start);
   const previousQ = qs.filter((o) => o.range.end <= q.range.start).pop();
   const firstQ = qs.find((o) => o.range.start >= clause.start);
@@ -261,9 +264,17 @@ function readPeriod(view: View, q: Quantity, clause: Range, qs: Quantity[], ctx:
   return {};
 }
 
+/**
+ * "80% a year earlier" gives the value of a year before; "24% fewer than a year earlier" and "up 5%
+ * on a year earlier" give a change measured against it, which is the current period's.
+ */
+function yearEarlierValue(after: string): boolean {
+  return /^\s*(?:\S+\s+){0,3}?(?:a|one)\s+year\s+(?:earlier|before|ago|previously)\b/i.test(after) && !/^\s*(?:\S+\s+){0,2}?(?:than|on|over|versus|vs\.?|compared\s+(?:with|to))\s+(?:a|one)\s+year\b/i.test(after);
+}
+
 function yearBefore(p: LastPeriod | undefined, view: View, q: Quantity): LastPeriod | undefined {
   if (!p) return undefined;
-  if (!/^\s*(?:\S+\s+){0,3}?(?:a|one)\s+year\s+(?:earlier|before|ago|previously)\b/i.test(view.text.slice(q.range.end, q.range.end + 40))) return undefined;
+  if (!yearEarlierValue(view.text.slice(q.range.end, q.range.end + 40))) return undefined;
   const shift = (d: string) => `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`;
   const end = shift(p.end).endsWith('-02-29') ? `${shift(p.end).slice(0, 8)}28` : shift(p.end);
   return { start: shift(p.start), end, range: p.range };

@@ -13,12 +13,16 @@ export interface RelativeTime {
   day?: number;
   /** The word that introduces it ("in", "since"), lower-cased, or "". */
   lead: string;
+  /** "over the year": a year's span up to the brief's date, the year before in its first two months. */
+  span?: boolean;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 
 const yearRe = /\b(last|this|the\s+previous|the\s+past|the\s+current)\s+year\b/gi;
+// "over the year", "during the year": the brief's own year (a year in review).
+const theYearRe = /\b(over|during|across|throughout)\s+the\s+year\b/gi;
 // A month with no year after it: "in April", "since last August", "from August 1", "on 8 November".
 const monthRe = new RegExp(`\\b(?:(in|since|from|on|by|until|through|during|as\\s+of|effective|before|after)\\s+)?(?:(last|this)\\s+)?(?:(\\d{1,2})\\s+)?${MONTH}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?)?\\b(?![\\s,]*(?:19|20)\\d{2})(?!\\s*[–-]\\s*${MONTH})`, 'g');
 
@@ -36,6 +40,8 @@ export function findRelativeTimes(text: string, from: number, to: number): Relat
     const lead = /\b(in|since|over|during|from)\s+$/i.exec(text.slice(Math.max(from, m.index - 8), m.index))?.[1]?.toLowerCase() ?? '';
     out.push({ range: { start: m.index, end: m.index + m[0].length }, kind: 'year', offset: which === 'this' || which === 'the current' ? 0 : -1, lead });
   }
+  theYearRe.lastIndex = from;
+  while ((m = theYearRe.exec(slice)) !== null) out.push({ range: { start: m.index, end: m.index + m[0].length }, kind: 'year', offset: 0, lead: m[1]!.toLowerCase(), span: true });
   monthRe.lastIndex = from;
   while ((m = monthRe.exec(slice)) !== null) {
     const name = m[4]!;
@@ -54,10 +60,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /** The calendar time a relative expression names, seen from the brief's date. */
-export function placeRelative(t: Pick<RelativeTime, 'kind' | 'offset' | 'month' | 'day' | 'lead'>, briefDate: IsoDate): { start: IsoDate; end: IsoDate; day: boolean } {
+export function placeRelative(t: Pick<RelativeTime, 'kind' | 'offset' | 'month' | 'day' | 'lead' | 'span'>, briefDate: IsoDate): { start: IsoDate; end: IsoDate; day: boolean } {
   const year = Number(briefDate.slice(0, 4));
   if (t.kind === 'year') {
-    const y = year + (t.offset ?? -1);
+    const y = year + (t.offset ?? -1) - (t.span && Number(briefDate.slice(5, 7)) <= 2 ? 1 : 0);
     return { start: `${y}-01-01`, end: `${y}-12-31`, day: false };
   }
   const briefMonth = Number(briefDate.slice(5, 7));

@@ -126,6 +126,9 @@ function joinLists(drafts: readonly ClaimDraft[]): ClaimDraft[] {
   return out;
 }
 
+const PRICES: ReadonlySet<string> = new Set(['price', 'price_change', 'price_premium']);
+const monthEnd = (month: string) => `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
+
 /**
  * `writtenOn` is the date the brief gives itself (front matter); when the brief is checked as of a
  * later date, its undated status and count claims speak of the day it was written, so they are
@@ -137,6 +140,12 @@ export function resolveDrafts(drafts: readonly ClaimDraft[], briefDate: IsoDate,
   const dated = writtenOn && asOf && writtenOn < asOf ? writtenOn : undefined;
   return withBriefMinerals(withBriefControls(joinLists(drafts))).map((draft) => {
     const slot = draft.relative;
+    // A price quoted with no time ("traded near $60,000/t", "rose 4% on the week") is the market
+    // at the time of writing: the month of the brief's date. Prices are read, never judged.
+    if (!slot && draft.kind === 'figure' && !draft.period && draft.metric && PRICES.has(draft.metric)) {
+      const month = briefDate.slice(0, 7);
+      return { ...draft, period: { start: `${month}-01`, end: monthEnd(month), text: `the brief's date (${briefDate})` }, confidence: 'likely', placed: true };
+    }
     if (!slot) {
       if (dated && draft.kind === 'control' && draft.control && !draft.control.date) return { ...draft, control: { ...draft.control, date: dated }, dateFrom: dated, placed: true };
       if (dated && draft.kind === 'count' && !draft.date) return { ...draft, date: dated, placed: true };

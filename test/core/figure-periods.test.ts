@@ -1,0 +1,44 @@
+// The period a figure is read with when its words give it indirectly: a price quoted with no time
+// (the brief's month), a change measured against a year earlier (the current period, not the year
+// before), "over the year" in a year-in-review written early in the next year, a record's time that
+// is not the figure's, and a parallel figure that shares the time before it.
+
+import { describe, expect, it } from 'vitest';
+import { checkBrief } from '../../server/src/core/check';
+import { bundledDataset, options } from './bundled-dataset';
+
+const figures = (text: string, asOf: string) => checkBrief(text, bundledDataset(), options(asOf)).claims.filter((c) => c.kind === 'figure');
+const periodOf = (text: string, asOf: string, i = 0) => {
+  const p = figures(text, asOf)[i]?.period;
+  return p && `${p.start}..${p.end}`;
+};
+
+describe('periods read indirectly', () => {
+  it('a price with no time is the market in the month of the brief', () => {
+    expect(periodOf('Bismuth ingot was quoted near $12 a pound in Rotterdam.', '2025-07-18')).toBe('2025-07-01..2025-07-31');
+  });
+
+  it('a time after "down from a record" is the record’s', () => {
+    expect(periodOf('Tungsten concentrate held near $300 per unit, down from a record reached in March.', '2025-07-18')).toBe('2025-07-01..2025-07-31');
+  });
+
+  it('a change against a year earlier keeps the current period', () => {
+    const text = 'China exported 1,000 t of antimony in 2024, 20% fewer than a year earlier.';
+    expect(periodOf(text, '2025-03-01', 1)).toBe('2024-01-01..2024-12-31');
+  });
+
+  it('a value "a year earlier" takes the year before', () => {
+    const text = 'Indium imports from China made up 30% of the US total in 2023, against 40% a year earlier.';
+    expect(periodOf(text, '2025-03-01', 1)).toBe('2022-01-01..2022-12-31');
+  });
+
+  it('"over the year" in a review written in January is the year just ended', () => {
+    expect(periodOf('Chinese exports of terbium fell 30% over the year.', '2026-01-05')).toBe('2025-01-01..2025-12-31');
+    expect(periodOf('Chinese exports of terbium fell 30% over the year.', '2025-09-05')).toBe('2025-01-01..2025-12-31');
+  });
+
+  it('a parallel figure after "against" shares the time before it', () => {
+    const text = 'Customs data show holmium exports to Korea of 900 kg in June 2025, against 1,100 kg to the United States.';
+    expect(periodOf(text, '2025-09-01', 1)).toBe('2025-06-01..2025-06-30');
+  });
+});
