@@ -115,6 +115,21 @@ describe('other forms', () => {
     expect(claim).toMatchObject({ minerals: ['holmium', 'erbium'], control: { type: 'licensing', date: '2025-11-08' }, confidence: 'likely' });
   });
 
+  it('"China said … it would require licences" is the issuer announcing its measure, judged with its announcement', () => {
+    const [claim] = controls('China said in July 2023 it would require exporters to obtain licences for gallium and germanium.', '2024-12-03');
+    expect(claim).toMatchObject({ minerals: ['gallium', 'germanium'], control: { type: 'licensing' }, confidence: 'likely', verdict: 'unverifiable' });
+    expect(claim!.explanation).toBe('No. 23/2023, announced on 2023-07-03, was not yet in force on 2023-07-31 (due from 2023-08-01).');
+  });
+
+  it('a ban the issuer says takes immediate effect is read, though written with "will"', () => {
+    const found = controls('China will ban exports of gallium to the US with immediate effect, the commerce ministry said on Tuesday.', '2024-12-03');
+    expect(found.map(summary)).toEqual([{ minerals: ['gallium'], type: 'ban', destination: 'US' }]);
+  });
+
+  it('an analyst saying China would ban is still speculation', () => {
+    expect(controls('Analysts said China would ban exports of tungsten to the US next.', '2024-12-03')).toEqual([]);
+  });
+
   it('a purity is not a share', () => {
     const claims = claimsOf('The licence covers antimony trioxide of 99.99% purity and gallium metal above a purity of 99.9999%.');
     expect(claims.filter((c) => c.kind === 'figure')).toEqual([]);

@@ -37,6 +37,10 @@ describe('periods read indirectly', () => {
     expect(periodOf('Chinese exports of terbium fell 30% over the year.', '2025-09-05')).toBe('2025-01-01..2025-12-31');
   });
 
+  it('a time that a change is compared with is not its period', () => {
+    expect(periodOf('Chinese exports of antimony products in October 2024 dropped by 97% compared to September.', '2024-12-03')).toBe('2024-10-01..2024-10-31');
+  });
+
   it('a parallel figure after "against" shares the time before it', () => {
     const text = 'Customs data show holmium exports to Korea of 900 kg in June 2025, against 1,100 kg to the United States.';
     expect(periodOf(text, '2025-09-01', 1)).toBe('2025-06-01..2025-06-30');

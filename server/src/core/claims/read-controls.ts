@@ -58,6 +58,10 @@ const inPassing = /\b(?:round|around|despite|circumvent\w*|evad\w*|dodg\w*|skirt
 // Named in a phrase of time ("after the December ban") the control is presupposed, not stated: read, but only likely.
 const inTimePhrase = /\b(?:after|before|since|following|amid|ahead\s+of|in\s+response\s+to|because\s+of|in\s+the\s+wake\s+of)\s+(?:the|its|this|that|a|an|China['’]s|Beijing['’]s)\s+(?:\S+\s+){0,2}$/i;
 
+// "China said … it would require", "the ministry announced that it would restrict": the words before
+// the control word when the issuer announces its own measure.
+const issuerAnnounced = /\b(?:China|Beijing|MOFCOM|ministry|government|authorities)\b[^.;:"“]{0,60}?\b(?:said|announced|stated|declared|confirmed|unveiled|notified)\b[^.;:"“]{0,40}?\b(?:it|they)\s+would\s+(?:\w+\s+){0,5}$/i;
+
 /** Words that state a control's status (for a control named only by an anaphor). */
 const statusPredicate = /\b(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|remained|stays?|stayed)\s+(?:still\s+|now\s+|only\s+|being\s+|not\s+)?(?:in\s+(?:force|effect|place)|suspended|lifted|paused|required|needed|applied|extended|barred|banned|prohibited|licensed|controlled|covered|granted|subject|issued|enforced)|appl(?:y|ies|ied)|took\s+effect|takes\s+effect|went\s+into\s+effect|came\s+into\s+force|requires?|required|needs?|needed|covers?|runs?\s+(?:until|to|through)|expires?|expired|lasts?|reaches|extends?\s+to)\b/i;
 
@@ -285,8 +289,12 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     const type = (scopeOf?.type as ClaimControlType | undefined) ?? typed.type;
     // "no exporter may sell tungsten abroad without a licence" denies twice: licensing is asserted.
     const doubleNegative = typed.type === 'licensing' && /\b(?:nobody|no\s+one|no\s+\w+|cannot|can['’]t|may\s+not|must\s+not)\b[^.;]*\bwithout\s+(?:an?\s+)?(?:export\s+|dual[-\s]use\s+)?(?:licen|permit|approval)/i.test(text);
+    // "China said in July 2023 it would require licences": the issuer announcing its own measure, a
+    // future in the past rather than speculation; read as the measure, but only likely (a measure
+    // announced and not yet in force on the claim's date is not judged).
+    const issuerSaid = issuerAnnounced.test(view.text.slice(view.range.start, typed.at));
     // Its modal is one of permission ("no one may export … without a licence"), not of speculation.
-    const why = notAsserted(view, typed.at, { negation: typed.type !== 'none' && !doubleNegative, modality: !doubleNegative });
+    const why = notAsserted(view, typed.at, { negation: typed.type !== 'none' && !doubleNegative, modality: !doubleNegative && !issuerSaid });
     if (why) {
       if (mentions.length) unread.push({ range: clause, why });
       // The minerals stay the topic of the sentence's next clause ("…has not banned antimony; a licence is required").
@@ -297,7 +305,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     // "will" with no date: an announced rule's content, or a prediction; read, but only likely.
     const undatedFuture = /\bwill\b/i.test(prefix) && !view.times.some((t) => within(t.range, clause)) && !view.relatives.some((r) => within(r.range, clause));
     // "China will ban …" with no date is a prediction; "items will need a licence" describes a rule.
-    const announced = /\b(?:told|announced|said|stated|notified|informed|ruled|declared|issued|published|confirmed)\b/i.test(view.text.slice(view.range.start, typed.at)) && view.actors.some((a) => a.code === 'CN');
+    const announced = (/\b(?:told|announced|said|stated|notified|informed|ruled|declared|issued|published|confirmed)\b/i.test(view.text.slice(view.range.start, view.range.end)) && view.actors.some((a) => a.code === 'CN')) || /\bwith\s+immediate\s+effect\b|\beffective\s+immediately\b|\btakes?\s+immediate\s+effect\b/i.test(view.text.slice(view.range.start, view.range.end));
     if (undatedFuture && typed.type === 'ban' && !announced) {
       if (mentions.length) unread.push({ range: clause, why: 'speculation' });
       continue;
@@ -328,7 +336,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     // "…to the list, effective 8 November": the date a measure was announced to take effect, which a
     // later suspension may have overtaken; read, but only likely.
     const scheduled = !!own && /\b(?:effective|tak(?:e|es|ing)\s+effect|due\s+to\s+(?:start|take\s+effect)|to\s+start)\s+(?:from\s+|on\s+|as\s+of\s+)?$/i.test(view.text.slice(Math.max(clause.start, own.range.start - 30), own.range.start));
-    const confidence: ReadingConfidence = typed.alternatives.length ? 'ambiguous' : fromContext || typed.weak || (continued && !continued.here) || vagueBan || groupOnly || undatedFuture || presupposed || scheduled ? 'likely' : 'certain';
+    const confidence: ReadingConfidence = typed.alternatives.length ? 'ambiguous' : fromContext || typed.weak || (continued && !continued.here) || vagueBan || groupOnly || undatedFuture || presupposed || scheduled || issuerSaid ? 'likely' : 'certain';
     // From its subject ("China", "Beijing") when one stands before the control word in the clause.
     const subject = view.actors.filter((a) => a.code === 'CN' && a.form !== 'adjective' && within(a.range, clause) && a.range.start < typed.at).pop();
     // Minerals named by an anaphor: from the anaphor ("such items shall not be approved").

@@ -230,6 +230,8 @@ function readPeriod(view: View, q: Quantity, clause: Range, qs: Quantity[], ctx:
   const owns = (t: { range: Range }) => {
     // A time after another quantity that is compared with this one ("up from 50% in 2019") is that one's.
     const between = qs.filter((o) => o !== q && o.range.start > q.range.end && o.range.end <= t.range.start);
+    // "…dropped by 97% compared to September": the time compared with is not the figure's.
+    if (/\b(?:compared\s+(?:to|with)|than|versus|vs\.?|against)\s+(?:the\s+|a\s+)?(?:same\s+\w+\s+(?:of|in)\s+|level\s+(?:of|in)\s+)?$/i.test(text.slice(Math.max(q.range.end, t.range.start - 40), t.range.start))) return false;
     // "…near $60,000/t, down from a record set in May": the time is the record's.
     if (/\b(?:from|than|since|below|above)\s+(?:a|an|the|its|last)\s+(?:\w+\s+)?(?:record|high|low|peak|level|average)\b/i.test(text.slice(q.range.end, t.range.start))) return false;
     return between.every((o) => !/\b(?:from|than|versus|vs\.?|compared\s+with|against|earlier|before)\b/i.test(text.slice(q.range.end, o.range.start)));

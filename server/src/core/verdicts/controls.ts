@@ -8,7 +8,7 @@ import type { ClaimDraft } from '../claims/types';
 import type { ControlEvidence } from './types';
 import { addDays } from '../dataset/dates';
 
-type Outcome = 'true' | 'contradicted' | 'unknown' | 'unjudged';
+type Outcome = 'true' | 'contradicted' | 'unknown' | 'unjudged' | 'pending';
 
 export function statusFor(status: MineralStatus, destination: Destination): StatusValue {
   if (destination === 'all') return status.status;
@@ -25,10 +25,14 @@ function hasRecord(status: MineralStatus, on: IsoDate): boolean {
   return status.clauses.some((c) => setsStatus(c) && c.measure.announced <= on);
 }
 
+function pendingClause(status: MineralStatus, type: ControlType | 'none') {
+  return status.clauses.find((c) => c.state === 'pending' && c.clause.type === type);
+}
+
 function outcome(claimed: ControlType | 'none', destination: Destination, status: MineralStatus, on: IsoDate): Outcome {
   const actual = statusFor(status, destination);
   // A measure announced but not yet in force: the claim describes it, the data cannot say it is wrong.
-  if (actual !== claimed && status.clauses.some((c) => c.state === 'pending' && c.clause.type === claimed)) return 'unjudged';
+  if (actual !== claimed && pendingClause(status, claimed)) return 'pending';
   if (actual === 'unknown') return 'unknown';
   if (actual === claimed) return claimed === 'none' && !hasRecord(status, on) ? 'unjudged' : 'true';
   if (actual === 'none' && !hasRecord(status, on)) return 'unjudged';
@@ -71,6 +75,7 @@ export function judgeControl(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate,
   const pick = (o: Outcome) => draft.minerals.filter((_, i) => outcomes[i] === o);
   const contradicted = pick('contradicted');
   const unjudged = pick('unjudged');
+  const pending = pick('pending');
   const unknownOnDate = pick('unknown');
   const unknownOnAsOf =
     on === asOf
@@ -80,6 +85,12 @@ export function judgeControl(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate,
   if (contradicted.length > 0) return { verdict: 'wrong', explanation: `The dataset's records contradict the claim for ${contradicted.join(', ')} on ${on}.`, evidence };
   if (unknownOnDate.length > 0) return { verdict: 'unknown', explanation: `The dataset cannot know the status of ${unknownOnDate.join(', ')} on ${on}.`, evidence };
   if (unjudged.length > 0) return { verdict: 'unverifiable', explanation: `The dataset holds no measure for ${unjudged.join(', ')}.`, evidence };
+  if (pending.length > 0) {
+    evidence.unjudged = [...pending];
+    const { measure } = pendingClause(statuses[draft.minerals.indexOf(pending[0]!)]!, control.type)!;
+    const due = measure.effective ?? measure.scheduled;
+    return { verdict: 'unverifiable', explanation: `${measure.shortName}, announced on ${measure.announced}, was not yet in force on ${on}${due ? ` (due from ${due})` : ''}.`, evidence };
+  }
   evidence.changes = changesFor(dataset, draft.minerals, on, asOf, control.type, destination);
   if (evidence.changes.length > 0) return { verdict: 'changed', explanation: `True on ${on}; the status changed by ${asOf}.`, evidence };
   if (unknownOnAsOf.length > 0) return { verdict: 'unknown', explanation: `True on ${on}; unknown on ${asOf}.`, evidence };
