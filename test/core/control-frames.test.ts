@@ -130,6 +130,26 @@ describe('other forms', () => {
     expect(controls('Analysts said China would ban exports of tungsten to the US next.', '2024-12-03')).toEqual([]);
   });
 
+  it('a list after "including" that gives as many elements as the count names the members', () => {
+    const found = controls('In April 2025 the ministry put export controls on seven kinds of heavy rare earth items including samarium, gadolinium, terbium, dysprosium, lutetium, scandium and yttrium.');
+    expect(found[0]!.minerals).toEqual(['samarium', 'gadolinium', 'terbium', 'dysprosium', 'lutetium', 'scandium', 'yttrium']);
+  });
+
+  it('"among them" two of seven stays the group', () => {
+    const found = controls('In April 2025 licences became mandatory for seven heavy rare earths, among them terbium and dysprosium.');
+    expect(found[0]!.minerals).toEqual(['rare-earths']);
+  });
+
+  it('a list after a dash names the controlled minerals', () => {
+    const found = controls('In April 2025 Beijing announced export restrictions on seven medium-to-heavy rare earths — namely samarium, gadolinium, terbium, dysprosium, lutetium, scandium and yttrium.');
+    expect(found[0]!.minerals).toHaveLength(7);
+  });
+
+  it('the second metal of an alloy is not a controlled mineral', () => {
+    const found = controls('Samarium exports need a licence, including samarium-cobalt alloys and magnets.');
+    expect(found.map((c) => c.minerals)).toEqual([['samarium']]);
+  });
+
   it('a purity is not a share', () => {
     const claims = claimsOf('The licence covers antimony trioxide of 99.99% purity and gallium metal above a purity of 99.9999%.');
     expect(claims.filter((c) => c.kind === 'figure')).toEqual([]);

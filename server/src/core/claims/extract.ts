@@ -11,7 +11,7 @@ import { toSourceRange } from '../parse/text-map';
 import type { Range } from '../types';
 import { newContext } from './context';
 import type { Mention } from './lexicon';
-import { destinationIn, mineralAnaphor, readControls, SPAN_LEADS, typeOf } from './read-controls';
+import { alloyPartner, destinationIn, mineralAnaphor, readControls, SPAN_LEADS, typeOf } from './read-controls';
 import { readCounts } from './read-counts';
 import { readFigures, type Unread } from './read-figures';
 import { readTableRow } from './read-table';
@@ -113,7 +113,8 @@ function leadIn(block: Block, source: string, mentions: readonly Mention[], sent
 function listItem(block: Block, source: string, mentions: readonly Mention[]): ClaimDraft | undefined {
   const view = readView(block.text, { start: 0, end: block.text.length }, mentions);
   const own = view.times.length === 1 && !SPAN_LEADS.has(view.times[0]!.lead) ? view.times[0] : undefined;
-  const minerals = [...new Set(mentions.map((m) => m.mineral))];
+  const named = mentions.filter((m) => !alloyPartner(view, m));
+  const minerals = [...new Set(named.map((m) => m.mineral))];
   const range = toSourceRange(block.segments, trimmed(block.text, { start: 0, end: block.text.length }));
   return {
     kind: 'frame',

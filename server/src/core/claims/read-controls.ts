@@ -140,11 +140,19 @@ function continues(view: View, clause: Range): boolean {
   return continuation.test(residual + view.text.slice(at, clause.end));
 }
 
+const COUNT_WORDS = /\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,5}?(?:rare[-\s]earths?|elements|metals|minerals|items|materials)\b/i;
+const countValue = (word: string) => (/^\d+$/.test(word) ? Number(word) : ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].indexOf(word.toLowerCase()) + 2);
+
+/** "samarium-cobalt alloys", "neodymium-iron-boron magnets": the second metal names an alloy, not a controlled mineral. */
+export function alloyPartner(view: View, m: Mention): boolean {
+  return /[A-Za-z]-$/.test(view.text.slice(m.range.start - 2, m.range.start)) && view.mentions.some((o) => o.range.end === m.range.start - 1) && /^(?:-[A-Za-z]+)*\s+(?:alloys?|magnets?|permanent\s+magnets?|targets?)\b/i.test(view.text.slice(m.range.end, m.range.end + 30));
+}
+
 /** Whether the clause is nothing but a list of minerals ("samarium, gadolinium and yttrium."). */
 function isList(view: View, clause: Range): boolean {
   let rest = view.text.slice(clause.start, clause.end);
   for (const m of [...view.mentions].reverse()) if (within(m.range, clause)) rest = rest.slice(0, m.range.start - clause.start) + rest.slice(m.range.end - clause.start);
-  return /^(?:[\s,;.]|\band\b|\bor\b|\bas\s+well\s+as\b)*$/i.test(rest);
+  return /^(?:[\s,;.]|\band\b|\bor\b|\bas\s+well\s+as\b|\bnamely\b|\bincluding\b|\bspecifically\b)*$/i.test(rest);
 }
 
 /** Asides in the clause set off by paired dashes or brackets that do not hold `at`. */
@@ -205,7 +213,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
       }
       // "…seven rare earths under export control: samarium, gadolinium, …": the list names them.
       const before = out[out.length - 1];
-      if (label.length && before && before.draft.kind === 'control' && before.range.end <= clause.start && /:\s*$/.test(view.text.slice(before.range.end, clause.start)) && isList(view, clause)) {
+      if (label.length && before && before.draft.kind === 'control' && before.range.end <= clause.start && /(?::|\s[–—]|—)\s*$/.test(view.text.slice(before.range.end, clause.start)) && isList(view, clause)) {
         const named = specific(distinctMinerals(label), dataset);
         before.draft.minerals = named.map((m) => m.mineral);
         before.mentionRanges = named.map((m) => m.range);
@@ -229,9 +237,14 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     // But "the whole October package, including the five new rare earths": the aside names what the package holds.
     const all = view.mentions.filter((m) => within(m.range, clause));
     const counted = all.filter((m) => !/\b(?:including|among\s+them|of\s+which)\s+(?:\S+\s+){0,4}$/i.test(view.text.slice(Math.max(clause.start, m.range.start - 40), m.range.start)));
-    const inClause = counted.length === 0 && all.length && /\b(?:package|measures|controls|rules)\s*(?:,|—|–|\s-)\s*including\b/i.test(text) ? all : counted;
+    // "…on seven types of rare earth items including samarium, gadolinium, …": seven elements after
+    // "seven" name the group's members, not a subset of something larger.
+    const members = (ms: Mention[]) => distinctMinerals(ms.filter((m) => !isGroupMineral(dataset.mineral(m.mineral))));
+    const stated = COUNT_WORDS.exec(text);
+    const enumerates = !!stated && members(all).length === countValue(stated[1]!) && members(counted).length < members(all).length && counted.every((m) => isGroupMineral(dataset.mineral(m.mineral)) || members(all).includes(m));
+    const inClause = (counted.length === 0 && all.length && /\b(?:package|measures|controls|rules)\s*(?:,|—|–|\s-)\s*including\b/i.test(text)) || enumerates ? all.filter((m) => !alloyPartner(view, m)) : counted.filter((m) => !alloyPartner(view, m));
     const anchor = inClause.find(governed);
-    let mentions = anchor ? specific(distinctMinerals(inClause.filter((m) => listAround(view, view.mentions.indexOf(anchor)).includes(m) || governed(m))), dataset) : [];
+    let mentions = anchor ? specific(distinctMinerals(enumerates ? inClause : inClause.filter((m) => listAround(view, view.mentions.indexOf(anchor)).includes(m) || governed(m))), dataset) : [];
     if (!anchor && inClause.length) {
       unread.push({ range: clause, why: 'unbound' });
       continue;

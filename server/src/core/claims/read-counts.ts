@@ -13,7 +13,7 @@ import { clauseAt, notAsserted, type View } from './view';
 const words: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, dozen: 12, zero: 0 };
 const ordinals: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 const N = String.raw`(?:\*\*)?(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|a\s+dozen|zero)(?:\*\*)?`;
-const NOUN = String.raw`(?:(?:more|other|additional|new|further|critical|strategic|key|chipmaking|battery|medium[-\s]and[-\s]heavy|heavy|medium|light|chip|defen[cs]e|minor|rare|dual[-\s]use|of\s+(?:the|its|these)|and|[-–])\s+){0,4}(minerals?|metals?|elements?|rare[-\s]earths?(?:\s+elements)?|REEs|HREEs|raw\s+materials|commodities)\b`;
+const NOUN = String.raw`(?:(?:more|other|additional|new|further|critical|strategic|key|chipmaking|battery|medium[-\s]and[-\s]heavy|medium[-\s]to[-\s]heavy|heavy|medium|light|chip|defen[cs]e|minor|rare|dual[-\s]use|(?:types|kinds|categories|classes)\s+of|of\s+(?:the|its|these)|and|[-–])\s+){0,4}(minerals?|metals?|elements?|rare[-\s]earths?(?:\s+elements)?|REEs|HREEs|raw\s+materials|commodities)\b`;
 const countRe = new RegExp(String.raw`(?<![\w$.,])${N}\s*:?\s+(?:(?:the|a)\s+(?:tally|number|count|total|list)\s+of\s+)?${NOUN}`, 'gi');
 // "three of the four minerals": a subset of a stated total.
 const ofTheRe = new RegExp(String.raw`(?<![\w$.,])${N}\s+of\s+(?:the|these|those|its)\s+${N}\s+${NOUN}`, 'gi');
