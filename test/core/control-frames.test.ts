@@ -150,6 +150,18 @@ describe('other forms', () => {
     expect(found.map((c) => c.minerals)).toEqual([['samarium']]);
   });
 
+  it('of a ban named in passing and a licence nearer the minerals, the licence is theirs', () => {
+    const [claim] = controls('The later ban drew much comment, since almost nothing had shipped to the US after the first export controls on gallium and germanium, which took effect in August 2023.', '2025-01-10');
+    expect(claim).toMatchObject({ minerals: ['gallium', 'germanium'], control: { type: 'licensing' } });
+    expect(claim!.verdict).not.toBe('wrong');
+  });
+
+  it('end users in a ", while" clause do not make the other clause partial', () => {
+    const [ban] = controls('The December 2024 ban prohibited exports of gallium to the United States, while imposing stricter end-user checks on graphite.', '2025-01-10');
+    expect(ban).toMatchObject({ control: { type: 'ban', destination: 'US' } });
+    expect(ban!.control!.endUse).toBeUndefined();
+  });
+
   it('a purity is not a share', () => {
     const claims = claimsOf('The licence covers antimony trioxide of 99.99% purity and gallium metal above a purity of 99.9999%.');
     expect(claims.filter((c) => c.kind === 'figure')).toEqual([]);

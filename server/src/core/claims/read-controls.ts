@@ -148,6 +148,19 @@ export function alloyPartner(view: View, m: Mention): boolean {
   return /[A-Za-z]-$/.test(view.text.slice(m.range.start - 2, m.range.start)) && view.mentions.some((o) => o.range.end === m.range.start - 1) && /^(?:-[A-Za-z]+)*\s+(?:alloys?|magnets?|permanent\s+magnets?|targets?)\b/i.test(view.text.slice(m.range.end, m.range.end + 30));
 }
 
+/** The ban or licence word nearest the minerals, by the words between. */
+function nearestControl(view: View, clause: Range, mentions: Mention[]): { type: 'ban' | 'licensing'; at: number } | undefined {
+  const words = (a: number, b: number) => view.text.slice(Math.min(a, b), Math.max(a, b)).split(/\s+/).length;
+  let best: { type: 'ban' | 'licensing'; at: number; d: number } | undefined;
+  for (const c of view.controlCues) {
+    // "dual-use items" names what is controlled, not how.
+    if (!within(c.range, clause) || c.kind === 'none' || /^dual/i.test(view.text.slice(c.range.start, c.range.end)) || (c.kind === 'control' && !strongControl.test(view.text.slice(c.range.start, c.range.end)))) continue;
+    const d = Math.min(...mentions.map((m) => (m.range.start >= c.range.end ? words(c.range.end, m.range.start) : words(m.range.end, c.range.start))));
+    if (!best || d < best.d) best = { type: c.kind === 'ban' ? 'ban' : 'licensing', at: c.range.start, d };
+  }
+  return best;
+}
+
 /** Whether the clause is nothing but a list of minerals ("samarium, gadolinium and yttrium."). */
 function isList(view: View, clause: Range): boolean {
   let rest = view.text.slice(clause.start, clause.end);
@@ -204,8 +217,8 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     done.add(clause.start);
     const first = view.mentions.find((m) => within(m.range, clause));
     const continued = !typeOf(view, clause) && last && (last.type === 'ban' || last.type === 'licensing') && first && continues(view, clause) ? last : undefined;
-    const typed: ControlReading | undefined = continued ? { type: continued.type, at: first!.range.start, weak: false, alternatives: [] } : typeOf(view, clause);
-    if (!typed) {
+    const found: ControlReading | undefined = continued ? { type: continued.type, at: first!.range.start, weak: false, alternatives: [] } : typeOf(view, clause);
+    if (!found) {
       // "Gallium, germanium: licence required": a label of minerals names what the next part governs.
       const label = view.mentions.filter((m) => within(m.range, clause));
       if (label.length && /:\s*$/.test(view.text.slice(clause.start, clause.end + 1)) && /^[\s*_\-–,]*$/.test(view.text.slice(clause.start, label[0]!.range.start).replace(/\band\b|\bor\b/g, ''))) {
@@ -220,6 +233,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
       }
       continue;
     }
+    let typed: ControlReading = found;
     const text = view.text.slice(clause.start, clause.end);
     // Minerals the control word governs: within a few words of it (or of a list that is), and with
     // no negation between ("gallium exports are not banned").
@@ -248,6 +262,12 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     if (!anchor && inClause.length) {
       unread.push({ range: clause, why: 'unbound' });
       continue;
+    }
+    // "The original ban was debated, given … the first export controls on gallium and germanium": of
+    // two kinds of control word, the one nearest the minerals is theirs.
+    if (mentions.length && !continued && !typed.scope && (typed.type === 'ban' || typed.type === 'licensing') && !typed.alternatives.length) {
+      const nearest = nearestControl(view, clause, mentions);
+      if (nearest && nearest.type !== typed.type) typed = { ...typed, type: nearest.type, at: nearest.at };
     }
     let minerals = mentions.map((m) => m.mineral);
     let fromContext = false;
@@ -343,7 +363,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     // A ban with no destination is read as a ban to all only when the words say so.
     const vagueBan = typed.type === 'ban' && !destination && !/\b(?:all|every|any|outright|total|complete|blanket|worldwide|global)\b/i.test(text);
     // Some end users only ("military end users", "defence users"), anywhere in the sentence.
-    const endUse = /\bmilitary\b|\barmed\s+forces\b|\bend[-\s]users?\b|\bdefen[cs]e\s+(?:users|firms|contractors|companies|end)/i.test(view.text.slice(view.range.start, view.range.end));
+    const endUse = /\bmilitary\b|\barmed\s+forces\b|\bend[-\s]users?\b|\bdefen[cs]e\s+(?:users|firms|contractors|companies|end)/i.test(view.text.slice(view.range.start, view.range.end).replace(/,\s+while\s+[^;]*$/i, ''));
     // The rare earths as a group have members under different measures: a reading on the group alone is only likely.
     const groupOnly = minerals.every((m) => isGroupMineral(dataset.mineral(m)));
     // "…to the list, effective 8 November": the date a measure was announced to take effect, which a
