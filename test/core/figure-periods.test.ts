@@ -46,3 +46,27 @@ describe('periods read indirectly', () => {
     expect(periodOf(text, '2025-09-01', 1)).toBe('2025-06-01..2025-06-30');
   });
 });
+
+describe('figures about a counted set of minerals', () => {
+  const read = (text: string) => figures(text, '2026-02-10').map((c) => [c.minerals.join(','), c.metric, c.value]);
+
+  it('a figure for "N of them" binds only the members named as examples', () => {
+    expect(read('Of 50 critical minerals on the federal list, the US relies 100% on imports for 12 of them, including gallium and indium, and more than 50% for a further 29.')).toEqual([
+      ['gallium', 'net_import_reliance', 100],
+      ['indium', 'net_import_reliance', 100],
+    ]);
+  });
+
+  it('a figure whose subject is "20 critical minerals" takes no minerals from the sentence before', () => {
+    expect(read('Gallium and indium were fully import reliant. Another 20 critical minerals had net import reliance above 50% in 2025.').map((r) => r[2])).toEqual([100, 100]);
+  });
+
+  it('a mineral placed "among the 16" takes the set’s figure', () => {
+    expect(read('The survey lists gallium among the 16 commodities for which the US relied on imports for 100% of supply in 2025.')).toEqual([['gallium', 'net_import_reliance', 100]]);
+  });
+
+  it('a time after a figure introduced by ", with" is that figure’s', () => {
+    const [reliance] = figures('The U.S. is 100% import-reliant for yttrium, with China responsible for 94% of U.S. imports of the metal from 2018 to 2021.', '2026-02-10');
+    expect(reliance!.period).toBeUndefined();
+  });
+});

@@ -19,7 +19,7 @@ export interface Cue<K> {
 }
 
 const metricCues: [MetricCue, RegExp][] = [
-  ['reliance', /\bnet[-\s]+import[-\s]+reliance\b|\bimport[-\s]+relian(?:ce|t)\b|\bimport[-\s]+dependen(?:ce|t|cy)\b|\brel(?:y|ies|ied|iant|iance)\s+(?:(?:almost\s+|nearly\s+)?(?:entirely|wholly|fully|completely|heavily|totally)\s+)?on\s+(?:net\s+)?imports\b|\bdependen(?:t|ce)\s+on\s+(?:net\s+)?imports\b|\bdepend(?:s|ed|ing)?\s+(?:\w+\s+)?on\s+(?:net\s+)?imports\b|\b(?:net\s+)?import\s+reliance\b|\breliance\b|\breliant\b|\bimported\b(?=[^.;]{0,40}\b(?:consum|use|used|needs)\b)/gi],
+  ['reliance', /\bnet[-\s]+import[-\s]+reliance\b|\bimport[-\s]+relian(?:ce|t)\b|\bimport[-\s]+dependen(?:ce|t|cy)\b|\brel(?:y|ies|ied|iant|iance)\s+(?:(?:almost\s+|nearly\s+)?(?:entirely|wholly|fully|completely|heavily|totally)\s+|(?:about\s+|over\s+|more\s+than\s+)?\d+(?:\.\d+)?\s?%\s+)?on\s+(?:net\s+)?imports\b|\bdependen(?:t|ce)\s+on\s+(?:net\s+)?imports\b|\bdepend(?:s|ed|ing)?\s+(?:\w+\s+)?on\s+(?:net\s+)?imports\b|\b(?:net\s+)?import\s+reliance\b|\breliance\b|\breliant\b|\bimported\b(?=[^.;]{0,40}\b(?:consum|use|used|needs)\b)/gi],
   ['import', /\bimport(?:s|ed|ing|er|ers)?\b|\b(?:bought|buys|buy|purchased|purchases|sourced)\s+(?:from\s+)?abroad\b|\bforeign\s+(?:purchases|supply|supplies|sources)\b|\binbound\b|\bshipments?\s+(?:to|into)\s+(?:the\s+)?(?:US|U\.S\.|United\s+States)\b|\bsourced?\s+from\b|\bsources\b|\bcame\s+from\b|\bcomes?\s+from\b|\boriginat\w+\s+(?:in|from)\b|\bsupplier\b|\bsuppliers\b/gi],
   ['share', /\bshares?\b|\bproportion\b|\bportion\b|\bpercentage\b/gi],
   ['consume', /\bconsum(?:e|es|ed|ption|ing)\b|\buse\b|\buses\b|\bused\b|\bneeds\b|\brequirements\b/gi],

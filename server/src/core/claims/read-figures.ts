@@ -130,7 +130,28 @@ function readMetric(view: View, q: Quantity, clause: Range, ctx: BlockContext, q
 }
 
 /** The minerals a quantity speaks of, and whether they came from context. */
-function readMinerals(view: View, q: Quantity, clause: Range, paired: Map<Quantity, Mention> | undefined, ctx: BlockContext, others: Quantity[]): { mentions: Mention[]; minerals: string[]; fromContext: boolean } | undefined {
+const SET_COUNT = String.raw`(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|twenty|thirty|forty|fifty)`;
+const COUNTED_SET_AFTER = new RegExp(String.raw`^\s*(?:(?:net\s+)?(?:import[-\s]+)?(?:reliant|dependent)\s+)?(?:on\s+imports\s+)?(?:for|of|in)\s+(?:a\s+further\s+|another\s+|the\s+)?${SET_COUNT}\b(?!\s*(?:%|per\s*cent|percent|t\b|tonnes?|tons?|kg))(?:\s+of\s+(?:them|those|these|the\s+\d+))?`, 'i');
+const COUNTED_SET_BEFORE = new RegExp(String.raw`\b${SET_COUNT}\s+(?:\S+\s+){0,2}?(?:minerals|commodities|metals|elements|materials)\b(?!\s+(?:including|such\s+as))[^,;]*$`, 'i');
+
+function readMinerals(view: View, q: Quantity, clause: Range, paired: Map<Quantity, Mention> | undefined, ctx: BlockContext, others: Quantity[]): { mentions: Mention[]; minerals: string[]; fromContext: boolean } | 'counted-set' | undefined {
+  // "…100% import reliant for 16 of the 90 commodities", "20 critical minerals had reliance above
+  // 50%", "more than 50% for a further 29": a figure about a counted set of unnamed minerals, whose
+  // examples ("including gallium") are its only named members.
+  const setAfter = COUNTED_SET_AFTER.exec(view.text.slice(q.range.end, Math.min(clause.end, q.range.end + 60)));
+  const setBefore = COUNTED_SET_BEFORE.test(view.text.slice(clause.start, q.range.start));
+  if (setAfter || setBefore) {
+    // Members named as examples ("…, including gallium") or placed in the set ("gallium among the 16").
+    const examples = view.mentions.filter(
+      (m) =>
+        within(m.range, clause) &&
+        ((m.range.start > q.range.end && /\b(?:including|such\s+as|among\s+them|like|e\.g\.,?)\s+(?:\S+\s+){0,3}$/i.test(view.text.slice(Math.max(clause.start, m.range.start - 30), m.range.start))) ||
+          (m.range.end < q.range.start && /^\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:among|one\s+of)\s+(?:the\s+)?/i.test(view.text.slice(m.range.end, m.range.end + 20)))),
+    );
+    if (!examples.length) return 'counted-set';
+    const list = distinctMinerals(listAround(view, view.mentions.indexOf(examples[0]!)));
+    return { mentions: list, minerals: list.map((m) => m.mineral), fromContext: false };
+  }
   const pair = paired?.get(q);
   if (pair) return { mentions: [pair], minerals: [pair.mineral], fromContext: false };
   const inClause = view.mentions.filter((m) => within(m.range, clause));
@@ -232,6 +253,9 @@ function readPeriod(view: View, q: Quantity, clause: Range, qs: Quantity[], ctx:
     const between = qs.filter((o) => o !== q && o.range.start > q.range.end && o.range.end <= t.range.start);
     // "…dropped by 97% compared to September": the time compared with is not the figure's.
     if (/\b(?:compared\s+(?:to|with)|than|versus|vs\.?|against)\s+(?:the\s+|a\s+)?(?:same\s+\w+\s+(?:of|in)\s+|level\s+(?:of|in)\s+)?$/i.test(text.slice(Math.max(q.range.end, t.range.start - 40), t.range.start))) return false;
+    // "100% import-reliant for yttrium, with China responsible for 94% of imports from 2018 to 2021":
+    // a time after another figure introduced by ", with" is that figure's.
+    if (between.length && /,\s+with\s/i.test(text.slice(q.range.end, between[0]!.range.start))) return false;
     // "…near $60,000/t, down from a record set in May": the time is the record's.
     if (/\b(?:from|than|since|below|above)\s+(?:a|an|the|its|last)\s+(?:\w+\s+)?(?:record|high|low|peak|level|average)\b/i.test(text.slice(q.range.end, t.range.start))) return false;
     return between.every((o) => !/\b(?:from|than|versus|vs\.?|compared\s+with|against|earlier|before)\b/i.test(text.slice(q.range.end, o.range.start)));
@@ -303,7 +327,12 @@ export function readFigures(view: View, ctx: BlockContext, out: SentenceClaim[],
       continue;
     }
     // No mineral in the block: a figure on the dataset's metrics takes it from earlier in the brief.
-    const bound = readMinerals(view, q, clause, paired, ctx, qs) ?? (CORE_METRICS.has(metric.metric) ? { mentions: [], minerals: [], fromContext: true } : undefined);
+    const read = readMinerals(view, q, clause, paired, ctx, qs);
+    if (read === 'counted-set') {
+      unread.push({ range: q.range, why: 'unbound' });
+      continue;
+    }
+    const bound = read ?? (CORE_METRICS.has(metric.metric) ? { mentions: [], minerals: [], fromContext: true } : undefined);
     // A figure of another metric that names no mineral is not a mineral figure ("9.7% of Chinese exports").
     if (!bound || (bound.fromContext && !CORE_METRICS.has(metric.metric))) continue;
     const share = SHARE_METRICS.has(metric.metric);
