@@ -162,6 +162,26 @@ describe('other forms', () => {
     expect(ban!.control!.endUse).toBeUndefined();
   });
 
+  it('"the three minerals" takes three minerals named before, or none', () => {
+    const none = controls('Tungsten and indium went under licensing in February 2025.\n\nBeijing banned the export of the three critical minerals to the United States.', '2025-03-01');
+    expect(none.map((c) => c.minerals)).toEqual([['tungsten', 'indium']]);
+    const three = controls('Gallium, germanium and antimony had been under licensing for months.\n\nIn December 2024 Beijing banned the export of the three critical minerals to the United States.', '2025-03-01');
+    expect(three[1]).toMatchObject({ minerals: ['gallium', 'germanium', 'antimony'], control: { type: 'ban', destination: 'US' } });
+  });
+
+  it('"stopped short of outright bans" is no ban', () => {
+    const found = controls('Licences are now required for molybdenum products, though the curbs stopped short of outright bans on molybdenum.', '2025-03-01');
+    expect(found.every((c) => c.control?.type === 'licensing')).toBe(true);
+  });
+
+  it('", followed … with new controls on graphite" is a second control with its own date', () => {
+    const found = controls('On August 1, 2023, China began restricting exports of gallium and germanium, followed on December 1, 2023, by new export controls on graphite.', '2024-01-15');
+    expect(found.map((c) => [c.minerals, c.control?.date])).toEqual([
+      [['gallium', 'germanium'], '2023-08-01'],
+      [['graphite'], '2023-12-01'],
+    ]);
+  });
+
   it('a purity is not a share', () => {
     const claims = claimsOf('The licence covers antimony trioxide of 99.99% purity and gallium metal above a purity of 99.9999%.');
     expect(claims.filter((c) => c.kind === 'figure')).toEqual([]);

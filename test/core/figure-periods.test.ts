@@ -69,4 +69,8 @@ describe('figures about a counted set of minerals', () => {
     const [reliance] = figures('The U.S. is 100% import-reliant for yttrium, with China responsible for 94% of U.S. imports of the metal from 2018 to 2021.', '2026-02-10');
     expect(reliance!.period).toBeUndefined();
   });
+
+  it('a share of a commodity the dataset does not know is not the mineral named before it', () => {
+    expect(read('China controls more than 80% of the world’s supply of tungsten and about 90% of global magnesium production.').map((r) => r[2])).toEqual([80]);
+  });
 });

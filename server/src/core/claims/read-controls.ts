@@ -80,9 +80,13 @@ export interface ControlReading {
   alternatives: ClaimControlType[];
 }
 
+/** "licensing rather than a ban", "stopped short of outright bans": the contrasted control is not the one claimed. */
+function isContrasted(view: View, clause: Range, range: Range): boolean {
+  return /\b(?:rather\s+than|instead\s+of|short\s+of)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$|\b(?:not|nor|never)\s+(?:an?|the)\s+(?:\w+\s+)?$/i.test(view.text.slice(Math.max(clause.start, range.start - 25), range.start));
+}
+
 export function typeOf(view: View, clause: Range): ControlReading | undefined {
-  // "licensing rather than a ban": the contrasted control is not the one claimed.
-  const contrasted = (c: { range: Range }) => /\b(?:rather\s+than|instead\s+of)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$|\b(?:not|nor|never)\s+(?:an?|the)\s+(?:\w+\s+)?$/i.test(view.text.slice(Math.max(clause.start, c.range.start - 25), c.range.start));
+  const contrasted = (c: { range: Range }) => isContrasted(view, clause, c.range);
   // "China controls around 70% of global supply" is market share, not an export control.
   const marketShare = (c: { kind: string; range: Range }) => c.kind === 'control' && /^\s+(?:\S+\s+){0,3}?(?:\d[\d.,]*\s*(?:%|per\s*cent|percent)|half|a\s+third|two[-\s]thirds|most|much|the\s+bulk|the\s+majority)/i.test(view.text.slice(c.range.end, c.range.end + 40)) && /^control(?:s|led)?$/i.test(view.text.slice(c.range.start, c.range.end));
   const controls = view.controlCues.filter((c) => within(c.range, clause) && !inPassing.test(view.text.slice(Math.max(clause.start, c.range.start - 40), c.range.start)) && !(contrasted(c) && c.kind !== 'none') && !marketShare(c));
@@ -148,13 +152,19 @@ export function alloyPartner(view: View, m: Mention): boolean {
   return /[A-Za-z]-$/.test(view.text.slice(m.range.start - 2, m.range.start)) && view.mentions.some((o) => o.range.end === m.range.start - 1) && /^(?:-[A-Za-z]+)*\s+(?:alloys?|magnets?|permanent\s+magnets?|targets?)\b/i.test(view.text.slice(m.range.end, m.range.end + 30));
 }
 
+/** The number an anaphor counts ("the three critical minerals", "these five metals"), if any. */
+function countedAnaphor(text: string): number | undefined {
+  const m = /\b(?:the|these|those|all|both)\s+(two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:metals|minerals|elements|materials|rare\s+earths)\b/i.exec(text);
+  return m ? ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].indexOf(m[1]!.toLowerCase()) + 2 : /\bboth\s+(?:metals|minerals|elements)\b/i.test(text) ? 2 : undefined;
+}
+
 /** The ban or licence word nearest the minerals, by the words between. */
 function nearestControl(view: View, clause: Range, mentions: Mention[]): { type: 'ban' | 'licensing'; at: number } | undefined {
   const words = (a: number, b: number) => view.text.slice(Math.min(a, b), Math.max(a, b)).split(/\s+/).length;
   let best: { type: 'ban' | 'licensing'; at: number; d: number } | undefined;
   for (const c of view.controlCues) {
     // "dual-use items" names what is controlled, not how.
-    if (!within(c.range, clause) || c.kind === 'none' || /^dual/i.test(view.text.slice(c.range.start, c.range.end)) || (c.kind === 'control' && !strongControl.test(view.text.slice(c.range.start, c.range.end)))) continue;
+    if (!within(c.range, clause) || c.kind === 'none' || isContrasted(view, clause, c.range) || /^dual/i.test(view.text.slice(c.range.start, c.range.end)) || (c.kind === 'control' && !strongControl.test(view.text.slice(c.range.start, c.range.end)))) continue;
     const d = Math.min(...mentions.map((m) => (m.range.start >= c.range.end ? words(c.range.end, m.range.start) : words(m.range.end, c.range.start))));
     if (!best || d < best.d) best = { type: c.kind === 'ban' ? 'ban' : 'licensing', at: c.range.start, d };
   }
@@ -295,6 +305,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
       }
     }
     let fromBrief = false;
+    let anaphorCount: number | undefined;
     if (minerals.length === 0) {
       if (!anaphor.test(text)) continue;
       // "three of the four minerals are barred": some of them, and the words do not say which.
@@ -308,6 +319,9 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
       const predicate = noun ? text.slice(noun.index + noun[0].length) : text;
       if (!mineralAnaphor.test(text) && !statusPredicate.test(predicate)) continue;
       minerals = ctx.control?.minerals ?? ctx.minerals;
+      // "the three critical minerals": as many as the words count, or none.
+      anaphorCount = countedAnaphor(text);
+      if (anaphorCount && minerals.length && minerals.length !== anaphorCount) minerals = [];
       // Nothing earlier in the block: the minerals come from earlier in the brief.
       fromBrief = minerals.length === 0;
       mentions = [];
@@ -390,7 +404,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
         ...(own ? { dateFrom: own.start } : {}),
         ...(relative ? { relative: { time: relative, range: relative.range, use: 'date' as const } } : {}),
         confidence,
-        ...(fromBrief ? { mineralsFromBrief: true } : {}),
+        ...(fromBrief ? { mineralsFromBrief: true, ...(anaphorCount ? { mineralCount: anaphorCount } : {}) } : {}),
         ...(scopeFromBrief || (fromBrief && !destination) ? { controlFromBrief: { type: scopeFromBrief, destination: !destination } } : {}),
         // A ban or licence with no destination in its words: all destinations, or the US the brief
         // is about; the data decides between them, and only if both disagree is the claim wrong.

@@ -134,7 +134,10 @@ const SET_COUNT = String.raw`(?:\d{1,3}|two|three|four|five|six|seven|eight|nine
 const COUNTED_SET_AFTER = new RegExp(String.raw`^\s*(?:(?:net\s+)?(?:import[-\s]+)?(?:reliant|dependent)\s+)?(?:on\s+imports\s+)?(?:for|of|in)\s+(?:a\s+further\s+|another\s+|the\s+)?${SET_COUNT}\b(?!\s*(?:%|per\s*cent|percent|t\b|tonnes?|tons?|kg))(?:\s+of\s+(?:them|those|these|the\s+\d+))?`, 'i');
 const COUNTED_SET_BEFORE = new RegExp(String.raw`\b${SET_COUNT}\s+(?:\S+\s+){0,2}?(?:minerals|commodities|metals|elements|materials)\b(?!\s+(?:including|such\s+as))[^,;]*$`, 'i');
 
-function readMinerals(view: View, q: Quantity, clause: Range, paired: Map<Quantity, Mention> | undefined, ctx: BlockContext, others: Quantity[]): { mentions: Mention[]; minerals: string[]; fromContext: boolean } | 'counted-set' | undefined {
+const OWNER_AFTER = /^\s*of\s+(?:the\s+)?(?:world['’]s\s+|global\s+|world\s+)?([A-Za-z][\w-]*)\s+(?:production|output|supply|mining|refining|reserves)\b/i;
+const OWNER_ADJECTIVES = /^(?:world|global|worldwide|US|U\.S|American|Chinese|refined|mined|mine|primary|secondary|total|annual|domestic|smelter|smelted|processed|processing|raw|its|their|current|estimated|known|new)$/i;
+
+function readMinerals(view: View, q: Quantity, clause: Range, paired: Map<Quantity, Mention> | undefined, ctx: BlockContext, others: Quantity[]): { mentions: Mention[]; minerals: string[]; fromContext: boolean } | 'unnamed' | undefined {
   // "…100% import reliant for 16 of the 90 commodities", "20 critical minerals had reliance above
   // 50%", "more than 50% for a further 29": a figure about a counted set of unnamed minerals, whose
   // examples ("including gallium") are its only named members.
@@ -148,12 +151,19 @@ function readMinerals(view: View, q: Quantity, clause: Range, paired: Map<Quanti
         ((m.range.start > q.range.end && /\b(?:including|such\s+as|among\s+them|like|e\.g\.,?)\s+(?:\S+\s+){0,3}$/i.test(view.text.slice(Math.max(clause.start, m.range.start - 30), m.range.start))) ||
           (m.range.end < q.range.start && /^\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:among|one\s+of)\s+(?:the\s+)?/i.test(view.text.slice(m.range.end, m.range.end + 20)))),
     );
-    if (!examples.length) return 'counted-set';
+    if (!examples.length) return 'unnamed';
     const list = distinctMinerals(listAround(view, view.mentions.indexOf(examples[0]!)));
     return { mentions: list, minerals: list.map((m) => m.mineral), fromContext: false };
   }
   const pair = paired?.get(q);
   if (pair) return { mentions: [pair], minerals: [pair.mineral], fromContext: false };
+  // "…and about 90% of global magnesium production": a commodity the dataset does not know owns the
+  // figure, not the mineral named before it.
+  const owner = OWNER_AFTER.exec(view.text.slice(q.range.end, Math.min(clause.end, q.range.end + 50)));
+  if (owner && !OWNER_ADJECTIVES.test(owner[1]!)) {
+    const at = q.range.end + owner[0].lastIndexOf(owner[1]!);
+    if (!view.mentions.some((m) => m.range.start <= at && m.range.end > at)) return 'unnamed';
+  }
   const inClause = view.mentions.filter((m) => within(m.range, clause));
   const next = others.find((o) => o.range.start > q.range.end);
   const after = inClause.filter((m) => m.range.start >= q.range.end && (!next || m.range.start < next.range.start));
@@ -328,7 +338,7 @@ export function readFigures(view: View, ctx: BlockContext, out: SentenceClaim[],
     }
     // No mineral in the block: a figure on the dataset's metrics takes it from earlier in the brief.
     const read = readMinerals(view, q, clause, paired, ctx, qs);
-    if (read === 'counted-set') {
+    if (read === 'unnamed') {
       unread.push({ range: q.range, why: 'unbound' });
       continue;
     }

@@ -28,9 +28,12 @@ function withBriefMinerals(drafts: readonly ClaimDraft[]): ClaimDraft[] {
     }
     if (draft.mineralsFromBrief && draft.minerals.length === 0) {
       const near = (d: ClaimDraft | undefined) => (d && draft.range.start - d.range.end <= REACH ? d : undefined);
-      const from = near(lastOfKind[draft.kind]) ?? near(lastNamed);
-      if (from) {
-        out.push({ ...draft, minerals: [...from.minerals], confidence: 'likely', placed: true });
+      const counted = (d: ClaimDraft | undefined) => (d && (!draft.mineralCount || new Set(d.minerals).size === draft.mineralCount) ? d : undefined);
+      const from = counted(near(lastOfKind[draft.kind])) ?? counted(near(lastNamed));
+      // "Both elements": else the last two minerals named close before.
+      const recent = !from && draft.mineralCount ? lastMentioned(out, draft.range.start - LIST_REACH, draft.mineralCount) : undefined;
+      if (from || recent) {
+        out.push({ ...draft, minerals: from ? [...from.minerals] : recent!, confidence: 'likely', placed: true });
       } else {
         out.push({ kind: 'unread', minerals: [], range: draft.range, text: draft.text, why: 'unbound', cited: draft.cited, placed: true });
       }
@@ -77,6 +80,17 @@ function withBriefControls(drafts: readonly ClaimDraft[]): ClaimDraft[] {
       placed: true,
     };
   });
+}
+
+/** The last `n` distinct minerals mentioned after `since`, oldest first, if there are that many. */
+function lastMentioned(drafts: readonly ClaimDraft[], since: number, n: number): string[] | undefined {
+  const found: string[] = [];
+  for (let i = drafts.length - 1; i >= 0 && found.length < n; i--) {
+    const d = drafts[i]!;
+    if (d.range.end < since) break;
+    if (d.kind === 'mention' && !found.includes(d.minerals[0]!)) found.unshift(d.minerals[0]!);
+  }
+  return found.length === n ? found : undefined;
 }
 
 // How far (in characters) a list's items may run after its lead-in, item to item.

@@ -31,6 +31,8 @@ export type ClaimDraft = Omit<Claim, 'kind' | 'checkedOn' | 'verdict' | 'record'
   periodFromBrief?: boolean;
   /** The words name no mineral and the block gives none: resolve.ts takes them from earlier in the brief. */
   mineralsFromBrief?: boolean;
+  /** How many minerals the words count ("the three metals"): minerals from the brief must be as many. */
+  mineralCount?: number;
   /**
    * What a control takes from the last control claim of the brief within reach (resolve.ts): a
    * measure's scope ("The rule covers antimony ore") in a block that names no control takes its type,

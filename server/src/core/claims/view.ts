@@ -29,7 +29,7 @@ export interface View {
 
 // Clauses: at semicolons and dashes, at a contrast ("…, while …") or a relative ("…, whose …",
 // "…, where …"), and at ", and" when a new subject follows ("…, and US net import reliance was…").
-const clauseBreak = /;|\s[–—]\s|—|,\s+(?:while|whereas|but|although|though|yet|whose|where)\s|,\s+and\s+(?=(?:the\s+|its\s+)?(?:US|U\.S\.|China|Chinese|Beijing|Washington|[A-Z][a-z]+(?:'s|’s)?\s+(?:net|share|imports?|exports?|production|output|demand|reliance)))/g;
+const clauseBreak = /;|\s[–—]\s|—|,\s+(?:while|whereas|but|although|though|yet|whose|where)\s|,\s+followed\b|,\s+and\s+(?=(?:the\s+|its\s+)?(?:US|U\.S\.|China|Chinese|Beijing|Washington|[A-Z][a-z]+(?:'s|’s)?\s+(?:net|share|imports?|exports?|production|output|demand|reliance)))/g;
 
 function clausesOf(text: string, range: Range, mentions: readonly Mention[]): Range[] {
   const out: Range[] = [];
