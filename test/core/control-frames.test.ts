@@ -182,6 +182,12 @@ describe('other forms', () => {
     ]);
   });
 
+  it('minerals "that have military uses" are not a control for military end users only', () => {
+    const [ban] = controls('In December 2024 China banned exports to the United States of gallium and germanium, metals that have extensive military uses.', '2025-01-10');
+    expect(ban!.control!.endUse).toBeUndefined();
+    expect(ban!.verdict).toBe('verified');
+  });
+
   it('a purity is not a share', () => {
     const claims = claimsOf('The licence covers antimony trioxide of 99.99% purity and gallium metal above a purity of 99.9999%.');
     expect(claims.filter((c) => c.kind === 'figure')).toEqual([]);

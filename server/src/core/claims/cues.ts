@@ -30,7 +30,7 @@ const metricCues: [MetricCue, RegExp][] = [
   ['export', /\bexport(?:s|ed|ing|er|ers)?\b|\bshipped\b|\bshipping\b|\bshipments?\b|\bsold\s+abroad\b|\boutbound\b/gi],
   ['price', /\bpric(?:e|es|ed|ing)\b|\btraded\b|\btrades\b|\bassessed\b|\bquoted\b|\bpremium\b|\bspot\b|\bclosed\s+at\b|\bheld\s+(?:near|at)\b|\bcost(?:s|ing)?\b/gi],
   ['tariff', /\btariffs?\b|\bdut(?:y|ies)\b|\blevy\b|\blevies\b/gi],
-  ['change', /\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|dropped|drops|declined|declines|jumped|jumps|climbed|climbs|surged|surges|slumped|slid|plunged|plummeted|soared|gained|lost|doubled|tripled|halved|increased|decreased|fewer|higher|lower|up|down|growth|grew|decline|drop|rise|fall|increase|decrease|collapsed|slipped)\b/gi],
+  ['change', /\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|dropped|drops|declined|declines|jumped|jumps|climbed|climbs|surged|surges|soared|spiked|rallied|tumbled|sank|dipped|slumped|slid|plunged|plummeted|soared|gained|lost|doubled|tripled|halved|increased|decreased|fewer|higher|lower|up|down|growth|grew|decline|drop|rise|fall|increase|decrease|collapsed|slipped)\b/gi],
   ['supply', /\bsuppl(?:y|ies|ied|ying)\b|\bprovid(?:e|es|ed|ing)\b|\baccount(?:s|ed)?\s+for\b|\bmade\s+up\b|\bmakes?\s+up\b|\bcontribut\w+\b|\bdelivered\b/gi],
   ['from', /\bfrom\s+(?:mainland\s+)?(?:China|Chinese)\b|\bChina-sourced\b|\bof\s+Chinese\s+origin\b/g],
 ];

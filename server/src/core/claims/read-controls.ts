@@ -377,7 +377,8 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     // A ban with no destination is read as a ban to all only when the words say so.
     const vagueBan = typed.type === 'ban' && !destination && !/\b(?:all|every|any|outright|total|complete|blanket|worldwide|global)\b/i.test(text);
     // Some end users only ("military end users", "defence users"), anywhere in the sentence.
-    const endUse = /\bmilitary\b|\barmed\s+forces\b|\bend[-\s]users?\b|\bdefen[cs]e\s+(?:users|firms|contractors|companies|end)/i.test(view.text.slice(view.range.start, view.range.end).replace(/,\s+while\s+[^;]*$/i, ''));
+    // ("minerals that have military uses" describes the minerals, not whom they may go to.)
+    const endUse = /\bmilitary\s+(?:end[-\s]?)?(?:users?|customers|buyers|entities|purposes|end[-\s]uses?)\b|\b(?:for|to)\s+(?:\w+\s+)?military\s+(?:use|end|purpose)|\bmilitary\b(?![-\s]+(?:uses|applications|potential|significance|value|and\s+civilian))|\barmed\s+forces\b|\bend[-\s]users?\b|\bdefen[cs]e\s+(?:users|firms|contractors|companies|end)/i.test(view.text.slice(view.range.start, view.range.end).replace(/,\s+while\s+[^;]*$/i, ''));
     // The rare earths as a group have members under different measures: a reading on the group alone is only likely.
     const groupOnly = minerals.every((m) => isGroupMineral(dataset.mineral(m)));
     // "…to the list, effective 8 November": the date a measure was announced to take effect, which a
