@@ -188,6 +188,26 @@ describe('other forms', () => {
     expect(ban!.verdict).toBe('verified');
   });
 
+  it('"export limits" are a control, and "the limits … apply to" is their scope', () => {
+    const found = controls('China will impose export limits on antimony, the ministry said on Thursday. The limits apply to antimony ore and antimony oxide.', '2024-10-01');
+    expect(found.map((c) => [c.minerals, c.control?.type])).toEqual([[['antimony'], 'licensing'], [['antimony'], 'licensing']]);
+  });
+
+  it('a ban "without permission" is licensing', () => {
+    const [claim] = controls('Since September 2024, antimony ingots may not be exported without permission.', '2024-10-01');
+    expect(claim).toMatchObject({ minerals: ['antimony'], control: { type: 'licensing' }, verdict: 'verified' });
+  });
+
+  it('a ban on a technology is not a ban on the mineral', () => {
+    expect(controls('In December 2023 China banned the export of technology to make rare earth magnets.', '2024-10-01')).toEqual([]);
+    expect(controls('The rules also ban the export of gold-antimony smelting and separation technology.', '2024-10-01')).toEqual([]);
+  });
+
+  it('"potential military as well as civil applications" is no end-use restriction', () => {
+    const [claim] = controls('Exporters of antimony must apply for export licences for dual-use items, those with potential military as well as civil applications.', '2024-10-01');
+    expect(claim!.control!.endUse).toBeUndefined();
+  });
+
   it('a purity is not a share', () => {
     const claims = claimsOf('The licence covers antimony trioxide of 99.99% purity and gallium metal above a purity of 99.9999%.');
     expect(claims.filter((c) => c.kind === 'figure')).toEqual([]);

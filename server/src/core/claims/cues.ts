@@ -37,8 +37,8 @@ const metricCues: [MetricCue, RegExp][] = [
 
 const controlCues: [ControlCue, RegExp][] = [
   ['ban', /\b(?:not|no\s+longer|never)\s+(?:be\s+|been\s+)?(?:permitted|allowed|approved|authori[sz]ed)\b|\bban(?:s|ned|ning)?\b|\bprohibit(?:s|ed|ing|ion|ions)?\b|\bembargo(?:es|ed)?\b|\bbarr(?:ed|ing)\b|\bbars\b|\boutlaw(?:s|ed)?\b|\bcut\s+off\b|\bhalt(?:s|ed|ing)?\s+(?:all\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|shipments?|sales?)\b|\b(?:exports?|shipments?|sales?)\s+(?:\S+\s+){0,5}(?:stopped|halted|ceased)\b|\bblock(?:s|ed)\s+(?:all\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|shipments?|sales?)\b/gi],
-  ['licensing', /\blicen[cs](?:e|es|ed|ing)\b|\bpermits?\b|\bapprovals?\b|\bdual[-\s]use\b|\bend[-\s]user?\s+(?:and\s+end[-\s]use\s+)?(?:reviews?|checks?|certificates?)\b|\breviews?\b/gi],
-  ['control', /\bexport\s+controls?\b|\bcontrols?\b|\bcontrolled\b|\brestrict(?:s|ed|ing|ion|ions)?\b|\bcurbs?\b|\bcurbed\b|\bregime\b|\bmeasures?\b|\brules?\b|\bcover(?:s|ed|ing)?\b|\blist\b|\bcatalogue\b|\bcatalog\b|\bquotas?\b|\bpackage\b|\bannouncement\b/gi],
+  ['licensing', /\blicen[cs](?:e|es|ed|ing)\b|\bpermits?\b|\bwithout\s+permission\b|\bapprovals?\b|\bdual[-\s]use\b|\bend[-\s]user?\s+(?:and\s+end[-\s]use\s+)?(?:reviews?|checks?|certificates?)\b|\breviews?\b/gi],
+  ['control', /\bexport\s+limits?\b|\blimits?\s+on\s+(?:\S+\s+){0,3}?(?:exports?|shipments?)\b|\blimit(?:s|ed|ing)?\s+(?:\S+\s+){0,3}?(?:exports?|shipments?)\b|\bexport\s+controls?\b|\bcontrols?\b|\bcontrolled\b|\brestrict(?:s|ed|ing|ion|ions)?\b|\bcurbs?\b|\bcurbed\b|\bregime\b|\bmeasures?\b|\brules?\b|\bcover(?:s|ed|ing)?\b|\blist\b|\bcatalogue\b|\bcatalog\b|\bquotas?\b|\bpackage\b|\bannouncement\b/gi],
   ['none', /\bno\s+(?:Chinese\s+)?(?:export\s+)?(?:controls?|restrictions?)\s+(?:on|for|over)\b/gi],
 ];
 
@@ -51,7 +51,7 @@ const changeCues: [ChangeCue, RegExp][] = [
 ];
 
 /** Whether a sentence holds any word a control claim could start from (a cheap test before reading it). */
-export const anyControlWord = /\bban|prohibit|embargo|barr|\bbars\b|outlaw|cut\s+off|halt|stopp|ceased|block|licen[cs]|permit|approv|authori[sz]|dual[-\s]use|review|control|restrict|curb|regime|measure|\brules?\b|cover|\blist\b|catalog|quota|package|announcement|suspen|paus|shelv|froze|freez|on\s+hold|put\s+off|defer|lift|scrap|revok|repeal|rescind|remov|ended|expir|laps|resum|reinstat|restor|reimpos|back\s+in\s+force|propos|draft|consult|\bitems\b|target|\bfollowed\b|\blisted\b|\bincluded\b/i;
+export const anyControlWord = /\bban|prohibit|embargo|barr|\bbars\b|outlaw|cut\s+off|halt|stopp|ceased|block|licen[cs]|permit|approv|authori[sz]|dual[-\s]use|review|control|restrict|curb|regime|measure|\brules?\b|cover|\blist\b|catalog|quota|package|announcement|suspen|paus|shelv|froze|freez|on\s+hold|put\s+off|defer|lift|scrap|revok|repeal|rescind|remov|ended|expir|laps|resum|reinstat|restor|reimpos|back\s+in\s+force|propos|draft|consult|\bitems\b|target|\bfollowed\b|\blisted\b|\bincluded\b|\blimit|permission/i;
 
 function scan<K>(table: [K, RegExp][], text: string, from: number, to: number): Cue<K>[] {
   const out: Cue<K>[] = [];

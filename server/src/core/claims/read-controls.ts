@@ -21,7 +21,7 @@ export const SPAN_LEADS: ReadonlySet<string> = new Set(['since', 'until', 'by', 
 export const mineralAnaphor = /\b(?:the|these|those|all|both|each|such)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?:metals?|minerals?|elements?|materials|products|items|additions|rare\s+earths|five|four|three|two|six|seven|eight)\b|\b(?:neither|either)\s+(?:metal|mineral|element)\b|\bthe\s+(?:whole\s+|entire\s+)?(?:April|October|December|February|November|new|same|earlier)\s+(?:seven|five|four|three|package|measures?|controls?|rules?|list|additions)\b/i;
 const controlAnaphor = /\b(?:the|its|this|that)\s+(?:US-only\s+|US-specific\s+|outright\s+|export\s+|whole\s+)?(?:ban|controls?|rules?|measures?|regime|requirement|licensing|restrictions?|suspension|pause|package)\b|\b(?:it|they|them)\b/i;
 const anaphor = new RegExp(`${mineralAnaphor.source}|${controlAnaphor.source}`, 'i');
-const strongControl = /\bexport\s+controls?\b|\bcontrols?\b|\bcontrolled\b|\brestrict|\bcurb/i;
+const strongControl = /\bexport\s+limits?\b|\blimit|\bexport\s+controls?\b|\bcontrols?\b|\bcontrolled\b|\brestrict|\bcurb/i;
 
 /** The destination a clause names for a control, if any. */
 export function destinationIn(view: View, clause: Range): string | undefined {
@@ -67,7 +67,7 @@ const statusPredicate = /\b(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+be
 
 // "The measure … covers X", "announcement No. 58 targets X", "the cathode items include X", "X is
 // covered, as are Y": the scope of a measure named before, whose type the scope takes.
-const scopeFrame = /\b(?:announcement|measure|rule|notice|regime|list|package|order|controls|restrictions|curbs|items|ban|prohibition|embargo|requirement)\b(?:\s+No\.\s*\d+)?(?:\s*,[^,;]{1,100},)?\s+(?:now\s+|also\s+|only\s+)?(?:covers|cover|covered|targets|target|targeted|includes|include|included|appl(?:y|ies|ied)\s+to|extends?\s+to|extended\s+to|encompass(?:es)?|lists|listed)\b|\b(?:is|are|was|were)\s+(?:also\s+)?(?:covered|included|listed)\b(?!\s+(?:in|on|by)\s+(?:the\s+)?(?:USGS|report|table|data|survey))/i;
+const scopeFrame = /\b(?:announcement|measure|rule|notice|regime|list|package|order|controls|restrictions|curbs|limits|items|ban|prohibition|embargo|requirement)\b(?:\s+No\.\s*\d+)?(?:\s*,[^,;]{1,100},)?\s+(?:now\s+|also\s+|only\s+)?(?:covers|cover|covered|targets|target|targeted|includes|include|included|appl(?:y|ies|ied)\s+to|extends?\s+to|extended\s+to|encompass(?:es)?|lists|listed)\b|\b(?:is|are|was|were)\s+(?:also\s+)?(?:covered|included|listed)\b(?!\s+(?:in|on|by)\s+(?:the\s+)?(?:USGS|report|table|data|survey))/i;
 
 export interface ControlReading {
   type: ClaimControlType;
@@ -112,6 +112,8 @@ export function typeOf(view: View, clause: Range): ControlReading | undefined {
     if (/\bor\b/i.test(view.text.slice(Math.min(ban.range.end, licensing.range.end), Math.max(ban.range.start, licensing.range.start)))) return { type: 'licensing', at: first.range.start, weak: false, alternatives: ['ban'] };
     return { type: 'ban', at: ban.range.start, weak: false, alternatives: [] };
   }
+  // "may not be exported without permission", "bans the export … without a licence": licensing.
+  if (ban && /\bwithout\s+(?:a\s+|an\s+|prior\s+)?(?:export\s+)?(?:permission|licen[cs]es?|approval|authori[sz]ation|permits?)\b/i.test(view.text.slice(ban.range.end, clause.end))) return { type: 'licensing', at: ban.range.start, weak: false, alternatives: [] };
   if (ban) return { type: 'ban', at: ban.range.start, weak: false, alternatives: [] };
   if (licensing || control) return { type: 'licensing', at: (licensing ?? control)!.range.start, weak: false, alternatives: [] };
   const scope = scopeFrame.exec(view.text.slice(clause.start, clause.end));
@@ -150,6 +152,11 @@ const countValue = (word: string) => (/^\d+$/.test(word) ? Number(word) : ['two'
 /** "samarium-cobalt alloys", "neodymium-iron-boron magnets": the second metal names an alloy, not a controlled mineral. */
 export function alloyPartner(view: View, m: Mention): boolean {
   return /[A-Za-z]-$/.test(view.text.slice(m.range.start - 2, m.range.start)) && view.mentions.some((o) => o.range.end === m.range.start - 1) && /^(?:-[A-Za-z]+)*\s+(?:alloys?|magnets?|permanent\s+magnets?|targets?)\b/i.test(view.text.slice(m.range.end, m.range.end + 30));
+}
+
+/** "gold-antimony smelting technology", "technology to make rare earth magnets": the control is on a technology. */
+function aboutTechnology(view: View, m: Mention): boolean {
+  return /^(?:[\s-]+(?:and\s+)?[\w-]+){0,4}?\s+technolog/i.test(view.text.slice(m.range.end, m.range.end + 60)) || /\btechnolog\w*\s+(?:to|for|used\s+to)\s+(?:\S+\s+){0,3}$/i.test(view.text.slice(Math.max(view.range.start, m.range.start - 50), m.range.start));
 }
 
 /** The number an anaphor counts ("the three critical minerals", "these five metals"), if any. */
@@ -249,17 +256,20 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     // no negation between ("gallium exports are not banned").
     // The words a mineral may be governed from: the control word, and the other control words of
     // the clause ("The measure, announced on 20 October by …, covers graphite").
+    // "may not be exported without permission" denies twice: its "not" does not unbind the minerals.
+    const deniedTwice = typed.type === 'licensing' && /\bwithout\s+(?:an?\s+|prior\s+)?(?:export\s+|dual[-\s]use\s+)?(?:licen|permi|approval)/i.test(text);
     const anchors = [typed.at, ...view.controlCues.filter((c) => within(c.range, clause)).map((c) => c.range.start)];
     const governed = (m: Mention) =>
       anchors.some((at) => {
         const between = m.range.end <= at ? view.text.slice(m.range.end, at) : view.text.slice(at, m.range.start);
         // A colon ends what a control governs (a label before it is handled with the clauses above);
         // "without a licence" requires one.
-        return between.split(/\s+/).filter(Boolean).length <= 14 && !/[:;]/.test(between) && (typed.type === 'none' || !negation.test(between.replace(/^\s*no\s+/i, '').replace(/\bwithout\s+(?:an?\s+)?(?:\S+\s+)?$/i, '')));
+        return between.split(/\s+/).filter(Boolean).length <= 14 && !/[:;]/.test(between) && (typed.type === 'none' || deniedTwice || !negation.test(between.replace(/^\s*no\s+/i, '').replace(/\bwithout\s+(?:an?\s+)?(?:\S+\s+)?$/i, '')));
       });
     // "…on 17 minerals, including 7 rare earths": a counted aside names a subset, not the controlled minerals.
     // But "the whole October package, including the five new rare earths": the aside names what the package holds.
-    const all = view.mentions.filter((m) => within(m.range, clause));
+    // A status of a technology's control is not the mineral's (a proposal or change may still name it).
+    const all = view.mentions.filter((m) => within(m.range, clause) && !((typed.type === 'ban' || typed.type === 'licensing') && aboutTechnology(view, m)));
     const counted = all.filter((m) => !/\b(?:including|among\s+them|of\s+which)\s+(?:\S+\s+){0,4}$/i.test(view.text.slice(Math.max(clause.start, m.range.start - 40), m.range.start)));
     // "…on seven types of rare earth items including samarium, gadolinium, …": seven elements after
     // "seven" name the group's members, not a subset of something larger.
@@ -335,7 +345,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     const scopeOf = typed.scope && ctx.control && (ctx.control.type === 'ban' || ctx.control.type === 'licensing') ? ctx.control : undefined;
     const type = (scopeOf?.type as ClaimControlType | undefined) ?? typed.type;
     // "no exporter may sell tungsten abroad without a licence" denies twice: licensing is asserted.
-    const doubleNegative = typed.type === 'licensing' && /\b(?:nobody|no\s+one|no\s+\w+|cannot|can['’]t|may\s+not|must\s+not)\b[^.;]*\bwithout\s+(?:an?\s+)?(?:export\s+|dual[-\s]use\s+)?(?:licen|permit|approval)/i.test(text);
+    const doubleNegative = typed.type === 'licensing' && /\b(?:nobody|no\s+one|no\s+\w+|cannot|can['’]t|may\s+not|must\s+not)\b[^.;]*\bwithout\s+(?:an?\s+)?(?:export\s+|dual[-\s]use\s+)?(?:licen|permi|approval)/i.test(text);
     // "China said in July 2023 it would require licences": the issuer announcing its own measure, a
     // future in the past rather than speculation; read as the measure, but only likely (a measure
     // announced and not yet in force on the claim's date is not judged).
@@ -378,7 +388,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     const vagueBan = typed.type === 'ban' && !destination && !/\b(?:all|every|any|outright|total|complete|blanket|worldwide|global)\b/i.test(text);
     // Some end users only ("military end users", "defence users"), anywhere in the sentence.
     // ("minerals that have military uses" describes the minerals, not whom they may go to.)
-    const endUse = /\bmilitary\s+(?:end[-\s]?)?(?:users?|customers|buyers|entities|purposes|end[-\s]uses?)\b|\b(?:for|to)\s+(?:\w+\s+)?military\s+(?:use|end|purpose)|\bmilitary\b(?![-\s]+(?:uses|applications|potential|significance|value|and\s+civilian))|\barmed\s+forces\b|\bend[-\s]users?\b|\bdefen[cs]e\s+(?:users|firms|contractors|companies|end)/i.test(view.text.slice(view.range.start, view.range.end).replace(/,\s+while\s+[^;]*$/i, ''));
+    const endUse = /\bmilitary\s+(?:end[-\s]?)?(?:users?|customers|buyers|entities|purposes|end[-\s]uses?)\b|\b(?:for|to)\s+(?:\w+\s+)?military\s+(?:use|end|purpose)|\bmilitary\b(?![-\s]+(?:uses|applications|potential|significance|value|(?:and|or|as\s+well\s+as)\s+civil))|\barmed\s+forces\b|\bend[-\s]users?\b|\bdefen[cs]e\s+(?:users|firms|contractors|companies|end)/i.test(view.text.slice(view.range.start, view.range.end).replace(/,\s+while\s+[^;]*$/i, ''));
     // The rare earths as a group have members under different measures: a reading on the group alone is only likely.
     const groupOnly = minerals.every((m) => isGroupMineral(dataset.mineral(m)));
     // "…to the list, effective 8 November": the date a measure was announced to take effect, which a
