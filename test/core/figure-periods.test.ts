@@ -74,3 +74,23 @@ describe('figures about a counted set of minerals', () => {
     expect(read('China controls more than 80% of the world’s supply of tungsten and about 90% of global magnesium production.').map((r) => r[2])).toEqual([80]);
   });
 });
+
+describe('reliance written in words', () => {
+  const read = (text: string) => figures(text, '2025-06-01').map((c) => [c.minerals.join(','), c.metric, c.value, c.hedge]);
+
+  it('"a net exporter" is a reliance of at most nothing, judged against the data', () => {
+    expect(read('The United States was a net exporter of gallium in 2024.')).toEqual([['gallium', 'net_import_reliance', 0, 'at-most']]);
+    expect(figures('The United States was a net exporter of gallium in 2024.', '2025-06-01')[0]!.verdict).toBe('mismatch');
+  });
+
+  it('"imports all of its gallium and more than half of its germanium" gives two reliances', () => {
+    expect(read('America imports all of its gallium and more than half of its germanium.')).toEqual([
+      ['gallium', 'net_import_reliance', 100, 'exact'],
+      ['germanium', 'net_import_reliance', 50, 'over'],
+    ]);
+  });
+
+  it('"imports half of its germanium from China" stays a share of imports', () => {
+    expect(read('The US imports half of its germanium from China.')[0]![1]).toBe('import_share');
+  });
+});

@@ -204,7 +204,7 @@ function extractPiece(block: Block, source: string, context: ExtractionContext):
       if (view.mentions.length === 0 && !countWord.test(sentence) && !ctx.minerals.length && !anaphoric(sentence)) return;
       const claims: SentenceClaim[] = [];
       const skipped: Unread[] = [];
-      if (view.quantities.length || /\ball\b|\bevery\b|\bentirely\b|\bfully\b|\bwholly\b/i.test(sentence)) readFigures(view, ctx, claims, skipped);
+      if (view.quantities.length || /\ball\b|\bevery\b|\bentirely\b|\bfully\b|\bwholly\b|\bnet[-\s]exporter\b/i.test(sentence)) readFigures(view, ctx, claims, skipped);
       if (anyControlWord.test(sentence) && (block.kind !== 'heading' || view.actors.some((a) => a.code === 'CN'))) readControls(view, ctx, context.dataset, claims, skipped);
       readCounts(view, claims, skipped, block.kind === 'heading');
       const cited = isCited(block, range, i === sentences.length - 1);

@@ -47,11 +47,21 @@ function qualitativeReliance(view: View): Quantity[] {
   let m: RegExpExecArray | null;
   while ((m = allImported.exec(slice)) !== null) {
     const range = { start: m.index, end: m.index + m[0].trimEnd().length };
-    if (view.quantities.some((q) => q.unit === '%' && q.range.start >= range.start - 12 && q.range.start < range.end + 15)) continue;
+    // "relies entirely on imports (100%)": the number is written too; "…all of its gallium and more
+    // than half of its germanium" is another figure.
+    if (view.quantities.some((q) => q.unit === '%' && q.range.start >= range.start - 12 && q.range.start < range.end + 15 && !/\band\b/i.test(view.text.slice(range.end, q.range.start)))) continue;
     out.push({ value: 100, unit: '%', hedge: 'exact', decimals: 0, inWords: true, numberRange: range, valueRange: range, range });
   }
-  return out;
+  // "The US remains a net exporter of molybdenum": a reliance of at most nothing (USGS writes "E").
+  netExporter.lastIndex = view.range.start;
+  while ((m = netExporter.exec(slice)) !== null) {
+    const range = { start: m.index, end: m.index + m[0].length };
+    out.push({ value: 0, unit: '%', hedge: 'at-most', decimals: 0, inWords: true, numberRange: range, valueRange: range, range });
+  }
+  return out.sort((a, b) => a.range.start - b.range.start);
 }
+
+const netExporter = /\bnet[-\s]exporter\b/gi;
 
 /** "The EU and China supplied 90%…": a share held by two countries together. */
 function isJoint(view: View, q: Quantity, clause: Range): boolean {

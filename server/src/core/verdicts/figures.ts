@@ -23,7 +23,8 @@ function normaliseScope(scope: string | undefined, names: string[]): string {
 
 /** Whether the claimed value, with its hedge and rounding, agrees with an observation. */
 export function agreement(value: number, hedge: Hedge, decimals: number, obs: Observation): Agreement {
-  if (obs.value === null) return obs.qualifier === 'net-exporter' && value > 0 ? 'contradicts' : 'undetermined';
+  // A net exporter: the claim "a net exporter" (at most 0%) agrees, a positive reliance contradicts.
+  if (obs.value === null) return obs.qualifier !== 'net-exporter' ? 'undetermined' : value > 0 ? 'contradicts' : value === 0 && hedge === 'at-most' ? 'agrees' : 'undetermined';
   const o = obs.value;
   const tol = 0.5 * 10 ** -decimals + 1e-9;
   if (obs.qualifier === '>' || obs.qualifier === '<') {
