@@ -208,6 +208,17 @@ describe('other forms', () => {
     expect(claim!.control!.endUse).toBeUndefined();
   });
 
+  it('a measure named by its month takes the minerals of the measures announced then', () => {
+    const [claim] = controls('On 7 November the ministry shelved the whole October package until 10 November 2026.', '2025-11-20');
+    expect(claim!.minerals).toEqual(expect.arrayContaining(['holmium', 'erbium', 'thulium', 'europium', 'ytterbium']));
+    expect(claim).toMatchObject({ control: { type: 'suspension' }, confidence: 'likely', text: 'shelved the whole October package' });
+  });
+
+  it('the month in a measure’s name is not the claim’s date', () => {
+    const [claim] = controls('The April 4 controls remain in force.', '2025-11-20');
+    expect(claim).toMatchObject({ minerals: expect.arrayContaining(['dysprosium', 'terbium']), control: { type: 'licensing' }, verdict: 'verified', checkedOn: '2025-11-20' });
+  });
+
   it('a purity is not a share', () => {
     const claims = claimsOf('The licence covers antimony trioxide of 99.99% purity and gallium metal above a purity of 99.9999%.');
     expect(claims.filter((c) => c.kind === 'figure')).toEqual([]);

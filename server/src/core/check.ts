@@ -8,6 +8,7 @@ import type { Dataset } from './dataset/types';
 import { readDirectives } from './directives';
 import { resolveAsOf } from './as-of';
 import { resolveDrafts } from './claims/resolve';
+import { mineralsAnnouncedIn } from './dataset/announced-in';
 import { checkWithinLimits, limitsProblem } from './limits';
 import { briefFromTree, parseTree } from './parse/index';
 import type { ParsedBrief } from './parse/types';
@@ -96,7 +97,7 @@ export function checkParsed(parsed: ParsedBrief, drafts: ClaimDraft[], dataset: 
   const text = parsed.text;
   const { asOf, asOfSource } = resolveAsOf(parsed.frontMatter, options);
   const writtenOn = parsed.frontMatter.date ?? parsed.frontMatter.asOf;
-  const placed = resolveDrafts(drafts, writtenOn ?? asOf, writtenOn, asOf);
+  const placed = resolveDrafts(drafts, writtenOn ?? asOf, writtenOn, asOf, (when, briefDate) => mineralsAnnouncedIn(dataset, when, briefDate));
   // Judgements are cached by the draft each claim comes from: only drafts resolving left as they were.
   let cached = judging;
   if (judging && placed !== drafts) {

@@ -159,6 +159,17 @@ function aboutTechnology(view: View, m: Mention): boolean {
   return /^(?:[\s-]+(?:and\s+)?[\w-]+){0,4}?\s+technolog/i.test(view.text.slice(m.range.end, m.range.end + 60)) || /\btechnolog\w*\s+(?:to|for|used\s+to)\s+(?:\S+\s+){0,3}$/i.test(view.text.slice(Math.max(view.range.start, m.range.start - 50), m.range.start));
 }
 
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const namedMeasureRe = new RegExp(String.raw`\b(?:the|its|China['’]s|Beijing['’]s)\s+(?:whole\s+|entire\s+|original\s+)?(?:(\d{1,2})\s+)?(${MONTH_NAMES.join('|')})(?:\s+(\d{1,2}))?(?:,?\s+((?:19|20)\d{2}))?\s+(?:export\s+)?(?:package|measures?|controls|rules|restrictions|curbs|announcements?|ban|additions|list)\b`, 'i');
+
+/** A measure named by the month it was announced ("the October package"), and where the name stands in `text`. */
+function namedMeasure(text: string): { when: { month: number; day?: number; year?: number }; start: number; end: number } | undefined {
+  const m = namedMeasureRe.exec(text);
+  if (!m) return undefined;
+  const day = Number(m[1] ?? m[3] ?? 0) || undefined;
+  return { when: { month: MONTH_NAMES.indexOf(m[2]!.toLowerCase()) + 1, ...(day ? { day } : {}), ...(m[4] ? { year: Number(m[4]) } : {}) }, start: m.index, end: m.index + m[0].length };
+}
+
 /** The number an anaphor counts ("the three critical minerals", "these five metals"), if any. */
 function countedAnaphor(text: string): number | undefined {
   const m = /\b(?:the|these|those|all|both)\s+(two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:metals|minerals|elements|materials|rare\s+earths)\b/i.exec(text);
@@ -316,7 +327,15 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     }
     let fromBrief = false;
     let anaphorCount: number | undefined;
-    if (minerals.length === 0) {
+    // "the October package", "the April 4 controls": the measures announced then (resolve.ts).
+    const measure = minerals.length === 0 ? namedMeasure(text) : undefined;
+    const measureOf = measure?.when;
+    // Its month is its name, not the claim's date.
+    const inName = (r: Range) => !!measure && r.start >= clause.start + measure.start && r.end <= clause.start + measure.end;
+    if (measureOf) {
+      fromBrief = true;
+      fromContext = true;
+    } else if (minerals.length === 0) {
       if (!anaphor.test(text)) continue;
       // "three of the four minerals are barred": some of them, and the words do not say which.
       if (/\b(?:one|two|three|four|five|six|seven|some|most|several|many|few|all\s+but\s+\w+)\s+of\s+(?:the|these|those|them)\b/i.test(text)) {
@@ -380,9 +399,9 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     // A time inside an aside the control word is not in ("ban on X – China supplied 63% from January
     // to November 2024 – has…") is the aside's.
     const aside = asideAround(view, clause, typed.at);
-    const times = view.times.filter((t) => within(t.range, clause) && !aside.some((a) => within(t.range, a)));
+    const times = view.times.filter((t) => within(t.range, clause) && !aside.some((a) => within(t.range, a)) && !inName(t.range));
     const own = times.length === 1 && !SPAN_LEADS.has(times[0]!.lead) && (times[0]!.start.slice(0, 4) === times[0]!.end.slice(0, 4) || times[0]!.day) ? times[0] : undefined;
-    const relatives = view.relatives.filter((r) => within(r.range, clause) && !SPAN_LEADS.has(r.lead));
+    const relatives = view.relatives.filter((r) => within(r.range, clause) && !SPAN_LEADS.has(r.lead) && !inName(r.range));
     const relative = !own && times.length === 0 && relatives.length === 1 ? relatives[0] : undefined;
     // A ban with no destination is read as a ban to all only when the words say so.
     const vagueBan = typed.type === 'ban' && !destination && !/\b(?:all|every|any|outright|total|complete|blanket|worldwide|global)\b/i.test(text);
@@ -399,10 +418,10 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     const subject = view.actors.filter((a) => a.code === 'CN' && a.form !== 'adjective' && within(a.range, clause) && a.range.start < typed.at).pop();
     // Minerals named by an anaphor: from the anaphor ("such items shall not be approved").
     const named = mentions.length === 0 ? anaphor.exec(text) : null;
-    const starts = [typed.at, ...mentions.map((m) => m.range.start), ...(subject ? [subject.range.start] : []), ...(named ? [clause.start + named.index] : [])];
+    const starts = [typed.at, ...mentions.map((m) => m.range.start), ...(subject ? [subject.range.start] : []), ...(named ? [clause.start + named.index] : []), ...(measure ? [clause.start + measure.start] : [])];
     // A continued clause ("and graphite since December") runs to its time; the control word is whole.
     const cue = view.controlCues.find((c) => c.range.start === typed.at);
-    const ends = [typed.at + 1, cue?.range.end ?? 0, ...mentions.map((m) => m.range.end), ...(continued ? [...view.times, ...view.relatives].filter((t) => within(t.range, clause)).map((t) => t.range.end) : [])];
+    const ends = [typed.at + 1, cue?.range.end ?? 0, ...(named ? [clause.start + named.index + named[0].length] : []), ...(measure ? [clause.start + measure.end] : []), ...mentions.map((m) => m.range.end), ...(continued ? [...view.times, ...view.relatives].filter((t) => within(t.range, clause)).map((t) => t.range.end) : [])];
     const range = { start: Math.max(clause.start, Math.min(...starts)), end: Math.min(clause.end, Math.max(...ends, own && own.range.start > typed.at ? own.range.end : 0)) };
     // Extend to the end of the word at the range's end and past a destination right after it.
     const tail = /^[\w’'-]*(?:\s+(?:exports?\s+)?(?:to|for)\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|America|American\s+\w+))?/.exec(view.text.slice(range.end, clause.end));
@@ -415,7 +434,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
         ...(own ? { dateFrom: own.start } : {}),
         ...(relative ? { relative: { time: relative, range: relative.range, use: 'date' as const } } : {}),
         confidence,
-        ...(fromBrief ? { mineralsFromBrief: true, ...(anaphorCount ? { mineralCount: anaphorCount } : {}) } : {}),
+        ...(fromBrief ? { mineralsFromBrief: true, ...(anaphorCount ? { mineralCount: anaphorCount } : {}), ...(measureOf ? { measureOf } : {}) } : {}),
         ...(scopeFromBrief || (fromBrief && !destination) ? { controlFromBrief: { type: scopeFromBrief, destination: !destination } } : {}),
         // A ban or licence with no destination in its words: all destinations, or the US the brief
         // is about; the data decides between them, and only if both disagree is the claim wrong.

@@ -15,8 +15,11 @@ const REACH = 1500;
  * a paragraph after the one about antimony) is about the minerals named last before it: the last
  * claim of the same kind, else the last mention, within reach. Without one it is listed unread.
  */
-function withBriefMinerals(drafts: readonly ClaimDraft[]): ClaimDraft[] {
-  if (!drafts.some((d) => d.mineralsFromBrief || d.periodFromBrief)) return drafts as ClaimDraft[];
+/** The minerals of the measures announced in a month (the latest such month at or before `briefDate`). */
+export type MeasuresIn = (when: NonNullable<ClaimDraft['measureOf']>, briefDate: IsoDate) => string[];
+
+function withBriefMinerals(drafts: readonly ClaimDraft[], briefDate: IsoDate, measuresIn?: MeasuresIn): ClaimDraft[] {
+  if (!drafts.some((d) => d.mineralsFromBrief || d.periodFromBrief || d.measureOf)) return drafts as ClaimDraft[];
   const out: ClaimDraft[] = [];
   let lastOfKind: Record<string, ClaimDraft | undefined> = {};
   let lastNamed: ClaimDraft | undefined;
@@ -25,6 +28,13 @@ function withBriefMinerals(drafts: readonly ClaimDraft[]): ClaimDraft[] {
     if (draft.periodFromBrief && !draft.period) {
       const from = lastPeriod && draft.range.start - lastPeriod.range.end <= REACH ? lastPeriod : undefined;
       if (from?.period) draft = { ...draft, period: { start: from.period.start, end: from.period.end, text: from.period.text }, confidence: 'likely', placed: true };
+    }
+    if (draft.measureOf && draft.minerals.length === 0 && measuresIn) {
+      const minerals = measuresIn(draft.measureOf, briefDate);
+      if (minerals.length) {
+        out.push({ ...draft, minerals, confidence: 'likely', placed: true });
+        continue;
+      }
     }
     if (draft.mineralsFromBrief && draft.minerals.length === 0) {
       const near = (d: ClaimDraft | undefined) => (d && draft.range.start - d.range.end <= REACH ? d : undefined);
@@ -150,9 +160,9 @@ const monthEnd = (month: string) => `${month}-${String(new Date(Date.UTC(Number(
  * Drafts that need nothing placed are returned as the same objects (the editor's verdict cache is
  * keyed by them); every other draft is a new object marked `placed`.
  */
-export function resolveDrafts(drafts: readonly ClaimDraft[], briefDate: IsoDate, writtenOn?: IsoDate, asOf?: IsoDate): ClaimDraft[] {
+export function resolveDrafts(drafts: readonly ClaimDraft[], briefDate: IsoDate, writtenOn?: IsoDate, asOf?: IsoDate, measuresIn?: MeasuresIn): ClaimDraft[] {
   const dated = writtenOn && asOf && writtenOn < asOf ? writtenOn : undefined;
-  return withBriefMinerals(withBriefControls(joinLists(drafts))).map((draft) => {
+  return withBriefMinerals(withBriefControls(joinLists(drafts)), briefDate, measuresIn).map((draft) => {
     const slot = draft.relative;
     // A price quoted with no time ("traded near $60,000/t", "rose 4% on the week") is the market
     // at the time of writing: the month of the brief's date. Prices are read, never judged.

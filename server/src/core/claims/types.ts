@@ -31,6 +31,11 @@ export type ClaimDraft = Omit<Claim, 'kind' | 'checkedOn' | 'verdict' | 'record'
   periodFromBrief?: boolean;
   /** The words name no mineral and the block gives none: resolve.ts takes them from earlier in the brief. */
   mineralsFromBrief?: boolean;
+  /**
+   * A measure named by its month ("the October package", "the April 4 controls"): resolve.ts takes
+   * the minerals of the measures announced then (the latest such month at or before the brief's date).
+   */
+  measureOf?: { month: number; day?: number; year?: number };
   /** How many minerals the words count ("the three metals"): minerals from the brief must be as many. */
   mineralCount?: number;
   /**

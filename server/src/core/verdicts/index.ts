@@ -35,7 +35,7 @@ function confirmedThrough(evidence: Evidence): IsoDate | undefined {
 }
 
 function finish(draft: ClaimDraft, checkedOn: IsoDate, judged: Judged, evidence: Evidence): Claim {
-  const { date: _date, dateFrom: _dateFrom, decimals: _decimals, relative: _relative, readings: _readings, placed: _placed, mineralsFromBrief: _fromBrief, mineralCount: _mineralCount, controlFromBrief: _controlFromBrief, periodFromBrief: _periodFromBrief, frame: _frame, inList: _inList, kind, ...rest } = draft;
+  const { date: _date, dateFrom: _dateFrom, decimals: _decimals, relative: _relative, readings: _readings, placed: _placed, mineralsFromBrief: _fromBrief, mineralCount: _mineralCount, measureOf: _measureOf, controlFromBrief: _controlFromBrief, periodFromBrief: _periodFromBrief, frame: _frame, inList: _inList, kind, ...rest } = draft;
   // resolve.ts removes every frame before judging.
   if (kind === 'frame') throw new Error('A reading frame reached judging.');
   const confirmed = judged.verdict === 'unverifiable' ? undefined : confirmedThrough(evidence);
