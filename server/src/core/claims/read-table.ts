@@ -8,7 +8,8 @@ import { findActors } from './actors';
 import type { Mention } from './lexicon';
 import { findTimes } from './periods';
 import { findQuantities } from './quantities';
-import { specific, typeOf } from './read-controls';
+import { typeOf } from './control-type';
+import { specific } from './control-phrases';
 import type { SentenceClaim } from './types';
 import { distinctMinerals, readView } from './view';
 
