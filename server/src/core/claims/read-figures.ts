@@ -5,16 +5,14 @@
 // taken from the block's context and the reading is then only "likely".
 
 import type { FigureMetric, Range, ReadingConfidence } from '../types';
-import type { Actor } from './actors';
 import type { BlockContext } from './context';
 import type { MetricCue } from './cues';
-import type { Mention } from './lexicon';
-import type { TimeExpression } from './periods';
 import type { Quantity } from './quantities';
-import type { RelativeTime } from './relative-times';
 import type { SentenceClaim } from './types';
 import { CORE_METRICS } from './metrics';
-import { clauseAt, distinctMinerals, listAround, notAsserted, within, type NotAsserted, type View } from './view';
+import { clauseAt, notAsserted, within, type NotAsserted, type View } from './view';
+import { isJoint, pairRespectively, readMinerals, readPartners, readReporter } from './figure-roles';
+import { readPeriod, yearBefore } from './figure-periods';
 
 export interface Unread {
   range: Range;
@@ -24,7 +22,6 @@ export interface Unread {
 // How far (in characters) after its number a metric word may stand and still name the number's metric.
 const MAX_CUE_DISTANCE = 60;
 const SHARE_METRICS = new Set<FigureMetric>(['import_share', 'world_production_share', 'processing_share', 'export_share']);
-const spanLeads = new Set(['since', 'until', 'by', 'before', 'after', 'as of', 'as at']);
 
 // Phrases that say the US imports all it uses: a reliance of 100% written in words.
 const allImported = /\brel(?:y|ies|ied)\s+(?:almost\s+)?(?:entirely|wholly|fully|completely|totally|exclusively)\s+on\s+imports\b|\b(?:fully|entirely|wholly|completely|totally)\s+(?:net[-\s]+)?import[-\s]+(?:reliant|dependent)\b|\bimports?\s+(?:all|every\s+\w+)\s+of\s+(?:the\s+|its\s+)?|\b(?:is|are|was|were)\s+(?:entirely|wholly|all)\s+imported\b|\bevery\s+(?:tonne|ton|gram|kilogram|pound|ounce)\s+of\b[^.;]{0,80}?\bimported\b|\bimports\s+(?:now\s+)?(?:cover|meet|supply|account\s+for)\s+all\b/gi;
@@ -62,12 +59,6 @@ function qualitativeReliance(view: View): Quantity[] {
 }
 
 const netExporter = /\bnet[-\s]exporter\b/gi;
-
-/** "The EU and China supplied 90%…": a share held by two countries together. */
-function isJoint(view: View, q: Quantity, clause: Range): boolean {
-  const subjects = view.actors.filter((a) => within(a.range, clause) && a.range.end <= q.range.start);
-  return subjects.some((a, i) => i > 0 && /^\s*(?:and|&|plus|together\s+with|along\s+with)\s*$/i.test(view.text.slice(subjects[i - 1]!.range.end, a.range.start))) && !/\beach\b/i.test(view.text.slice(clause.start, q.range.start));
-}
 
 function changeGoverns(view: View, q: Quantity): boolean {
   return changeBefore.test(view.text.slice(Math.max(view.range.start, q.range.start - 30), q.range.start)) || changeAfter.test(view.text.slice(q.range.end, q.range.end + 20));
@@ -137,193 +128,6 @@ function readMetric(view: View, q: Quantity, clause: Range, ctx: BlockContext, q
   // "X, Y and Z remained at 100%": no metric word, so the one the paragraph is speaking of.
   if (cueless && ctx.figure && (ctx.figure.metric === 'net_import_reliance' || SHARE_METRICS.has(ctx.figure.metric))) return { metric: ctx.figure.metric, fromContext: true, alternatives: [] };
   return undefined;
-}
-
-/** The minerals a quantity speaks of, and whether they came from context. */
-const SET_COUNT = String.raw`(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|twenty|thirty|forty|fifty)`;
-const COUNTED_SET_AFTER = new RegExp(String.raw`^\s*(?:(?:net\s+)?(?:import[-\s]+)?(?:reliant|dependent)\s+)?(?:on\s+imports\s+)?(?:for|of|in)\s+(?:a\s+further\s+|another\s+|the\s+)?${SET_COUNT}\b(?!\s*(?:%|per\s*cent|percent|t\b|tonnes?|tons?|kg))(?:\s+of\s+(?:them|those|these|the\s+\d+))?`, 'i');
-const COUNTED_SET_BEFORE = new RegExp(String.raw`\b${SET_COUNT}\s+(?:\S+\s+){0,2}?(?:minerals|commodities|metals|elements|materials)\b(?!\s+(?:including|such\s+as))[^,;]*$`, 'i');
-
-const OWNER_AFTER = /^\s*of\s+(?:the\s+)?(?:world['’]s\s+|global\s+|world\s+)?([A-Za-z][\w-]*)\s+(?:production|output|supply|mining|refining|reserves)\b/i;
-const OWNER_ADJECTIVES = /^(?:world|global|worldwide|US|U\.S|American|Chinese|refined|mined|mine|primary|secondary|total|annual|domestic|smelter|smelted|processed|processing|raw|its|their|current|estimated|known|new)$/i;
-
-function readMinerals(view: View, q: Quantity, clause: Range, paired: Map<Quantity, Mention> | undefined, ctx: BlockContext, others: Quantity[]): { mentions: Mention[]; minerals: string[]; fromContext: boolean } | 'unnamed' | undefined {
-  // "…100% import reliant for 16 of the 90 commodities", "20 critical minerals had reliance above
-  // 50%", "more than 50% for a further 29": a figure about a counted set of unnamed minerals, whose
-  // examples ("including gallium") are its only named members.
-  const setAfter = COUNTED_SET_AFTER.exec(view.text.slice(q.range.end, Math.min(clause.end, q.range.end + 60)));
-  const setBefore = COUNTED_SET_BEFORE.test(view.text.slice(clause.start, q.range.start));
-  if (setAfter || setBefore) {
-    // Members named as examples ("…, including gallium") or placed in the set ("gallium among the 16").
-    const examples = view.mentions.filter(
-      (m) =>
-        within(m.range, clause) &&
-        ((m.range.start > q.range.end && /\b(?:including|such\s+as|among\s+them|like|e\.g\.,?)\s+(?:\S+\s+){0,3}$/i.test(view.text.slice(Math.max(clause.start, m.range.start - 30), m.range.start))) ||
-          (m.range.end < q.range.start && /^\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:among|one\s+of)\s+(?:the\s+)?/i.test(view.text.slice(m.range.end, m.range.end + 20)))),
-    );
-    if (!examples.length) return 'unnamed';
-    const list = distinctMinerals(listAround(view, view.mentions.indexOf(examples[0]!)));
-    return { mentions: list, minerals: list.map((m) => m.mineral), fromContext: false };
-  }
-  const pair = paired?.get(q);
-  if (pair) return { mentions: [pair], minerals: [pair.mineral], fromContext: false };
-  // "…and about 90% of global magnesium production": a commodity the dataset does not know owns the
-  // figure, not the mineral named before it.
-  const owner = OWNER_AFTER.exec(view.text.slice(q.range.end, Math.min(clause.end, q.range.end + 50)));
-  if (owner && !OWNER_ADJECTIVES.test(owner[1]!)) {
-    const at = q.range.end + owner[0].lastIndexOf(owner[1]!);
-    if (!view.mentions.some((m) => m.range.start <= at && m.range.end > at)) return 'unnamed';
-  }
-  const inClause = view.mentions.filter((m) => within(m.range, clause));
-  const next = others.find((o) => o.range.start > q.range.end);
-  const after = inClause.filter((m) => m.range.start >= q.range.end && (!next || m.range.start < next.range.start));
-  const before = inClause.filter((m) => m.range.end <= q.range.start);
-  let chosen: Mention | undefined;
-  const firstAfter = after[0];
-  const gap = firstAfter ? view.text.slice(q.range.end, firstAfter.range.start) : '';
-  if (firstAfter && /^[^;]{0,70}$/.test(gap) && (/^\s*(?:(?:net[-\s]+)?(?:import[-\s]+)?(?:reliant|reliance|dependent|dependence)\s+(?:on\s+imports\s+)?)?(?:of|for|on|in|from)\b/i.test(gap) || gap.trim() === '') && !/\b(?:and|while|with|but|versus|compared)\b/i.test(gap)) chosen = firstAfter;
-  else if (before.length > 0) chosen = before[before.length - 1];
-  else chosen = firstAfter;
-  if (!chosen) {
-    const inSentence = view.mentions.filter((m) => m.range.end <= q.range.start);
-    chosen = inSentence[inSentence.length - 1];
-  }
-  if (chosen) {
-    const index = view.mentions.indexOf(chosen);
-    const list = distinctMinerals(listAround(view, index));
-    // A list shares one quantity only when no other quantity sits inside its clause for it.
-    const shared = list.length > 1 && !others.some((o) => o !== q && within(o.range, clause));
-    const mentions = shared ? list : [chosen];
-    return { mentions, minerals: mentions.map((m) => m.mineral), fromContext: false };
-  }
-  const minerals = ctx.figure?.minerals.length ? ctx.figure.minerals : ctx.minerals;
-  return minerals.length ? { mentions: [], minerals: [...minerals], fromContext: true } : undefined;
-}
-
-/** "53% and 54% … for gallium and germanium, respectively": quantities and minerals in order. */
-function pairRespectively(view: View, qs: Quantity[]): Map<Quantity, Mention> | undefined {
-  const sentence = view.text.slice(view.range.start, view.range.end);
-  const percents = qs.filter((q) => q.unit === qs[0]?.unit);
-  if (percents.length < 2) return undefined;
-  const coordinated = percents.every((q, i) => i === 0 || /^\s*(?:,\s*(?:and\s+)?|and)\s*$/i.test(view.text.slice(percents[i - 1]!.range.end, q.range.start)));
-  if (!/\brespectively\b/i.test(sentence) && !coordinated) return undefined;
-  const distinct = distinctMinerals(view.mentions);
-  for (let i = 0; i < distinct.length; i++) {
-    const list = distinctMinerals(listAround(view, view.mentions.indexOf(distinct[i]!)));
-    if (list.length === percents.length) return new Map(percents.map((q, k) => [q, list[k]!]));
-  }
-  return undefined;
-}
-
-/** Partners whose share the quantity is: the country just before it, the subject, or "from X". */
-function readPartners(view: View, q: Quantity, clause: Range, metric: FigureMetric): { partners: string[]; actor?: Actor } {
-  const actors = view.actors.filter((a) => within(a.range, clause) && a.code !== 'US');
-  const text = view.text;
-  const destination = (a: Actor) => /\b(?:to|into|for|toward|towards)\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, a.range.start - 12), a.range.start));
-  const adjacent = actors.find((a) => a.range.end <= q.range.start && /^\s*[(:,]?\s*(?:at\s+|with\s+)?$/.test(text.slice(a.range.end, q.range.start)));
-  if (adjacent) return { partners: [adjacent.code], actor: adjacent };
-  const from = actors.find((a) => a.range.start >= q.range.end && (/\bfrom\s+(?:mainland\s+)?(?:the\s+)?$/i.test(text.slice(Math.max(q.range.end, a.range.start - 20), a.range.start)) || (/^\s*$/.test(text.slice(q.range.end, a.range.start)) && /^-?(?:sourced|supplied|origin)/i.test(text.slice(a.range.end, a.range.end + 9)))));
-  const subjects = actors.filter((a) => a.range.end <= q.range.start && !destination(a));
-  if (subjects.length > 0) {
-    const last = subjects[subjects.length - 1]!;
-    // "China and South Korea each supplied a fifth": both are partners.
-    const prev = subjects[subjects.length - 2];
-    if (prev && /^\s+and\s+$/.test(text.slice(prev.range.end, last.range.start)) && /\beach\b/i.test(text.slice(last.range.end, q.range.start))) return { partners: [prev.code, last.code], actor: last };
-    if (from && (metric === 'import_share')) return { partners: [from.code], actor: from };
-    return { partners: [last.code], actor: last };
-  }
-  if (from) return { partners: [from.code], actor: from };
-  const after = actors.find((a) => a.range.start >= q.range.end && a.code === 'CN' && !destination(a));
-  if (after && metric !== 'import_share') return { partners: [after.code], actor: after };
-  if (after && /\b(?:from|by|in)\s+(?:\S+\s+){0,2}$/i.test(text.slice(q.range.end, after.range.start))) return { partners: [after.code], actor: after };
-  return { partners: [] };
-}
-
-/** The importer whose imports a share is of, when not the US ("Japan's rare-earth imports"). */
-function readReporter(view: View, q: Quantity, clause: Range, partners: string[]): string | undefined {
-  const text = view.text;
-  for (const a of view.actors) {
-    if (!within(a.range, clause) || a.code === 'CN' || a.code === 'US' || partners.includes(a.code)) continue;
-    const after = text.slice(a.range.end, a.range.end + 40);
-    if ((a.form !== 'name' || /^\s*(?:\S+\s+){0,2}(?:imports?|sources?|buys?|purchases?)\b/i.test(after)) && /\bimport|\bsource|\bbuy|\bpurchase/i.test(after)) return a.code;
-    if (/^\s+(?:sources?|imports?|imported|buys?|bought|gets?|got|relies|relied)\b/i.test(after)) return a.code;
-    if (/\bof\s+$/i.test(text.slice(Math.max(clause.start, a.range.start - 4), a.range.start)) && a.form === 'possessive') return a.code;
-  }
-  return undefined;
-}
-
-interface PeriodReading {
-  time?: TimeExpression;
-  relative?: RelativeTime;
-  inherited?: LastPeriod;
-  /** "Over the same period" with no period earlier in the block: the brief's last figure's. */
-  same?: boolean;
-  /** The time comes from another clause of the sentence. */
-  otherClause?: boolean;
-}
-
-const samePeriod = /\b(?:same|that|those)\s+(?:\w+\s+)?(?:period|years?|months?|time|span|window|stretch)\b|\bthe\s+same\s+(?:calculation|data|dataset|figures|source|basis|customs\s+data)\b/i;
-type LastPeriod = NonNullable<NonNullable<BlockContext['figure']>['period']>;
-
-function readPeriod(view: View, q: Quantity, clause: Range, qs: Quantity[], ctx: BlockContext, metricFromContext: boolean): PeriodReading {
-  const usable = view.times.filter((t) => within(t.range, clause) && !spanLeads.has(t.lead));
-  const text = view.text;
-  const owns = (t: { range: Range }) => {
-    // A time after another quantity that is compared with this one ("up from 50% in 2019") is that one's.
-    const between = qs.filter((o) => o !== q && o.range.start > q.range.end && o.range.end <= t.range.start);
-    // "…dropped by 97% compared to September": the time compared with is not the figure's.
-    if (/\b(?:compared\s+(?:to|with)|than|versus|vs\.?|against)\s+(?:the\s+|a\s+)?(?:same\s+\w+\s+(?:of|in)\s+|level\s+(?:of|in)\s+)?$/i.test(text.slice(Math.max(q.range.end, t.range.start - 40), t.range.start))) return false;
-    // "100% import-reliant for yttrium, with China responsible for 94% of imports from 2018 to 2021":
-    // a time after another figure introduced by ", with" is that figure's.
-    if (between.length && /,\s+with\s/i.test(text.slice(q.range.end, between[0]!.range.start))) return false;
-    // "…near $60,000/t, down from a record set in May": the time is the record's.
-    if (/\b(?:from|than|since|below|above)\s+(?:a|an|the|its|last)\s+(?:\w+\s+)?(?:record|high|low|peak|level|average)\b/i.test(text.slice(q.range.end, t.range.start))) return false;
-    return between.every((o) => !/\b(?:from|than|versus|vs\.?|compared\s+with|against|earlier|before)\b/i.test(text.slice(q.range.end, o.range.start)));
-  };
-  const after = usable.find((t) => t.range.start >= q.range.end && owns(t));
-  if (after) return { time: after };
-  const rel = view.relatives.filter((r) => within(r.range, clause) && !spanLeads.has(r.lead));
-  const relAfter = rel.find((r) => r.range.start >= q.range.end && owns(r));
-  if (relAfter) return { relative: relAfter };
-  // An earlier value ("up from 50%", "80% a year earlier") takes no time from before it; a parallel
-  // one ("5,200 kg to Japan in October, against 6,000 kg to the US") shares it.
-  const compared = /\b(?:from|than)\s+(?:\S+\s+){0,2}$/i.test(text.slice(Math.max(clause.start, q.range.start - 30), q.range.start));
-  if (compared || yearEarlierValue(text.slice(q.range.end, q.range.end + 40))) return {};
-  const before = usable.filter((t) => t.range.end <= q.range.start);
-  const previousQ = qs.filter((o) => o.range.end <= q.range.start).pop();
-  const firstQ = qs.find((o) => o.range.start >= clause.start);
-  // A time before the clause's first number speaks for every number of a list after it
-  // ("reliance in 2024 was 76% for cobalt, 48% for nickel…").
-  const lead = before.filter((t) => !previousQ || t.range.start > previousQ.range.end || t.range.start < clause.start + 30 || (firstQ && t.range.end <= firstQ.range.start));
-  if (lead.length) return { time: lead[lead.length - 1]! };
-  const relBefore = rel.filter((r) => r.range.end <= q.range.start).pop();
-  if (relBefore) return { relative: relBefore };
-  const sentence = text.slice(clause.start, clause.end);
-  // The sentence's opening time ("**October**: …; …, while dysprosium exports drop to 3,501 kg")
-  // speaks for a clause that gives none.
-  const opening = [...view.times.filter((t) => !spanLeads.has(t.lead)), ...view.relatives.filter((r) => !spanLeads.has(r.lead))]
-    .filter((t) => t.range.end <= clause.start)
-    .sort((a, b) => a.range.start - b.range.start)[0];
-  if (opening && !samePeriod.test(sentence)) return 'start' in opening ? { time: opening, otherClause: true } : { relative: opening, otherClause: true };
-  if (!ctx.figure?.period && samePeriod.test(sentence)) return { same: true };
-  if (ctx.figure?.period && (samePeriod.test(sentence) || metricFromContext || /\bthat\s+share\b|\bthe\s+(?:Chinese\s+)?share\b|\bthose\s+imports\b/i.test(sentence))) return { inherited: ctx.figure.period };
-  return {};
-}
-
-/**
- * "80% a year earlier" gives the value of a year before; "24% fewer than a year earlier" and "up 5%
- * on a year earlier" give a change measured against it, which is the current period's.
- */
-function yearEarlierValue(after: string): boolean {
-  return /^\s*(?:\S+\s+){0,3}?(?:a|one)\s+year\s+(?:earlier|before|ago|previously)\b/i.test(after) && !/^\s*(?:\S+\s+){0,2}?(?:than|on|over|versus|vs\.?|compared\s+(?:with|to))\s+(?:a|one)\s+year\b/i.test(after);
-}
-
-function yearBefore(p: LastPeriod | undefined, view: View, q: Quantity): LastPeriod | undefined {
-  if (!p) return undefined;
-  if (!yearEarlierValue(view.text.slice(q.range.end, q.range.end + 40))) return undefined;
-  const shift = (d: string) => `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`;
-  const end = shift(p.end).endsWith('-02-29') ? `${shift(p.end).slice(0, 8)}28` : shift(p.end);
-  return { start: shift(p.start), end, range: p.range };
 }
 
 export function readFigures(view: View, ctx: BlockContext, out: SentenceClaim[], unread: Unread[]): void {
