@@ -37,6 +37,11 @@ describe('periods read indirectly', () => {
     expect(periodOf('Chinese exports of terbium fell 30% over the year.', '2025-09-05')).toBe('2025-01-01..2025-12-31');
   });
 
+  it('a month range with no year is the latest such range by the brief’s date', () => {
+    expect(periodOf('In January-September, China supplied 19% of US imports of germanium.', '2024-12-05')).toBe('2024-01-01..2024-09-30');
+    expect(periodOf('From October to December, China supplied 19% of US imports of germanium.', '2025-03-01')).toBe('2024-10-01..2024-12-31');
+  });
+
   it('a time that a change is compared with is not its period', () => {
     expect(periodOf('Chinese exports of antimony products in October 2024 dropped by 97% compared to September.', '2024-12-03')).toBe('2024-10-01..2024-10-31');
   });

@@ -56,7 +56,7 @@ export type Frame = { role: 'lead-in'; type: ClaimControlType; destination: stri
 
 /** A relative time and whether it gives a figure's period or a control's date. */
 export interface RelativeSlot {
-  time: Pick<RelativeTime, 'kind' | 'offset' | 'month' | 'day' | 'lead' | 'span'>;
+  time: Pick<RelativeTime, 'kind' | 'offset' | 'month' | 'day' | 'lead' | 'span' | 'monthEnd'>;
   range: Range;
   use: 'period' | 'date';
   /** The words as written (set once ranges are in source offsets). */
