@@ -24,3 +24,12 @@ describe('hedged counts', () => {
     expect(countOf('China now restricts exports of 30 critical minerals.', '2025-12-15').verdict).toBe('wrong');
   });
 });
+
+describe('counts of rare earths', () => {
+  it('"the number of controlled elements to 12 out of the 17 rare-earth metals" counts rare earths, not every mineral', () => {
+    const claims = checkBrief('The new rules add five rare earths, bringing the total number of controlled elements to 12 out of the 17 rare-earth metals.', bundledDataset(), options('2025-10-10')).claims;
+    const claim = claims.find((c) => c.kind === 'count' && c.count === 12)!;
+    expect(claim).toMatchObject({ count: 12, countOf: 'rare-earths' });
+    expect(claim.verdict).not.toBe('wrong');
+  });
+});

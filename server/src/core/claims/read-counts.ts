@@ -64,7 +64,9 @@ export function readCounts(view: View, out: SentenceClaim[], unread: Unread[], i
     const last = actors[actors.length - 1];
     if (last && last.code !== 'CN' && last.form !== 'adjective') return;
     // "the number of minerals under licensing rises to nine" counts them all.
-    const scope = total && !/rare|REE/i.test(noun) ? { scope: 'total' as const, confidence: 'certain' as const } : scopeOf(view, noun, start, end, clause);
+    // "…the number of controlled elements to 12 out of the 17 rare-earth metals": a count of rare earths.
+    const ofRare = /^\s*(?:out\s+)?of\s+(?:the\s+)?(?:\d+|seventeen)\s+(?:\S+\s+)?(?:rare|REE)/i.test(text.slice(numEnd, numEnd + 50)) || (/element/i.test(noun) && /\brare[-\s]earth|\bREEs?\b/i.test(text.slice(clause.start, clause.end)));
+    const scope = ofRare ? { scope: 'rare-earths' as const, confidence: 'certain' as const } : total && !/rare|REE/i.test(noun) ? { scope: 'total' as const, confidence: 'certain' as const } : scopeOf(view, noun, start, end, clause);
     // "controls on two metals, gallium and germanium": a count of the named list is not a total.
     const listed = view.mentions.filter((m) => m.range.start >= end && m.range.start - end < 40 && /^\s*[,:(—–-]/.test(text.slice(end, end + 3)));
     if (n > 0 && listed.length === n) return;
