@@ -60,6 +60,8 @@ export interface ControlReading {
   weak: boolean;
   /** The words give a measure's scope, not its type ("the rule covers antimony ore"). */
   scope?: boolean;
+  /** Where the scope's verb ends ("… covers"): the minerals it governs follow. */
+  scopeEnd?: number;
   alternatives: ClaimControlType[];
 }
 
@@ -100,7 +102,7 @@ export function typeOf(view: View, clause: Range): ControlReading | undefined {
   if (ban) return { type: 'ban', at: ban.range.start, weak: false, alternatives: [] };
   if (licensing || control) return { type: 'licensing', at: (licensing ?? control)!.range.start, weak: false, alternatives: [] };
   const scope = scopeFrame.exec(view.text.slice(clause.start, clause.end));
-  if (scope) return { type: 'licensing', at: clause.start + scope.index, weak: true, scope: true, alternatives: [] };
+  if (scope) return { type: 'licensing', at: clause.start + scope.index, weak: true, scope: true, scopeEnd: clause.start + scope.index + scope[0].length, alternatives: [] };
   if (weakControl) return { type: 'licensing', at: weakControl.range.start, weak: true, alternatives: [] };
   return undefined;
 }

@@ -50,7 +50,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     // the clause ("The measure, announced on 20 October by …, covers graphite").
     // "may not be exported without permission" denies twice: its "not" does not unbind the minerals.
     const deniedTwice = typed.type === 'licensing' && /\bwithout\s+(?:an?\s+|prior\s+)?(?:export\s+|dual[-\s]use\s+)?(?:licen|permi|approval)/i.test(text);
-    const anchors = [typed.at, ...view.controlCues.filter((c) => within(c.range, clause)).map((c) => c.range.start)];
+    const anchors = [typed.at, ...(typed.scopeEnd ? [typed.scopeEnd] : []), ...view.controlCues.filter((c) => within(c.range, clause)).map((c) => c.range.start)];
     const governed = (m: Mention) =>
       anchors.some((at) => {
         const between = m.range.end <= at ? view.text.slice(m.range.end, at) : view.text.slice(at, m.range.start);
