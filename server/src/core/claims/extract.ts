@@ -17,6 +17,7 @@ import { alloyPartner, mineralAnaphor } from './control-phrases';
 import { readCounts } from './read-counts';
 import { readFigures, type Unread } from './read-figures';
 import { readTableRow } from './read-table';
+import { answerFrame, questionFrame } from './questions';
 import { splitSentences } from './sentences';
 import type { ClaimDraft, ExtractionContext, SentenceClaim } from './types';
 import { notAsserted, readView, type View } from './view';
@@ -184,6 +185,11 @@ function extractPiece(block: Block, source: string, context: ExtractionContext):
     const frame = leadIn(block, source, mentions, splitSentences(block.text));
     if (frame) return [frame];
   }
+  // An explainer's question about a control and the answer to one ("A: Yes, from 3 December
+  // 2024."); either may name no mineral. resolve.ts pairs them.
+  const answer = block.kind === 'paragraph' && /^[\s*_]*(?:A\s*[:.]|Yes\b)/i.test(block.text) ? answerFrame(block, source, mentions, splitSentences(block.text)[0]!) : undefined;
+  const question = block.kind === 'paragraph' && /\?[\s*_]*$/.test(block.text) && anyControlWord.test(block.text) ? questionFrame(block, source, mentions, context.dataset) : undefined;
+  if ((answer || question) && mentions.length === 0 && !countWord.test(block.text)) return [answer ?? question!];
   // Without a mineral name only counts (which need a number) and controls of minerals named
   // earlier in the brief ("the licensing requirement for both metals") can stand.
   const anaphoric = (text: string) => anyControlWord.test(text) && mineralAnaphor.test(text);
@@ -231,6 +237,8 @@ function extractPiece(block: Block, source: string, context: ExtractionContext):
     if (item) drafts.push(item);
   }
   if (scenario) drafts.push(scenario);
+  if (answer) drafts.push(answer);
+  if (question) drafts.push(question);
   for (const u of unread) {
     const range = toSourceRange(block.segments, u.range);
     drafts.push({ kind: 'unread', minerals: [...new Set(u.mentions.map((m) => m.mineral))], range, text: source.slice(range.start, range.end), why: u.why, cited: false });

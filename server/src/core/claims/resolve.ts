@@ -153,6 +153,43 @@ function joinLists(drafts: readonly ClaimDraft[]): ClaimDraft[] {
 const PRICES: ReadonlySet<string> = new Set(['price', 'price_change', 'price_premium']);
 const monthEnd = (month: string) => `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
 
+/** The start of any time a past-tense answer may speak of (before the dataset's first measure). */
+const EARLIEST: IsoDate = '2000-01-01';
+
+/**
+ * An explainer's answer asserts its question's control: "Did China ban gallium exports to the US?"
+ * then "Yes, from 3 December 2024" is a ban of gallium to the US dated 3 December 2024; "Which other
+ * minerals were caught by the US-specific ban?" then "Germanium and antimony" is that ban for them.
+ * The reading crosses blocks, so it is only likely. Frames never leave this function.
+ */
+function joinQuestions(drafts: readonly ClaimDraft[], briefDate: IsoDate): ClaimDraft[] {
+  if (!drafts.some((d) => d.frame?.role === 'question' || d.frame?.role === 'answer')) return drafts as ClaimDraft[];
+  const out: ClaimDraft[] = [];
+  let question: ClaimDraft | undefined;
+  for (const draft of drafts) {
+    const frame = draft.frame;
+    if (frame?.role === 'question') {
+      question = draft;
+      continue;
+    }
+    if (frame?.role !== 'answer') {
+      out.push(draft);
+      continue;
+    }
+    const q = question?.frame?.role === 'question' && draft.range.start - question.range.end <= LIST_REACH ? { draft: question, frame: question.frame } : undefined;
+    question = undefined;
+    if (!q) continue;
+    const minerals = q.frame.polar ? (frame.yes ? q.draft.minerals : []) : draft.minerals;
+    if (!minerals.length) continue;
+    const { frame: _frame, ...rest } = draft;
+    // Asked in the past tense with no date in the answer ("Which minerals were caught by the ban?"):
+    // true if it held at some time up to the brief's date.
+    const when = draft.date ? { date: draft.date } : q.frame.past ? { date: briefDate } : {};
+    out.push({ ...rest, ...(q.frame.past && !draft.date ? { dateFrom: EARLIEST } : {}), kind: 'control', minerals, control: { type: q.frame.type, destination: q.frame.destination, ...when }, confidence: 'likely', placed: true });
+  }
+  return out;
+}
+
 /**
  * `writtenOn` is the date the brief gives itself (front matter); when the brief is checked as of a
  * later date, its undated status and count claims speak of the day it was written, so they are
@@ -162,7 +199,7 @@ const monthEnd = (month: string) => `${month}-${String(new Date(Date.UTC(Number(
  */
 export function resolveDrafts(drafts: readonly ClaimDraft[], briefDate: IsoDate, writtenOn?: IsoDate, asOf?: IsoDate, measuresIn?: MeasuresIn): ClaimDraft[] {
   const dated = writtenOn && asOf && writtenOn < asOf ? writtenOn : undefined;
-  return withBriefMinerals(withBriefControls(joinLists(drafts)), briefDate, measuresIn).map((draft) => {
+  return withBriefMinerals(withBriefControls(joinLists(joinQuestions(drafts, briefDate))), briefDate, measuresIn).map((draft) => {
     const slot = draft.relative;
     // A price quoted with no time ("traded near $60,000/t", "rose 4% on the week") is the market
     // at the time of writing: the month of the brief's date. Prices are read, never judged.

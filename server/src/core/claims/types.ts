@@ -52,7 +52,14 @@ export type ClaimDraft = Omit<Claim, 'kind' | 'checkedOn' | 'verdict' | 'record'
 };
 
 /** A lead-in's control (type and destination), or an item that takes it. */
-export type Frame = { role: 'lead-in'; type: ClaimControlType; destination: string } | { role: 'item' } | { role: 'hypothetical' };
+export type Frame =
+  | { role: 'lead-in'; type: ClaimControlType; destination: string }
+  | { role: 'item' }
+  | { role: 'hypothetical' }
+  /** A question about a control ("Did China ban gallium exports to the US?"), polar or asking which minerals. */
+  | { role: 'question'; type: ClaimControlType; destination: string; polar: boolean; past: boolean }
+  /** An answer: "Yes, from 3 December 2024", or a list of minerals. */
+  | { role: 'answer'; yes: boolean };
 
 /** A relative time and whether it gives a figure's period or a control's date. */
 export interface RelativeSlot {
