@@ -175,12 +175,16 @@ function isAttributive(text: string, start: number, end: number): boolean {
   return determiner && /^\s+[A-Za-z]/.test(after) && !/^\s+(?:period|average|years?|months?|window|span|timeframe|figures?|shares?|levels?|values?|estimates?|data|rates?|numbers?|reliance)\b/i.test(after);
 }
 
+const anyYear = new RegExp(YEAR);
+
 const leadWords = /(?:\b(as of|as at|since|from|between|until|by|before|after|in|on|during|for|through|over)\s+(?:the\s+)?(?:(?:mid|early|late|end\s+of|start\s+of)[-\s]+)?)$/i;
 
 /** Every time expression in `text` between `from` and `to`, leftmost-longest, in order. */
 export function findTimes(text: string, from = 0, to = text.length): TimeExpression[] {
   const slice = text.slice(from, to);
   const found: TimeExpression[] = [];
+  // Every pattern holds a year: most sentences have none and need no further reading.
+  if (!anyYear.test(slice)) return found;
   const taken: Range[] = [];
   for (const { re, parse } of patterns) {
     re.lastIndex = 0;
@@ -188,7 +192,8 @@ export function findTimes(text: string, from = 0, to = text.length): TimeExpress
       const start = from + m.index;
       const end = start + m[0].length;
       if (taken.some((r) => start < r.end && r.start < end)) continue;
-      if (/[\d,.]$/.test(text.slice(0, start)) || /^[\d%]/.test(text.slice(end))) continue;
+      // Part of a longer number ("12,024", "2024.5") or a percentage ("2025%"): not a time.
+      if ((start > 0 && /[\d,.]/.test(text[start - 1]!)) || (end < text.length && /[\d%]/.test(text[end]!))) continue;
       const parsed = parse(m as RegExpExecArray);
       if (!parsed) continue;
       taken.push({ start, end });
