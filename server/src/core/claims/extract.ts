@@ -193,18 +193,18 @@ function extractPiece(block: Block, source: string, context: ExtractionContext):
     const sentences = splitSentences(block.text);
     sentences.forEach((range, i) => {
       const view = readView(block.text, range, mentions);
-      if (view.mentions.length === 0 && !countWord.test(block.text.slice(range.start, range.end)) && !ctx.minerals.length) return;
+      if (view.mentions.length === 0 && !countWord.test(view.sentence) && !ctx.minerals.length) return;
       const claims: SentenceClaim[] = [];
       const skipped: Unread[] = [];
-      if (view.quantities.length || /\ball\b|\bevery\b|\bentirely\b|\bfully\b|\bwholly\b/i.test(block.text.slice(range.start, range.end))) readFigures(view, ctx, claims, skipped);
-      if (anyControlWord.test(block.text.slice(range.start, range.end)) && (block.kind !== 'heading' || view.actors.some((a) => a.code === 'CN'))) readControls(view, ctx, context.dataset, claims, skipped);
+      if (view.quantities.length || /\ball\b|\bevery\b|\bentirely\b|\bfully\b|\bwholly\b/i.test(view.sentence)) readFigures(view, ctx, claims, skipped);
+      if (anyControlWord.test(view.sentence) && (block.kind !== 'heading' || view.actors.some((a) => a.code === 'CN'))) readControls(view, ctx, context.dataset, claims, skipped);
       readCounts(view, claims, skipped, block.kind === 'heading');
       const cited = isCited(block, range, i === sentences.length - 1);
       const kept = claims.filter((claim) => !withinLinkText(block, claim.range));
       for (const claim of kept) found.push({ claim, cited });
       // A heading is a headline's few words; it is not listed as a sentence that went unread.
       if (view.mentions.length && kept.length === 0 && block.kind !== 'heading') {
-        const why = skipped[0]?.why ?? (view.quantities.length || strongCue.test(block.text.slice(range.start, range.end)) ? 'unbound' : undefined);
+        const why = skipped[0]?.why ?? (view.quantities.length || strongCue.test(view.sentence) ? 'unbound' : undefined);
         if (why) unread.push({ range: trimmed(block.text, range), why, mentions: view.mentions });
       }
       if (view.mentions.length) ctx.minerals = [...new Set(view.mentions.map((m) => m.mineral))];
