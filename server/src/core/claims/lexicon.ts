@@ -32,17 +32,40 @@ export function lexiconFor(dataset: Dataset): Lexicon {
 
 /**
  * The matches of `(?<![\p{L}\p{N}])(?:k1|k2|…)(?:e?s)?(?![\p{L}\p{N}])` (flags giu) over a text,
- * for keys already in priority order, without running that one regular expression: with hundreds of
- * keys it is too large for V8 to compile and is interpreted at every position of the text. A small
- * expression finds the word starts whose first letter begins some key; there only the keys with
- * that first letter are tried, in the same order, so the matches are the same (and a word-indexed
- * lexicon, measured too, was slower).
+ * for lower-case keys already in priority order, without running that one regular expression: with
+ * hundreds of keys it is too large for V8 to compile and is interpreted at every position of the
+ * text. A loop over the text finds the word starts whose first two letters begin some key; there
+ * only the keys with that first letter are tried, in the same order, so the matches are the same
+ * (a test holds it to the one expression). A word-indexed lexicon, measured too, was slower.
  */
 export function groupedMatcher(keys: readonly string[]): (text: string) => RegExpExecArray[] {
   const firstOf = (key: string) => String.fromCodePoint(key.codePointAt(0)!);
   const firsts = new Map([...new Set(keys.map(firstOf))].map((f) => [f, new RegExp(`^[${escapeInClass(f)}]$`, 'iu')]));
-  const starts = new RegExp(`(?<![\\p{L}\\p{N}])[${[...firsts.keys()].map(escapeInClass).join('')}]`, 'giu');
-  // The keys a word starting with a given letter may begin with (ignoring case, so "K" and the Kelvin sign find "k…").
+  // Which characters equal some key's first letter ignoring case ("K" and the Kelvin sign equal "k").
+  const equalsFirst = (ch: string) => [...firsts.values()].some((re) => re.test(ch));
+  const asciiFirst = Array.from({ length: 128 }, (_, c) => equalsFirst(String.fromCharCode(c)));
+  const otherFirst = new Map<string, boolean>();
+  const isFirst = (text: string, at: number, code: number): boolean => {
+    if (code < 128) return asciiFirst[code]!;
+    const ch = String.fromCodePoint(text.codePointAt(at)!);
+    if (!otherFirst.has(ch)) otherFirst.set(ch, equalsFirst(ch));
+    return otherFirst.get(ch)!;
+  };
+  // The first two letters of keys that start with two plain ASCII letters or digits: an ASCII word
+  // start whose two letters begin none of them cannot match (unless a key of its first letter has
+  // another second character, or some key starts outside ASCII, where case folding is wider).
+  const plain = (k: string) => /^[a-z0-9]{2}/.test(k);
+  const lower = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
+  const pairs = keys.every((k) => k.charCodeAt(0) < 128) ? new Uint8Array(128 * 128) : undefined;
+  for (const k of keys) if (pairs && plain(k)) pairs[k.charCodeAt(0) * 128 + k.charCodeAt(1)] = 1;
+  const open = new Uint8Array(128);
+  for (const k of keys) if (!plain(k) && k.charCodeAt(0) < 128) open[k.charCodeAt(0)] = 1;
+  const ruledOut = (text: string, at: number, code: number): boolean => {
+    const next = text.charCodeAt(at + 1);
+    if (!pairs || !(next < 128)) return false;
+    const first = lower(code);
+    return !open[first] && !pairs[first * 128 + lower(next)];
+  };
   const byLetter = new Map<string, RegExp>();
   const keysFor = (letter: string): RegExp => {
     let re = byLetter.get(letter);
@@ -55,19 +78,31 @@ export function groupedMatcher(keys: readonly string[]): (text: string) => RegEx
   };
   return (text) => {
     const out: RegExpExecArray[] = [];
-    starts.lastIndex = 0;
-    let s: RegExpExecArray | null;
-    while ((s = starts.exec(text)) !== null) {
-      const re = keysFor(s[0]);
-      re.lastIndex = s.index;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (!isFirst(text, i, code) || (i > 0 && letterOrDigitBefore(text, i)) || (code < 128 && ruledOut(text, i, code))) continue;
+      const re = keysFor(String.fromCodePoint(text.codePointAt(i)!));
+      re.lastIndex = i;
       const m = re.exec(text);
       if (m) {
         out.push(m);
-        starts.lastIndex = m.index + m[0].length;
+        // Every key ends in a letter, so the next word start lies past the match.
+        i = m.index + m[0].length - 1;
       }
     }
     return out;
   };
+}
+
+const asciiLetterOrDigit = Array.from({ length: 128 }, (_, c) => /[A-Za-z0-9]/.test(String.fromCharCode(c)));
+
+/** Whether the code point just before `at` is a letter or digit (what `(?<![\p{L}\p{N}])` tests). */
+function letterOrDigitBefore(text: string, at: number): boolean {
+  const low = text.charCodeAt(at - 1);
+  if (low < 128) return asciiLetterOrDigit[low]!;
+  const high = at >= 2 ? text.charCodeAt(at - 2) : 0;
+  const point = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000 : low;
+  return /[\p{L}\p{N}]/u.test(String.fromCodePoint(point));
 }
 
 function escapeInClass(ch: string): string {
