@@ -143,7 +143,8 @@ export function buildLexicon(forms: readonly SurfaceForm[]): Lexicon {
         }
       }
       if (symbolRe) {
-        for (const m of text.matchAll(symbolRe)) {
+        symbolRe.lastIndex = 0;
+        for (let m = symbolRe.exec(text); m !== null; m = symbolRe.exec(text)) {
           const form = symbols.get(m[0]);
           const start = m.index;
           const end = start + m[0].length;

@@ -209,13 +209,14 @@ export function findTimes(text: string, from = 0, to = text.length): TimeExpress
       if (!tested.get(needs)) continue;
     }
     re.lastIndex = 0;
-    for (const m of slice.matchAll(re)) {
+    // An exec loop rather than matchAll, which copies the expression on every call.
+    for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
       const start = from + m.index;
       const end = start + m[0].length;
       if (taken.some((r) => start < r.end && r.start < end)) continue;
       // Part of a longer number ("12,024", "2024.5") or a percentage ("2025%"): not a time.
       if ((start > 0 && /[\d,.]/.test(text[start - 1]!)) || (end < text.length && /[\d%]/.test(text[end]!))) continue;
-      const parsed = parse(m as RegExpExecArray);
+      const parsed = parse(m);
       if (!parsed) continue;
       taken.push({ start, end });
       if (isAttributive(text, start, end)) continue;
