@@ -128,9 +128,15 @@ export function buildLexicon(forms: readonly SurfaceForm[]): Lexicon {
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${symbolAlternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
     : undefined;
 
+  // The same few spellings recur through a brief: each is normalised once (a bounded memory).
+  const looked = new Map<string, SurfaceForm | undefined>();
   function lookupWord(matched: string): SurfaceForm | undefined {
+    if (looked.has(matched)) return looked.get(matched);
     const key = matched.toLowerCase().replace(/[\s\u2010\u2011-]+/g, ' ');
-    return words.get(key) ?? words.get(key.replace(/es$/, '')) ?? words.get(key.replace(/s$/, ''));
+    const form = words.get(key) ?? words.get(key.replace(/es$/, '')) ?? words.get(key.replace(/s$/, ''));
+    if (looked.size >= 10_000) looked.clear();
+    looked.set(matched, form);
+    return form;
   }
 
   return {
