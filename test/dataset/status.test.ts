@@ -71,12 +71,12 @@ describe('controlledCount', () => {
     expect(count.minerals).not.toContain('rare-earths');
   });
   it('counts what was controlled on earlier dates', () => {
-    expect(dataset.controlledCount('2023-09-01').minerals.sort()).toEqual(['gallium', 'germanium']);
+    expect([...dataset.controlledCount('2023-09-01').minerals].sort()).toEqual(['gallium', 'germanium']);
   });
   it('puts the October 2025 rare earths under unknown once their suspension has ended', () => {
     const count = dataset.controlledCount('2026-11-28');
     expect(count.minerals).toHaveLength(16);
-    expect(count.unknown.sort()).toEqual(['erbium', 'europium', 'holmium', 'thulium', 'ytterbium']);
+    expect([...count.unknown].sort()).toEqual(['erbium', 'europium', 'holmium', 'thulium', 'ytterbium']);
   });
 });
 

@@ -77,11 +77,14 @@ export const modality = /\b(?:could|would|might|may|should|if|whether|unless|les
 /** Reported speech the brief does not adopt. Attribution to data or the issuer is not this. */
 export const reported = /\b(?:reports?\s+(?:that|of)|rumou?rs?\s+(?:that|of)|claim(?:s|ed)?|alleg(?:e|es|ed|edly|ing)|insist(?:s|ed)?|contend(?:s|ed)?|argu(?:e|es|ed)|suggest(?:s|ed)|assert(?:s|ed)|describ(?:e|es|ed)\s+\S+(?:\s+\S+){0,4}\s+as|wrongly|falsely|mistakenly|incorrectly|erroneously|myth|misreport\w*|(?:some|many|several)\s+(?:headlines|reports|commentators|analysts|observers|outlets))\b/i;
 
+const quoted = /"[^"]*"|“[^”]*”?/g;
+
 /** The ranges inside quotation marks in `text` between `from` and `to`. */
 export function quotedRanges(text: string, from: number, to: number): Range[] {
   const out: Range[] = [];
   const slice = text.slice(from, to);
-  for (const m of slice.matchAll(/"[^"]*"|“[^”]*”?/g)) {
+  quoted.lastIndex = 0;
+  for (let m = quoted.exec(slice); m !== null; m = quoted.exec(slice)) {
     // A quoted single word or short name ("general licenses", "scrapped") is a term, not a quote of a claim.
     out.push({ start: from + m.index, end: from + m.index + m[0].length });
   }

@@ -47,14 +47,14 @@ function withinLinkText(block: Block, range: Range): boolean {
 function toDraft(block: Block, source: string, found: SentenceClaim, cited: boolean): ClaimDraft {
   const map = (r: Range) => toSourceRange(block.segments, r);
   const range = map(found.range);
-  const { period, relative, ...rest } = found.draft;
-  const draft: ClaimDraft = {
-    ...rest,
-    range,
-    text: source.slice(range.start, range.end),
-    mentionRanges: found.mentionRanges.map(map),
-    cited,
-  };
+  const { period, relative } = found.draft;
+  // A copy loop rather than a rest pattern: the same keys in the same order, many times faster.
+  const draft = {} as ClaimDraft;
+  for (const key in found.draft) if (key !== 'period' && key !== 'relative') (draft as Record<string, unknown>)[key] = found.draft[key as keyof SentenceClaim['draft']];
+  draft.range = range;
+  draft.text = source.slice(range.start, range.end);
+  draft.mentionRanges = found.mentionRanges.map(map);
+  draft.cited = cited;
   if (found.valueRange) draft.valueRange = map(found.valueRange);
   if (found.hedgeRange) draft.hedgeRange = map(found.hedgeRange);
   if (period?.range) {
@@ -208,7 +208,7 @@ function extractPiece(block: Block, source: string, context: ExtractionContext):
     const sentences = splitSentences(block.text);
     sentences.forEach((range, i) => {
       const view = readView(block.text, range, mentions);
-      const sentence = block.text.slice(range.start, range.end);
+      const sentence = view.sentence;
       if (view.mentions.length === 0 && !countWord.test(sentence) && !ctx.minerals.length && !anaphoric(sentence)) return;
       const claims: SentenceClaim[] = [];
       const skipped: Unread[] = [];

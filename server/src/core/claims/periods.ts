@@ -52,15 +52,21 @@ type Parser = (m: RegExpExecArray) => { start: IsoDate; end: IsoDate; day?: bool
 const ordinals: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
 const monthCounts: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 
-const patterns: { re: RegExp; parse: Parser }[] = [
+// Words a pattern cannot match without, tested once per sentence before the pattern is run.
+const hasMonth = new RegExp(MONTH, 'i');
+const hasBetween = /between/i;
+
+const patterns: { re: RegExp; parse: Parser; needs?: RegExp }[] = [
   {
     // Q1 2025, Q3-2024, 1Q25
     re: new RegExp(`\\bQ([1-4])\\s*[-/]?\\s*(${YEAR})\\b`, 'gi'),
+    needs: /q[1-4]/i,
     parse: (m) => quarter(Number(m[2]), Number(m[1])),
   },
   {
     // the first quarter of 2025, the second half of 2024
     re: new RegExp(`\\b(first|second|third|fourth|1st|2nd|3rd|4th)\\s+(quarter|half)\\s+(?:of\\s+)?(${YEAR})\\b`, 'gi'),
+    needs: /quarter|half/i,
     parse: (m) => {
       const n = ordinals[m[1]!.toLowerCase()]!;
       const y = Number(m[3]);
@@ -71,11 +77,13 @@ const patterns: { re: RegExp; parse: Parser }[] = [
   {
     // H1 2025
     re: new RegExp(`\\bH([12])\\s*(${YEAR})\\b`, 'g'),
+    needs: /H[12]/,
     parse: (m) => ({ start: monthStart(Number(m[2]), m[1] === '1' ? 1 : 7), end: monthEnd(Number(m[2]), m[1] === '1' ? 6 : 12) }),
   },
   {
     // the first 11 months of 2024, the first eleven months of 2024
     re: new RegExp(`\\bfirst\\s+(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+months\\s+of\\s+(${YEAR})\\b`, 'gi'),
+    needs: /months/i,
     parse: (m) => {
       const n = /\d/.test(m[1]!) ? Number(m[1]) : monthCounts[m[1]!.toLowerCase()]!;
       return n >= 1 && n <= 12 ? { start: monthStart(Number(m[2]), 1), end: monthEnd(Number(m[2]), n) } : undefined;
@@ -84,11 +92,13 @@ const patterns: { re: RegExp; parse: Parser }[] = [
   {
     // between December 2024 and April 2025
     re: new RegExp(`\\bbetween\\s+(${MONTH})\\s+(${YEAR})\\s+and\\s+(${MONTH})\\s+(${YEAR})`, 'gi'),
+    needs: hasBetween,
     parse: (m) => ({ start: monthStart(Number(m[2]), month(m[1]!)), end: monthEnd(Number(m[4]), month(m[3]!)) }),
   },
   {
     // between January and November 2024
     re: new RegExp(`\\bbetween\\s+(${MONTH})\\s+and\\s+(${MONTH})\\s+(${YEAR})`, 'gi'),
+    needs: hasBetween,
     parse: (m) => {
       const y = Number(m[3]);
       const a = month(m[1]!);
@@ -99,16 +109,19 @@ const patterns: { re: RegExp; parse: Parser }[] = [
   {
     // between 2020 and 2023
     re: new RegExp(`\\bbetween\\s+(${YEAR})\\s+and\\s+(${YEAR})\\b`, 'gi'),
+    needs: hasBetween,
     parse: (m) => (Number(m[2]) > Number(m[1]) ? { start: `${m[1]}-01-01`, end: `${m[2]}-12-31` } : undefined),
   },
   {
     // December 2024–March 2025; January 2024 to November 2024
     re: new RegExp(`(${MONTH})\\s+(${YEAR})${DASH}(${MONTH})\\s+(${YEAR})`, 'gi'),
+    needs: hasMonth,
     parse: (m) => ({ start: monthStart(Number(m[2]), month(m[1]!)), end: monthEnd(Number(m[4]), month(m[3]!)) }),
   },
   {
     // January–November 2024
     re: new RegExp(`(${MONTH})${DASH}(${MONTH})\\s+(${YEAR})`, 'gi'),
+    needs: hasMonth,
     parse: (m) => {
       const y = Number(m[3]);
       const a = month(m[1]!);
@@ -119,11 +132,13 @@ const patterns: { re: RegExp; parse: Parser }[] = [
   {
     // 3 December 2024
     re: new RegExp(`\\b(\\d{1,2})\\s+(${MONTH})\\s+(${YEAR})`, 'gi'),
+    needs: hasMonth,
     parse: (m) => dayOf(Number(m[3]), month(m[2]!), Number(m[1])),
   },
   {
     // December 3, 2024
     re: new RegExp(`(${MONTH})\\s+(\\d{1,2}),\\s*(${YEAR})`, 'gi'),
+    needs: hasMonth,
     parse: (m) => dayOf(Number(m[3]), month(m[1]!), Number(m[2])),
   },
   {
@@ -134,6 +149,7 @@ const patterns: { re: RegExp; parse: Parser }[] = [
   {
     // April 2025
     re: new RegExp(`(${MONTH})\\s+(${YEAR})`, 'gi'),
+    needs: hasMonth,
     parse: (m) => ({ start: monthStart(Number(m[2]), month(m[1]!)), end: monthEnd(Number(m[2]), month(m[1]!)) }),
   },
   {
@@ -175,21 +191,32 @@ function isAttributive(text: string, start: number, end: number): boolean {
   return determiner && /^\s+[A-Za-z]/.test(after) && !/^\s+(?:period|average|years?|months?|window|span|timeframe|figures?|shares?|levels?|values?|estimates?|data|rates?|numbers?|reliance)\b/i.test(after);
 }
 
+const anyYear = new RegExp(YEAR);
+
 const leadWords = /(?:\b(as of|as at|since|from|between|until|by|before|after|in|on|during|for|through|over)\s+(?:the\s+)?(?:(?:mid|early|late|end\s+of|start\s+of)[-\s]+)?)$/i;
 
 /** Every time expression in `text` between `from` and `to`, leftmost-longest, in order. */
 export function findTimes(text: string, from = 0, to = text.length): TimeExpression[] {
   const slice = text.slice(from, to);
   const found: TimeExpression[] = [];
+  // Every pattern holds a year: most sentences have none and need no further reading.
+  if (!anyYear.test(slice)) return found;
   const taken: Range[] = [];
-  for (const { re, parse } of patterns) {
+  const tested = new Map<RegExp, boolean>();
+  for (const { re, parse, needs } of patterns) {
+    if (needs) {
+      if (!tested.has(needs)) tested.set(needs, needs.test(slice));
+      if (!tested.get(needs)) continue;
+    }
     re.lastIndex = 0;
-    for (const m of slice.matchAll(re)) {
+    // An exec loop rather than matchAll, which copies the expression on every call.
+    for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
       const start = from + m.index;
       const end = start + m[0].length;
       if (taken.some((r) => start < r.end && r.start < end)) continue;
-      if (/[\d,.]$/.test(text.slice(0, start)) || /^[\d%]/.test(text.slice(end))) continue;
-      const parsed = parse(m as RegExpExecArray);
+      // Part of a longer number ("12,024", "2024.5") or a percentage ("2025%"): not a time.
+      if ((start > 0 && /[\d,.]/.test(text[start - 1]!)) || (end < text.length && /[\d%]/.test(text[end]!))) continue;
+      const parsed = parse(m);
       if (!parsed) continue;
       taken.push({ start, end });
       if (isAttributive(text, start, end)) continue;

@@ -85,7 +85,11 @@ function push(out: Quantity[], q: Quantity): void {
 export function findQuantities(text: string, from: number, to: number): Quantity[] {
   const slice = text.slice(0, to);
   const out: Quantity[] = [];
-  const scan = (re: RegExp, each: (m: RegExpExecArray) => void) => {
+  // Each kind of quantity needs a character or word that most sentences lack: test for it first.
+  const part = text.slice(from, to);
+  const digits = /\d/.test(part);
+  const scan = (re: RegExp, each: (m: RegExpExecArray) => void, needs = true) => {
+    if (!needs) return;
     re.lastIndex = from;
     let m: RegExpExecArray | null;
     while ((m = re.exec(slice)) !== null) each(m);
@@ -98,7 +102,7 @@ export function findQuantities(text: string, from: number, to: number): Quantity
     const scale = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, k: 1e3 }[(m[2] ?? '').toLowerCase()] ?? 1;
     const h = hedgeBefore(text, start, from);
     push(out, { value: toNumber(m[1]!) * scale, unit: 'USD', hedge: h.hedge, decimals: decimalsOf(m[1]!), inWords: false, numberRange: { start: start + m[0].indexOf(m[1]!), end: start + m[0].indexOf(m[1]!) + m[1]!.length }, valueRange: { start: h.start, end: start + m[0].indexOf(m[1]!) + m[1]!.length }, range: { start: h.start, end } });
-  });
+  }, digits && part.includes('$'));
   scan(percentRe, (m) => {
     const start = m.index;
     const num = m[1]!;
@@ -106,7 +110,7 @@ export function findQuantities(text: string, from: number, to: number): Quantity
     const h = hedgeBefore(text, start, from);
     const end = start + m[0].length;
     push(out, { value: toNumber(num), unit: '%', hedge: h.hedge, decimals: decimalsOf(num), inWords: false, numberRange: { start, end: start + num.length }, valueRange: { start: h.start, end: start + num.length }, range: { start: h.start, end } });
-  });
+  }, digits);
   scan(massRe, (m) => {
     const start = m.index;
     const num = m[1]!;
@@ -123,13 +127,13 @@ export function findQuantities(text: string, from: number, to: number): Quantity
     const q: Quantity = { value: Math.round(value * 1e6) / 1e6, unit, hedge: h.hedge, decimals: Math.max(0, decimalsOf(num) - Math.round(Math.log10(factor))), inWords: false, numberRange: { start, end: start + num.length }, valueRange: { start: h.start, end: start + num.length }, range: { start: h.start, end } };
     if (m[2]) q.valueMax = Math.round(toNumber(m[2]) * (unit === 'lb' ? 1 : factor) * 1e6) / 1e6;
     push(out, q);
-  });
+  }, digits);
   scan(inTenRe, (m) => {
     const start = m.index;
     const h = hedgeBefore(text, start, from);
     const end = start + m[0].length;
     push(out, { value: (smallNumbers[m[1]!.toLowerCase()] ?? 0) * 10, unit: '%', hedge: h.hedge === 'exact' ? 'about' : h.hedge, decimals: 0, inWords: true, numberRange: { start, end }, valueRange: { start: h.start, end }, range: { start: h.start, end } });
-  });
+  }, /ten|10/i.test(part));
   scan(fractionRe, (m) => {
     const words = m[0].toLowerCase().replace(/[\s-]+/g, ' ');
     const key = words.replace(/s$/, '').replace(/^(two|three|four|seven|eight|nine) (third|quarter|fifth|tenth)$/, '$1 $2s');
@@ -144,7 +148,7 @@ export function findQuantities(text: string, from: number, to: number): Quantity
     const h = hedgeBefore(text, start, from);
     const end = start + m[0].length;
     push(out, { value, unit: '%', hedge: h.hedge === 'exact' ? 'about' : h.hedge, decimals: 1, inWords: true, numberRange: { start, end }, valueRange: { start: h.start, end }, range: { start: h.start, end } });
-  });
+  }, /half|third|quarter|fifth|tenth/i.test(part));
   // A bare decimal share ("recorded as 0.70"): the figure reader keeps it only beside share words.
   scan(/(?<![\w.,$])0\.\d{1,3}(?![\d%])/g, (m) => {
     const start = m.index;
@@ -152,6 +156,6 @@ export function findQuantities(text: string, from: number, to: number): Quantity
     if (/^\s*(?:per\s?cent|percent|t\b|tonnes?|kg|mm|nm|micron)/i.test(text.slice(end, end + 9))) return;
     const h = hedgeBefore(text, start, from);
     push(out, { value: Math.round(Number(m[0]) * 1000) / 10, unit: '%', hedge: h.hedge, decimals: Math.max(0, decimalsOf(m[0]) - 2), inWords: false, bareShare: true, numberRange: { start, end }, valueRange: { start: h.start, end }, range: { start: h.start, end } });
-  });
+  }, part.includes('0.'));
   return out.sort((a, b) => a.range.start - b.range.start);
 }

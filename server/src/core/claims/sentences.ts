@@ -6,11 +6,13 @@ import type { Range } from '../types';
 
 const abbreviations = /(?:\b(?:No|Nos|Art|Fig|vs|etc|e\.g|i\.e|approx|Inc|Ltd|Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Dr|St|p|pp)|\b[A-Z](?:\.[A-Z])*)\.$/;
 
+const boundary = /[.!?]["”’)\]]*(?=\s+["“(\[]?[A-Z0-9])/g;
+
 export function splitSentences(text: string): Range[] {
   const out: Range[] = [];
   let start = 0;
-  const boundary = /[.!?]["”’)\]]*(?=\s+["“(\[]?[A-Z0-9])/g;
-  for (const m of text.matchAll(boundary)) {
+  boundary.lastIndex = 0;
+  for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
     const before = text.slice(Math.max(start, m.index - 12), m.index + 1);
     if (m[0][0] === '.' && abbreviations.test(before)) continue;

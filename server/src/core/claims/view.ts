@@ -14,6 +14,10 @@ export interface View {
   /** The whole block's text; every range is an offset into it. */
   readonly text: string;
   readonly range: Range;
+  /** The sentence's own text (`text` between the ends of `range`). */
+  readonly sentence: string;
+  /** The sentence ends in a question mark. */
+  readonly asks: boolean;
   readonly mentions: Mention[];
   readonly actors: Actor[];
   readonly quantities: Quantity[];
@@ -69,54 +73,91 @@ function clausesOf(text: string, range: Range, mentions: readonly Mention[]): Ra
 }
 
 /**
- * Reads a sentence. Each kind of meaning is found on first use and kept: most sentences of a brief
- * name no mineral, and a sentence with no number never needs its metric words.
+ * A sentence's meanings, each found on first use and kept: most sentences of a brief name no
+ * mineral, and a sentence with no number never needs its metric words. A class rather than an
+ * object of getters, so that reading a sentence allocates one object and no closures.
  */
+class SentenceView implements View {
+  readonly mentions: Mention[];
+  private _sentence?: string;
+  private _asks?: boolean;
+  private _times?: TimeExpression[];
+  private _quantities?: Quantity[];
+  private _relatives?: RelativeTime[];
+  private _actors?: Actor[];
+  private _metricCues?: Cue<MetricCue>[];
+  private _controlCues?: Cue<ControlCue>[];
+  private _changeCues?: Cue<ChangeCue>[];
+  private _quotes?: Range[];
+  private _clauses?: Range[];
+
+  constructor(readonly text: string, readonly range: Range, blockMentions: readonly Mention[]) {
+    this.mentions = mentionsWithin(blockMentions, range);
+  }
+
+  get sentence(): string {
+    return (this._sentence ??= this.text.slice(this.range.start, this.range.end));
+  }
+
+  /** The sentence ends in a question mark: it asks rather than asserts. */
+  get asks(): boolean {
+    return (this._asks ??= /\?\s*$/.test(this.sentence));
+  }
+
+  get times(): TimeExpression[] {
+    return (this._times ??= findTimes(this.text, this.range.start, this.range.end));
+  }
+
+  get quantities(): Quantity[] {
+    return (this._quantities ??= findQuantities(this.text, this.range.start, this.range.end).filter((q) => !this.times.some((t) => q.numberRange.start >= t.range.start && q.numberRange.end <= t.range.end)));
+  }
+
+  get relatives(): RelativeTime[] {
+    return (this._relatives ??= findRelativeTimes(this.text, this.range.start, this.range.end).filter((r) => !this.times.some((t) => r.range.start < t.range.end && t.range.start < r.range.end)));
+  }
+
+  get actors(): Actor[] {
+    return (this._actors ??= findActors(this.text, this.range.start, this.range.end));
+  }
+
+  get metricCues(): Cue<MetricCue>[] {
+    return (this._metricCues ??= findMetricCues(this.text, this.range.start, this.range.end));
+  }
+
+  get controlCues(): Cue<ControlCue>[] {
+    return (this._controlCues ??= findControlCues(this.text, this.range.start, this.range.end));
+  }
+
+  get changeCues(): Cue<ChangeCue>[] {
+    return (this._changeCues ??= findChangeCues(this.text, this.range.start, this.range.end));
+  }
+
+  get quotes(): Range[] {
+    return (this._quotes ??= quotedRanges(this.text, this.range.start, this.range.end).filter((q) => !isScareQuote(this.text, q)));
+  }
+
+  get clauses(): Range[] {
+    return (this._clauses ??= clausesOf(this.text, this.range, this.mentions));
+  }
+}
+
+/** The mentions wholly inside `range`; a block's mentions are in text order, so only those starting in it are tried. */
+function mentionsWithin(mentions: readonly Mention[], range: Range): Mention[] {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.range.start < range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Mention[] = [];
+  for (let i = lo; i < mentions.length && mentions[i]!.range.start < range.end; i++) if (mentions[i]!.range.end <= range.end) out.push(mentions[i]!);
+  return out;
+}
+
+/** Reads a sentence: its meanings are found when a frame reader first asks for them. */
 export function readView(text: string, range: Range, blockMentions: readonly Mention[]): View {
-  const { start, end } = range;
-  const inside = (r: Range) => r.start >= start && r.end <= end;
-  let times: TimeExpression[] | undefined;
-  let quantities: Quantity[] | undefined;
-  let relatives: RelativeTime[] | undefined;
-  let actors: Actor[] | undefined;
-  let metricCues: Cue<MetricCue>[] | undefined;
-  let controlCues: Cue<ControlCue>[] | undefined;
-  let changeCues: Cue<ChangeCue>[] | undefined;
-  let quotes: Range[] | undefined;
-  let clauses: Range[] | undefined;
-  const view: View = {
-    text,
-    range,
-    mentions: blockMentions.filter((m) => inside(m.range)),
-    get times() {
-      return (times ??= findTimes(text, start, end));
-    },
-    get quantities() {
-      return (quantities ??= findQuantities(text, start, end).filter((q) => !view.times.some((t) => q.numberRange.start >= t.range.start && q.numberRange.end <= t.range.end)));
-    },
-    get relatives() {
-      return (relatives ??= findRelativeTimes(text, start, end).filter((r) => !view.times.some((t) => r.range.start < t.range.end && t.range.start < r.range.end)));
-    },
-    get actors() {
-      return (actors ??= findActors(text, start, end));
-    },
-    get metricCues() {
-      return (metricCues ??= findMetricCues(text, start, end));
-    },
-    get controlCues() {
-      return (controlCues ??= findControlCues(text, start, end));
-    },
-    get changeCues() {
-      return (changeCues ??= findChangeCues(text, start, end));
-    },
-    get quotes() {
-      return (quotes ??= quotedRanges(text, start, end).filter((q) => !isScareQuote(text, q)));
-    },
-    get clauses() {
-      return (clauses ??= clausesOf(text, range, view.mentions));
-    },
-  };
-  return view;
+  return new SentenceView(text, range, blockMentions);
 }
 
 export function clauseAt(view: View, at: number): Range {
@@ -138,7 +179,7 @@ export function notAsserted(view: View, at: number, opts: { negation?: boolean; 
   let prefix = view.text.slice(clause.start, at);
   const colon = prefix.lastIndexOf(':');
   if (colon >= 0) prefix = prefix.slice(colon + 1);
-  if ((opts.modality !== false && modality.test(prefix)) || /\?\s*$/.test(view.text.slice(view.range.start, view.range.end))) return 'speculation';
+  if ((opts.modality !== false && modality.test(prefix)) || view.asks) return 'speculation';
   if (reported.test(prefix)) return 'reported';
   if (opts.negation !== false && negation.test(prefix)) return 'negated';
   return undefined;

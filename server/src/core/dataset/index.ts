@@ -22,6 +22,25 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * `answer` remembered per key: a dataset never changes, so the same question has the same answer.
+ * Answers are frozen (a caller that changed one would change it for every later caller), and the
+ * memory is dropped when it grows past `limit` keys, so a long editor session stays bounded.
+ */
+function remembered<A extends unknown[], V>(key: (...args: A) => string, answer: (...args: A) => V, limit = 20_000): (...args: A) => V {
+  const answers = new Map<string, V>();
+  return (...args) => {
+    const k = key(...args);
+    let value = answers.get(k);
+    if (value === undefined) {
+      if (answers.size >= limit) answers.clear();
+      value = deepFreeze(answer(...args));
+      answers.set(k, value);
+    }
+    return value;
+  };
+}
+
 export function createDataset(files: DatasetFiles, overlays: readonly Overlay[] = []): Dataset {
   // A private copy, so freezing it never touches the caller's objects.
   const data = deepFreeze(applyEvidence(JSON.parse(JSON.stringify(mergeFiles(files, overlays))) as DatasetFiles));
@@ -43,10 +62,11 @@ export function createDataset(files: DatasetFiles, overlays: readonly Overlay[] 
       const id = surface.resolve(text);
       return id === undefined ? undefined : minerals.get(id);
     },
-    statusOn: (mineral, on) => statusOn(status, mineral, on),
+    // Judging asks for the same statuses and counts many times (every claim on the brief's date).
+    statusOn: remembered((mineral: string, on: string) => `${mineral}|${on}`, (mineral, on) => statusOn(status, mineral, on)),
     changesBetween: (mineral, after, until) => changesBetween(status, mineral, after, until),
     observations: (query) => queryObservations(observations, query),
-    controlledCount: (on) => controlledCount(status, on),
+    controlledCount: remembered((on: string) => on, (on) => controlledCount(status, on)),
   };
   return Object.freeze(dataset);
 }

@@ -315,10 +315,12 @@ export interface Dataset {
   surfaceForms(): readonly SurfaceForm[];
   /** The mineral a surface form names, or undefined. */
   resolve(text: string): Mineral | undefined;
+  /** The mineral's status on a date; answers are remembered and frozen, shared by every caller. */
   statusOn(mineral: string, on: IsoDate): MineralStatus;
   /** Status events for the mineral with after < date <= until. */
   changesBetween(mineral: string, after: IsoDate, until: IsoDate): StatusChange[];
   /** Matching observations, newest period first (ties: newest published first). */
   observations(query: ObservationQuery): readonly Observation[];
+  /** The minerals under control on a date; remembered and frozen like statusOn's answers. */
   controlledCount(on: IsoDate): ControlledCount;
 }

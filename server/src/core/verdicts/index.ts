@@ -34,21 +34,30 @@ function confirmedThrough(evidence: Evidence): IsoDate | undefined {
   return evidence.count?.count.confirmedThrough ?? evidence.control?.statuses.find((s) => s.confirmedThrough)?.confirmedThrough;
 }
 
+/** Draft fields that only reading and judging use; a claim does not carry them. */
+// Typed as a record of every draft field a claim lacks, so a new draft field must be listed here.
+const READING_ONLY_FIELDS: Record<Exclude<keyof ClaimDraft, keyof Claim> | 'kind', true> = {
+  kind: true, date: true, dateFrom: true, decimals: true, relative: true, readings: true, placed: true, mineralsFromBrief: true,
+  mineralCount: true, measureOf: true, controlFromBrief: true, periodFromBrief: true, frame: true, inList: true,
+};
+const READING_ONLY: ReadonlySet<string> = new Set(Object.keys(READING_ONLY_FIELDS));
+
 function finish(draft: ClaimDraft, checkedOn: IsoDate, judged: Judged, evidence: Evidence): Claim {
-  const { date: _date, dateFrom: _dateFrom, decimals: _decimals, relative: _relative, readings: _readings, placed: _placed, mineralsFromBrief: _fromBrief, mineralCount: _mineralCount, measureOf: _measureOf, controlFromBrief: _controlFromBrief, periodFromBrief: _periodFromBrief, frame: _frame, inList: _inList, kind, ...rest } = draft;
+  const kind = draft.kind;
   // resolve.ts removes every frame before judging.
   if (kind === 'frame') throw new Error('A reading frame reached judging.');
   const confirmed = judged.verdict === 'unverifiable' ? undefined : confirmedThrough(evidence);
-  return {
-    ...rest,
-    kind,
-    checkedOn,
-    verdict: judged.verdict,
-    ...(judged.record ? { record: judged.record } : {}),
-    ...(judged.explanation ? { explanation: judged.explanation } : {}),
-    ...(judged.alternatives?.length ? { alternatives: judged.alternatives } : {}),
-    ...(confirmed ? { confirmedThrough: confirmed } : {}),
-  };
+  // A copy loop rather than a rest pattern with eleven exclusions: the same keys in the same order, several times faster.
+  const claim: Record<string, unknown> = {};
+  for (const key in draft) if (!READING_ONLY.has(key)) claim[key] = draft[key as keyof ClaimDraft];
+  claim.kind = kind;
+  claim.checkedOn = checkedOn;
+  claim.verdict = judged.verdict;
+  if (judged.record) claim.record = judged.record;
+  if (judged.explanation) claim.explanation = judged.explanation;
+  if (judged.alternatives?.length) claim.alternatives = judged.alternatives;
+  if (confirmed) claim.confirmedThrough = confirmed;
+  return claim as unknown as Claim;
 }
 
 // Which reading of a figure to report: one the data bears out, then one it cannot judge, and a
