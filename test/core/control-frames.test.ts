@@ -219,6 +219,11 @@ describe('other forms', () => {
     expect(claim).toMatchObject({ minerals: expect.arrayContaining(['dysprosium', 'terbium']), control: { type: 'licensing' }, verdict: 'verified', checkedOn: '2025-11-20' });
   });
 
+  it('"All of these were suspended" takes every mineral just named', () => {
+    const found = controls('Gallium and germanium exports to the US were banned, and graphite sales to US buyers faced extra review. All of these were suspended on 9 November 2025.', '2025-12-01');
+    expect(found.find((c) => c.control?.type === 'suspension')).toMatchObject({ minerals: ['gallium', 'germanium', 'graphite'] });
+  });
+
   it('a purity is not a share', () => {
     const claims = claimsOf('The licence covers antimony trioxide of 99.99% purity and gallium metal above a purity of 99.9999%.');
     expect(claims.filter((c) => c.kind === 'figure')).toEqual([]);

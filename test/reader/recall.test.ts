@@ -21,7 +21,7 @@ const THRESHOLDS = {
   recall: {
     mention: 0.97,
     figureCore: 0.97, // target 0.85
-    control: 0.84, // target 0.85
+    control: 0.85,
     count: 0.75, // target 0.85
     figureOther: 0.5,
   },

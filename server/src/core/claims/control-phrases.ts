@@ -10,7 +10,7 @@ import type { Range } from '../types';
 
 // Words that refer back to minerals named before: to the minerals themselves ("both metals", "the
 // five"), or to a control and so to its minerals ("the ban", "that suspension", "it").
-export const mineralAnaphor = /\b(?:the|these|those|all|both|each|such)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?:metals?|minerals?|elements?|materials|products|items|additions|rare\s+earths|five|four|three|two|six|seven|eight)\b|\b(?:neither|either)\s+(?:metal|mineral|element)\b|\bthe\s+(?:whole\s+|entire\s+)?(?:April|October|December|February|November|new|same|earlier)\s+(?:seven|five|four|three|package|measures?|controls?|rules?|list|additions)\b/i;
+export const mineralAnaphor = /\b(?:all|each|both)\s+of\s+(?:these|them|those)\b|\b(?:the|these|those|all|both|each|such)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?:metals?|minerals?|elements?|materials|products|items|additions|rare\s+earths|five|four|three|two|six|seven|eight)\b|\b(?:neither|either)\s+(?:metal|mineral|element)\b|\bthe\s+(?:whole\s+|entire\s+)?(?:April|October|December|February|November|new|same|earlier)\s+(?:seven|five|four|three|package|measures?|controls?|rules?|list|additions)\b/i;
 export const controlAnaphor = /\b(?:the|its|this|that)\s+(?:US-only\s+|US-specific\s+|outright\s+|export\s+|whole\s+)?(?:ban|controls?|rules?|measures?|regime|requirement|licensing|restrictions?|suspension|pause|package)\b|\b(?:it|they|them)\b/i;
 export const anaphor = new RegExp(`${mineralAnaphor.source}|${controlAnaphor.source}`, 'i');
 

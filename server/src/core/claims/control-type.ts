@@ -85,7 +85,7 @@ export function typeOf(view: View, clause: Range): ControlReading | undefined {
   const base = ban ?? licensing ?? control;
   if (none) return { type: 'none', at: none.range.start, weak: false, alternatives: [] };
   // "That suspension runs until…", "it was only suspended": a change whose control an anaphor names.
-  const changeOnly = change && !base && !weakControl && /\b(?:that|this|the|its|it)\b/i.test(view.text.slice(clause.start, change.range.end)) && change.kind !== 'proposed';
+  const changeOnly = change && !base && !weakControl && /\b(?:that|this|the|its|it|these|those|them)\b/i.test(view.text.slice(clause.start, change.range.end)) && change.kind !== 'proposed';
   if (change && (base || weakControl || changeOnly)) {
     // "the suspension of the ban", "suspended its ban", "US ban suspended": the change is the claim.
     const control = base ?? weakControl;

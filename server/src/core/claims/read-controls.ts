@@ -128,7 +128,8 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
       const noun = /\b(?:the|this|that|its)\s+(?:\S+\s+)?(?:ban|controls?|rules?|measures?|regime|requirement|licensing)\b/i.exec(text);
       const predicate = noun ? text.slice(noun.index + noun[0].length) : text;
       if (!mineralAnaphor.test(text) && !statusPredicate.test(predicate)) continue;
-      minerals = ctx.control?.minerals ?? ctx.minerals;
+      // "All of these were suspended": every mineral just named, not only the last control's.
+      minerals = (/\b(?:all|each|both)\s+of\s+(?:these|them|those)\b/i.test(text) && ctx.minerals.length ? ctx.minerals : undefined) ?? ctx.control?.minerals ?? ctx.minerals;
       // "the three critical minerals": as many as the words count, or none.
       anaphorCount = countedAnaphor(text);
       if (anaphorCount && minerals.length && minerals.length !== anaphorCount) minerals = [];
