@@ -33,3 +33,18 @@ describe('counts of rare earths', () => {
     expect(claim.verdict).not.toBe('wrong');
   });
 });
+
+describe('counts around another', () => {
+  it('"…today, up from two in August 2023" is a second count, dated', () => {
+    const claims = checkBrief('Sixteen minerals are under Chinese export licensing today, up from two in August 2023.', bundledDataset(), options('2025-06-01')).claims.filter((c) => c.kind === 'count');
+    expect(claims.map((c) => [c.count, c.countOf, c.verdict])).toEqual([
+      [16, 'total', 'verified'],
+      [2, 'total', 'verified'],
+    ]);
+    expect(claims[1]!.checkedOn).toBe('2023-08-31');
+  });
+
+  it('"None of the five metals has been banned" still counts five', () => {
+    expect(countOf('None of the five metals has been banned outright.', '2025-06-01')).toMatchObject({ count: 5 });
+  });
+});

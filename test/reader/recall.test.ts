@@ -22,7 +22,7 @@ const THRESHOLDS = {
     mention: 0.97,
     figureCore: 0.97, // target 0.85
     control: 0.85,
-    count: 0.75, // target 0.85
+    count: 0.85,
     figureOther: 0.5,
   },
   /** Agreement on matched claims, per field (a field with nothing matched is not judged). */

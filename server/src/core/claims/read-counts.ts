@@ -20,7 +20,7 @@ const ofTheRe = new RegExp(String.raw`(?<![\w$.,])${N}\s+of\s+(?:the|these|those
 const numberOfRe = new RegExp(String.raw`\bnumber\s+of\s+(?:\S+\s+){0,2}?(minerals|metals|elements|rare[-\s]earths|materials)\b[^.;]{0,80}?\b(?:to|at|is|was|stands\s+at|rises\s+to|reach(?:es|ed)?)\s+${N}\b`, 'gi');
 const ordinalRe = /\bthe\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:critical\s+)?(mineral|metal|element)\b/gi;
 const controlWord = /\bcontrol|\blicen[cs]|\bban|\bbarr|\bprohibit|\brestrict|\bunder\b|\blist\b|\bsubject\s+to\b|\bcurb|\bembargo|\badd(?:ed|s|ing)\b|\bsuspend/i;
-const totalWord = /\b(?:now|currently|in\s+total|in\s+all|altogether|total|tally|there\s+(?:are|were)|stands?\s+at|number\s+of|so\s+far|to\s+date)\b/i;
+const totalWord = /\b(?:now|currently|today|at\s+present|in\s+total|in\s+all|altogether|total|tally|there\s+(?:are|were)|stands?\s+at|number\s+of|so\s+far|to\s+date)\b/i;
 const eventWord = /\b(?:added|adds|adding|more|additional|new|further|expanded|join(?:s|ed)?|announced|imposed|introduced|placed|put|answered|targets?|targeted)\b/i;
 
 function valueOf(word: string): number | undefined {
@@ -39,7 +39,7 @@ function scopeOf(view: View, noun: string, start: number, end: number, clause: {
   if (/^[\s*_]*$/.test(view.text.slice(view.range.start, start)) && /^[\s*_]*\d/.test(view.text.slice(start, end)) && /:/.test(view.text.slice(start, end))) return { scope: 'total', confidence: 'certain' };
   if (/\bincluding\s+$/i.test(before.slice(-12))) return { scope: 'subset', confidence: 'certain' };
   if (/\b(?:has|have)\s+(?:now\s+)?(?:placed|put|imposed|introduced|brought)\b/i.test(before) && !/\b(?:more(?!\s+than)|additional|new|further)\b/i.test(view.text.slice(Math.max(clause.start, start - 12), end))) return { scope: 'total', confidence: 'certain' };
-  if (totalWord.test(before.slice(-40)) || totalWord.test(view.text.slice(end, Math.min(clause.end, end + 40)))) return { scope: 'total', confidence: 'certain' };
+  if (totalWord.test(before.slice(-40)) || totalWord.test(view.text.slice(end, Math.min(clause.end, end + 60)))) return { scope: 'total', confidence: 'certain' };
   if (/\b(?:controls?|licens\w*)\s+(?:exports?\s+of\s+)?$/i.test(before.slice(-30)) && /\b(?:controls|licenses|restricts|bans)\b/i.test(before) && !eventWord.test(before)) return { scope: 'total', confidence: 'certain' };
   // Without words that make it a total, a number of minerals is one measure's or one list's.
   return { scope: 'subset', confidence: eventWord.test(before) || eventWord.test(around) ? 'certain' : 'likely' };
@@ -53,7 +53,9 @@ export function readCounts(view: View, out: SentenceClaim[], unread: Unread[], i
   const add = (start: number, end: number, numStart: number, numEnd: number, n: number, noun: string, total = false) => {
     if (seen.some((s) => start < s.end && s.start < end)) return;
     seen.push({ start, end });
-    const why = notAsserted(view, start);
+    // "None of the five metals has been banned": the negation is of the ban, not of there being five.
+    const presupposed = /\b(?:none|neither|not\s+one|any)\s+of\s+(?:the|these|those)\s+$/i.test(text.slice(Math.max(view.range.start, start - 20), start));
+    const why = presupposed ? undefined : notAsserted(view, start);
     if (why) {
       unread.push({ range: { start, end }, why });
       return;
@@ -79,6 +81,21 @@ export function readCounts(view: View, out: SentenceClaim[], unread: Unread[], i
       mentionRanges: [],
       valueRange: { start: numStart, end: numEnd },
     });
+    // "Nine minerals are under licensing today, up from two in August 2023": the earlier count, dated.
+    const earlier = new RegExp(String.raw`^[^.;]*?,?\s*(?:up|down)\s+from\s+${N}\b`, 'i').exec(text.slice(end, clause.end));
+    const was = earlier ? valueOf(earlier[1]!) : undefined;
+    if (earlier && was !== undefined) {
+      const at = end + earlier[0].length - earlier[1]!.length - (earlier[0].endsWith('**') ? 2 : 0);
+      const time = view.times.find((t) => t.range.start >= at && t.range.start - at < 20);
+      if (time) {
+        out.push({
+          draft: { kind: 'count', minerals: [], count: was, countOf, confidence: 'likely', date: time.end, dateFrom: time.start },
+          range: { start: at, end: time.range.end },
+          mentionRanges: [],
+          valueRange: { start: at, end: at + earlier[1]!.length },
+        });
+      }
+    }
   };
   // "four critical minerals, three of which it has barred from the US market": a subset of the count before it.
   const ofWhich = new RegExp(String.raw`\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+of\s+(?:which|them)\b`, 'gi');
