@@ -5,7 +5,7 @@
 // is measured in the same rounds, alternating, and the ratios are printed.
 // Standalone: node test/bench/stages.mjs [--files N] [--lines L] [--rounds R] [--parser remark|lezer] [--baseline DIR]
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { root } from '../../scripts/import-ts.mjs';
@@ -25,7 +25,7 @@ async function load(dir) {
       contents: `export { briefFromTree, parseTree } from './server/src/core/parse/index';
         export { checkParsed, extractClaims } from './server/src/core/check';
         export { createDataset } from './server/src/core/dataset/index';
-        export { resolveDrafts } from './server/src/core/claims/resolve';
+        ${existsSync(join(dir, 'server/src/core/claims/resolve.ts')) ? "export { resolveDrafts } from './server/src/core/claims/resolve';" : 'export const resolveDrafts = (drafts) => drafts;'}
         export { judgeClaims } from './server/src/core/verdicts/index';`,
       resolveDir: dir,
       loader: 'ts',

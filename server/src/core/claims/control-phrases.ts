@@ -105,7 +105,8 @@ export function controlClauses(view: View): Range[] {
     const tails: Range[] = [];
     for (const m of [...text.matchAll(/,\s+/g)].reverse()) {
       const at = clause.start + m.index;
-      if (continues(view, { start: at, end })) tails.unshift({ start: at, end }), (end = at);
+      // A continued clause opens with a mineral within a few words; only then are its times read.
+      if (view.mentions.some((m) => m.range.start > at && m.range.start - at < 40 && m.range.end <= end) && continues(view, { start: at, end })) tails.unshift({ start: at, end }), (end = at);
     }
     let start = clause.start;
     for (const m of view.text.slice(clause.start, end).matchAll(/:\s+/g)) {

@@ -192,8 +192,10 @@ function extractPiece(block: Block, source: string, context: ExtractionContext):
   if ((answer || question) && mentions.length === 0 && !countWord.test(block.text)) return [answer ?? question!];
   // Without a mineral name only counts (which need a number) and controls of minerals named
   // earlier in the brief ("the licensing requirement for both metals") can stand.
-  const anaphoric = (text: string) => anyControlWord.test(text) && mineralAnaphor.test(text);
-  if (mentions.length === 0 && !countWord.test(block.text) && !anaphoric(block.text)) return [];
+  const anaphoric = (text: string) => mineralAnaphor.test(text) && anyControlWord.test(text);
+  // Tested once for the block; a sentence is tested only when its block can hold one.
+  const blockAnaphoric = anaphoric(block.text);
+  if (mentions.length === 0 && !countWord.test(block.text) && !blockAnaphoric) return [];
   const found: { claim: SentenceClaim; cited: boolean }[] = [];
   const unread: { range: Range; why: string; mentions: Mention[] }[] = [];
   if (block.kind === 'table-row' && block.cells && block.header) {
@@ -209,7 +211,7 @@ function extractPiece(block: Block, source: string, context: ExtractionContext):
     sentences.forEach((range, i) => {
       const view = readView(block.text, range, mentions);
       const sentence = view.sentence;
-      if (view.mentions.length === 0 && !countWord.test(sentence) && !ctx.minerals.length && !anaphoric(sentence)) return;
+      if (view.mentions.length === 0 && !countWord.test(sentence) && !ctx.minerals.length && !(blockAnaphoric && anaphoric(sentence))) return;
       const claims: SentenceClaim[] = [];
       const skipped: Unread[] = [];
       if (view.quantities.length || /\ball\b|\bevery\b|\bentirely\b|\bfully\b|\bwholly\b|\bnet[-\s]exporter\b/i.test(sentence)) readFigures(view, ctx, claims, skipped);

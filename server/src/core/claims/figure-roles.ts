@@ -22,7 +22,7 @@ export function readMinerals(view: View, q: Quantity, clause: Range, paired: Map
   // 50%", "more than 50% for a further 29": a figure about a counted set of unnamed minerals, whose
   // examples ("including gallium") are its only named members.
   const setAfter = COUNTED_SET_AFTER.exec(view.text.slice(q.range.end, Math.min(clause.end, q.range.end + 60)));
-  const setBefore = COUNTED_SET_BEFORE.test(view.text.slice(clause.start, q.range.start));
+  const setBefore = COUNTED_SET_BEFORE.test(view.text.slice(Math.max(clause.start, q.range.start - 120), q.range.start));
   if (setAfter || setBefore) {
     // Members named as examples ("…, including gallium") or placed in the set ("gallium among the 16").
     const examples = view.mentions.filter(

@@ -25,8 +25,9 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     if (done.has(clause.start)) continue;
     done.add(clause.start);
     const first = view.mentions.find((m) => within(m.range, clause));
-    const continued = !typeOf(view, clause) && last && (last.type === 'ban' || last.type === 'licensing') && first && continues(view, clause) ? last : undefined;
-    const found: ControlReading | undefined = continued ? { type: continued.type, at: first!.range.start, weak: false, alternatives: [] } : typeOf(view, clause);
+    const reading = typeOf(view, clause);
+    const continued = !reading && last && (last.type === 'ban' || last.type === 'licensing') && first && continues(view, clause) ? last : undefined;
+    const found: ControlReading | undefined = continued ? { type: continued.type, at: first!.range.start, weak: false, alternatives: [] } : reading;
     if (!found) {
       // "Gallium, germanium: licence required": a label of minerals names what the next part governs.
       const label = view.mentions.filter((m) => within(m.range, clause));
