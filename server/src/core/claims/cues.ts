@@ -51,7 +51,7 @@ const changeCues: [ChangeCue, RegExp][] = [
 ];
 
 /** Whether a sentence holds any word a control claim could start from (a cheap test before reading it). */
-export const anyControlWord = /\bban|prohibit|embargo|barr|\bbars\b|outlaw|cut\s+off|halt|stopp|ceased|block|licen[cs]|permit|approv|authori[sz]|dual[-\s]use|review|control|restrict|curb|regime|measure|\brules?\b|cover|\blist\b|catalog|quota|package|announcement|suspen|paus|shelv|froze|freez|on\s+hold|put\s+off|defer|lift|scrap|revok|repeal|rescind|remov|ended|expir|laps|resum|reinstat|restor|reimpos|back\s+in\s+force|propos|draft|consult|\bitems\b|target|\bfollowed\b|\blisted\b|\bincluded\b|\blimit|permission/i;
+export const anyControlWord = /\bban|prohibit|embargo|barr|\bbars\b|outlaw|cut\s+off|halt|stopp|ceased|block|licen[cs]|permit|approv|authori[sz]|dual[-\s]use|review|control|restrict|curb|regime|measure|\brules?\b|cover|\blist\b|catalog|quota|package|announcement|suspen|paus|shelv|froze|freez|on\s+hold|put\s+off|defer|lift|scrap|revok|repeal|rescind|remov|ended|expir|laps|resum|reinstat|restor|reimpos|back\s+in\s+force|propos|draft|consult|\bitems\s+(?:include|cover|list)|\b(?:is|are|was|were)\s+(?:also\s+)?(?:included|listed)\b|\bfollowed\b|\bexport\s+limit|\blimits\b|\blimit\s+on\b|\blimit(?:s|ed|ing)?\s+(?:\S+\s+){0,3}?(?:exports?|shipments?)\b|permission/i;
 
 function scan<K>(table: [K, RegExp][], text: string, from: number, to: number): Cue<K>[] {
   const out: Cue<K>[] = [];

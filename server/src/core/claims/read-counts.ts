@@ -16,6 +16,8 @@ const N = String.raw`(?:\*\*)?(\d{1,3}|two|three|four|five|six|seven|eight|nine|
 const NOUN = String.raw`(?:(?:more|other|additional|new|further|critical|strategic|key|chipmaking|battery|medium[-\s]and[-\s]heavy|medium[-\s]to[-\s]heavy|heavy|medium|light|chip|defen[cs]e|minor|rare|dual[-\s]use|(?:types|kinds|categories|classes)\s+of|of\s+(?:the|its|these)|and|[-–])\s+){0,4}(minerals?|metals?|elements?|rare[-\s]earths?(?:\s+elements)?|REEs|HREEs|raw\s+materials|commodities)\b`;
 const countRe = new RegExp(String.raw`(?<![\w$.,])${N}\s*:?\s+(?:(?:the|a)\s+(?:tally|number|count|total|list)\s+of\s+)?${NOUN}`, 'gi');
 // "three of the four minerals": a subset of a stated total.
+const ofWhich = new RegExp(String.raw`\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+of\s+(?:which|them)\b`, 'gi');
+const earlierRe = new RegExp(String.raw`^[^.;]*?,?\s*(?:up|down)\s+from\s+${N}\b`, 'i');
 const ofTheRe = new RegExp(String.raw`(?<![\w$.,])${N}\s+of\s+(?:the|these|those|its)\s+${N}\s+${NOUN}`, 'gi');
 const numberOfRe = new RegExp(String.raw`\bnumber\s+of\s+(?:\S+\s+){0,2}?(minerals|metals|elements|rare[-\s]earths|materials)\b[^.;]{0,80}?\b(?:to|at|is|was|stands\s+at|rises\s+to|reach(?:es|ed)?)\s+${N}\b`, 'gi');
 const ordinalRe = /\bthe\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:critical\s+)?(mineral|metal|element)\b/gi;
@@ -82,7 +84,8 @@ export function readCounts(view: View, out: SentenceClaim[], unread: Unread[], i
       valueRange: { start: numStart, end: numEnd },
     });
     // "Nine minerals are under licensing today, up from two in August 2023": the earlier count, dated.
-    const earlier = new RegExp(String.raw`^[^.;]*?,?\s*(?:up|down)\s+from\s+${N}\b`, 'i').exec(text.slice(end, clause.end));
+    const after = text.slice(end, clause.end);
+    const earlier = /\bfrom\b/i.test(after) ? earlierRe.exec(after) : null;
     const was = earlier ? valueOf(earlier[1]!) : undefined;
     if (earlier && was !== undefined) {
       const at = end + earlier[0].length - earlier[1]!.length - (earlier[0].endsWith('**') ? 2 : 0);
@@ -98,7 +101,6 @@ export function readCounts(view: View, out: SentenceClaim[], unread: Unread[], i
     }
   };
   // "four critical minerals, three of which it has barred from the US market": a subset of the count before it.
-  const ofWhich = new RegExp(String.raw`\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+of\s+(?:which|them)\b`, 'gi');
   ofWhich.lastIndex = view.range.start;
   for (let m: RegExpExecArray | null; (m = ofWhich.exec(text.slice(0, view.range.end))) !== null; ) {
     const part = valueOf(m[1]!);
