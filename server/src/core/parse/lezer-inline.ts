@@ -157,6 +157,14 @@ function marksInside(node: SyntaxNode, mark: string): [number, number] {
 
 function nested(type: 'emphasis' | 'strong' | 'delete', node: SyntaxNode, mark: string, p: Phrasing, ctx: Context): void {
   const [from, to] = marksInside(node, mark);
+  if (type !== 'delete') {
+    // Markers taken from a longer run (`**a*`): micromark applies CommonMark's rule of three to
+    // what is left of a run, the fast parser to the whole run, so they pair the rest differently.
+    const t = ctx.text;
+    for (const [a, b] of [[node.from, from], [to, node.to]] as const) {
+      if (b > a && (t[a - 1] === t[a] || t[b] === t[a])) throw new NotFastPath('emphasis marker from a longer run');
+    }
+  }
   const inner = new Phrasing(ctx);
   inline(node, from, to, inner, ctx);
   inner.flush();
@@ -199,6 +207,8 @@ function link(node: SyntaxNode, p: Phrasing, ctx: Context, image: boolean): void
       return;
     }
   }
+  // `[x][l](…)` or `[x][l][y]` with `l` undefined: micromark reads `[l]` again as the start of a link.
+  if (kind === 'text' && label && (t[node.to] === '(' || t[node.to] === '[')) throw new NotFastPath('unresolved reference before a link');
   if (kind === 'text') {
     // An unresolved reference is its brackets as text around its parsed content.
     p.add(t.slice(node.from, open.to), node.from, open.to);
@@ -259,6 +269,9 @@ function inlineNode(node: SyntaxNode, p: Phrasing, ctx: Context): void {
     case 'URL': {
       const value = t.slice(node.from, node.to);
       const before = t[node.from - 1];
+      // micromark starts a bare link only after ASCII whitespace; GFM's later pass links it after
+      // other spaces too, but without positions.
+      if (before !== undefined && !/[ \t\n]/.test(before)) throw new NotFastPath('literal autolink after a non-ASCII space');
       const preceding = t.slice(ctx.blockFrom, node.from);
       if (preceding.split('[').length > preceding.split(']').length) throw new NotFastPath('literal autolink in brackets');
       if (!literalText.test(value) || !literalEnd.test(t.slice(node.to, node.to + 2)) || (before !== undefined && !/\s/.test(before))) throw new NotFastPath('literal autolink');
@@ -272,9 +285,13 @@ function inlineNode(node: SyntaxNode, p: Phrasing, ctx: Context): void {
       const label = t.slice(node.from + 2, node.to - 1);
       const id = normalizeIdentifier(label).toLowerCase();
       if (ctx.footnotes.has(id)) p.node({ type: 'footnoteReference', identifier: id, label, position: position(node.from, node.to) });
+      // Undefined, but a link label is defined as `^label`: remark reads a link reference.
+      else if (ctx.links.has(normalizeIdentifier(`^${label}`))) throw new NotFastPath('footnote call naming a link definition');
+      // Undefined and followed by a destination or a label: micromark reads a link there.
+      else if (t[node.to] === '(' || t[node.to] === '[') throw new NotFastPath('undefined footnote call before a link');
       // Undefined, it is text whose inside remark still reads as inline content.
       else if (/[<&\\*_`![~]/.test(label)) throw new NotFastPath('undefined footnote call with markup');
-      else p.add(t.slice(node.from, node.to), node.from, node.to);
+      else p.source(node.from, node.to);
       return;
     }
     case 'InlineCode':
@@ -318,12 +335,13 @@ export function phrasing(node: SyntaxNode, from: number, to: number, ctx: Contex
   const source = ctx.text.slice(from, to);
   // Runs of three or more emphasis markers: the two parsers resolve some of them differently.
   if (/\*\*\*|___/.test(source)) throw new NotFastPath('emphasis run');
-  // An emphasis marker touching a tilde: micromark classifies the pair differently.
-  if (/~[*_]|[*_]~/.test(source)) throw new NotFastPath('emphasis beside a tilde');
+  // An emphasis marker touching a tilde or the other marker: micromark lets a run open or close
+  // beside any such marker, whatever CommonMark's flanking rules say.
+  if (/~[*_]|[*_]~|\*_|_\*/.test(source)) throw new NotFastPath('emphasis marker beside another marker');
   // An emphasis marker before a backslash line break: the parsers pair the markers differently.
   if (/[*_]\\\n/.test(source)) throw new NotFastPath('emphasis before a backslash break');
   // A line like a table's delimiter row inside a paragraph: micromark may start a table there.
-  if (/\n[ \t>]*\|?[ \t]*:?-+:?[ \t]*\|/.test(source) || /\n[ \t>]*[-:| \t]*\|[-:| \t]*(?:\n|$)/.test(source)) throw new NotFastPath('table under a paragraph line');
+  if (/\n[ \t>]*\|?[ \t]*:?-+:?[ \t]*\|/.test(source) || /\n[ \t>]*[-:| \t]*\|[-:| \t]*(?:\n|$)/.test(source) || /\n[ \t>]*(?::-+:?|-+:)[ \t]*(?:\n|$)/.test(source)) throw new NotFastPath('table under a paragraph line');
   ctx.blockFrom = from;
   const p = new Phrasing(ctx);
   inline(node, from, to, p, ctx);

@@ -72,8 +72,11 @@ const Footnotes: MarkdownConfig = {
         if (size < 0) return false;
         cx.startComposite('FootnoteDefinition', line.pos);
         cx.addElement(cx.elt('FootnoteLabel', cx.lineStart + line.pos, cx.lineStart + line.pos + size));
-        line.moveBase(line.pos + size);
-        while (line.pos < line.text.length && (line.next === 32 || line.next === 9)) line.moveBase(line.pos + 1);
+        // The whitespace after the colon, however wide, belongs to the marker (as in micromark): the
+        // definition's text starts at the first character after it, never as indented code.
+        let base = line.pos + size;
+        while (base < line.text.length && (line.text.charCodeAt(base) === 32 || line.text.charCodeAt(base) === 9)) base++;
+        line.moveBase(base);
         return null;
       },
       endLeaf: (_cx, line) => footnoteStart(line) >= 0,
@@ -94,10 +97,18 @@ const Footnotes: MarkdownConfig = {
 };
 
 /**
- * `<scheme:…>` autolinks as CommonMark defines them (a scheme of 2 to 32 characters, no `<` or
+ * `<!x…>` declarations with a lower-case letter, which CommonMark reads as HTML as it does
+ * capitals, and `<scheme:…>` autolinks as CommonMark defines them (a scheme of 2 to 32 characters, no `<` or
  * space inside); where the fast parser's looser pattern would take more, the `<` is text, as in
  * micromark, and what follows is read on its own.
  */
+const EMAIL_AUTOLINK = /^[a-z\d.!#$%&'*+/=?^_`{|}~-]+@[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?)*>/i;
+/** An open or closing tag after its `<`, as CommonMark defines it (whitespace is space, tab or line feed). */
+export const TAG = String.raw`(?:\/[a-z][a-z\d-]*[ \t\n]*>|[a-z][a-z\d-]*(?:[ \t\n]+[a-z_:][\w.:-]*(?:[ \t\n]*=[ \t\n]*(?:[^ \t\n"'=<>${'`'}]+|'[^']*'|"[^"]*"))?)*[ \t\n]*\/?>)`;
+const HTML_TAG = new RegExp(`^${TAG}`, 'i');
+/** What the fast parser takes for a tag (its own pattern). */
+const LOOSE_HTML_TAG = /^(?:\/[a-zA-Z][\w-]*\s*>|[a-zA-Z][\w-]*(\s+[a-zA-Z:_][\w-.:]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>)/;
+
 const Autolinks: MarkdownConfig = {
   defineNodes: ['LiteralText'],
   parseInline: [
@@ -113,6 +124,16 @@ const Autolinks: MarkdownConfig = {
           return cx.addElement(cx.elt('Autolink', pos, end, [cx.elt('LinkMark', pos, pos + 1), cx.elt('URL', pos + 1, end - 1), cx.elt('LinkMark', end - 1, end)]));
         }
         if (/^[a-z][-\w+.]+:[^\s>]+>/i.test(after)) return cx.addElement(cx.elt('LiteralText', pos, pos + 1));
+        // Tags as CommonMark defines them: the fast parser also takes `_` in tag names and any
+        // Unicode space between attributes. What it would take beyond that is text.
+        if (/^\/?[a-z]/i.test(after) && !EMAIL_AUTOLINK.test(after)) {
+          const tag = HTML_TAG.exec(after);
+          if (tag) return cx.addElement(cx.elt('HTMLTag', pos, pos + 1 + tag[0].length));
+          if (LOOSE_HTML_TAG.test(after)) return cx.addElement(cx.elt('LiteralText', pos, pos + 1));
+        }
+        // A declaration, `<!` and a letter up to the next `>`: the fast parser takes capitals only.
+        const declaration = /^![a-z][^]*?>/.exec(after);
+        if (declaration) return cx.addElement(cx.elt('HTMLTag', pos, pos + 1 + declaration[0].length));
         return -1;
       },
     },
