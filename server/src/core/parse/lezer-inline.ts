@@ -139,7 +139,8 @@ export function trimStart(text: string, from: number, to: number): number {
 function inline(node: SyntaxNode, from: number, to: number, p: Phrasing, ctx: Context): void {
   let at = from;
   for (let ch = node.firstChild; ch; ch = ch.nextSibling) {
-    if (ch.to <= from || ch.from >= to) continue;
+    // A run of spaces is read with the text around it.
+    if (ch.to <= from || ch.from >= to || ch.name === 'SpaceRun') continue;
     if (ch.from > at) p.source(at, ch.from);
     inlineNode(ch, p, ctx);
     at = ch.to;
@@ -304,9 +305,14 @@ function inlineNode(node: SyntaxNode, p: Phrasing, ctx: Context): void {
       return;
     case 'HTMLTag':
     case 'Comment':
-    case 'ProcessingInstruction':
-      p.node({ type: 'html', value: t.slice(node.from, node.to), position: position(node.from, node.to) });
+    case 'ProcessingInstruction': {
+      // Over several lines, each line's indentation is a line prefix, not part of the value; a
+      // quote's markers or a tab there micromark drops otherwise.
+      const value = t.slice(node.from, node.to);
+      if (/\n[ \t]*[>\t]/.test(value)) throw new NotFastPath('inline HTML over quoted or tab-indented lines');
+      p.node({ type: 'html', value: value.replace(/\n[ \t]+/g, '\n'), position: position(node.from, node.to) });
       return;
+    }
     case 'LiteralText':
       p.add(t.slice(node.from, node.to), node.from, node.to);
       return;

@@ -140,6 +140,28 @@ const Autolinks: MarkdownConfig = {
   ],
 };
 
+/**
+ * A long run of spaces not ending a line, taken whole: the fast parser would otherwise try a hard
+ * break at each of its spaces and scan to the run's end every time (quadratic in the run, as in a
+ * line masked by core/limits). The tree reader reads it as the text it is.
+ */
+const SpaceRuns: MarkdownConfig = {
+  defineNodes: ['SpaceRun'],
+  parseInline: [
+    {
+      name: 'SpaceRun',
+      before: 'HardBreak',
+      parse(cx, next, pos) {
+        if (next !== 32 || cx.char(pos - 1) === 32) return -1;
+        let end = pos + 1;
+        while (cx.char(end) === 32) end++;
+        if (end - pos < 16 || cx.char(end) === 10) return -1;
+        return cx.addElement(cx.elt('SpaceRun', pos, end));
+      },
+    },
+  ],
+};
+
 const TildeOne: DelimiterType = { resolve: 'Strikethrough', mark: 'StrikethroughMark' };
 const TildeTwo: DelimiterType = { resolve: 'Strikethrough', mark: 'StrikethroughMark' };
 const punctuation = /[\p{P}\p{S}]/u;
@@ -170,7 +192,7 @@ const Tildes: MarkdownConfig = {
   ],
 };
 
-const configured = baseParser.configure([...GFM.filter((e) => e !== Strikethrough), Tildes, Autolinks, FrontMatter, Footnotes]);
+const configured = baseParser.configure([...GFM.filter((e) => e !== Strikethrough), Tildes, Autolinks, SpaceRuns, FrontMatter, Footnotes]);
 
 /** Parses `text` with the fast parser. */
 export function parseWithLezer(text: string): Tree {

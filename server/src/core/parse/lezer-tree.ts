@@ -6,7 +6,7 @@ import type { SyntaxNode, Tree } from '@lezer/common';
 import type { Root, RootContent, TableCell, TableRow } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { NotFastPath, children, isSpace, phrasing, position, trimEnd, trimStart, type Context } from './lezer-inline';
-import { TAG, frontMatterEnd } from './lezer-syntax';
+import { FOOTNOTE_LABEL, TAG, frontMatterEnd } from './lezer-syntax';
 
 export { NotFastPath } from './lezer-inline';
 
@@ -82,6 +82,13 @@ const lineEnd = (t: string, from: number): number => (t.indexOf('\n', from) === 
 const HTML_BLOCK_TAG = new RegExp(String.raw`^[ \t]*<(?!\/?(?:script|pre|style|textarea)(?![a-z\d-]))${TAG}[ \t]*$`, 'i');
 /** The first line of an HTML block of the first six kinds (the fast parser's own patterns). */
 const KNOWN_HTML_BLOCK = /^[ \t]*<(?:(?:script|pre|style|textarea)(?:[ \t>]|$)|!--|\?|![A-Z]|!\[CDATA\[|\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|section|source|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]|\/?>|$))/i;
+/** Whether a line starts a footnote definition (`[^label]:`, indented by at most three spaces). */
+function startsFootnote(line: string): boolean {
+  const indent = /^ {0,3}/.exec(line)![0].length;
+  const label = FOOTNOTE_LABEL.exec(line.slice(indent));
+  return label !== null && line[indent + label[0].length] === ':';
+}
+
 const BLOCKS_TO_END_MARKER = new Set(['FencedCode', 'HTMLBlock', 'CommentBlock', 'ProcessingInstructionBlock']);
 const runsToEndMarker = (node: SyntaxNode | null): boolean => node !== null && BLOCKS_TO_END_MARKER.has(node.name);
 
@@ -116,6 +123,16 @@ function listStart(node: SyntaxNode, ctx: Context): void {
   const lineEnd = t.indexOf('\n', mark.to);
   const empty = !/\S/.test(t.slice(mark.to, lineEnd === -1 ? t.length : lineEnd));
   if (empty || (node.name === 'OrderedList' && !/^1[.)]$/.test(t.slice(mark.from, mark.to)))) throw new NotFastPath('list in a container after a paragraph line');
+}
+
+/**
+ * An HTML block over several lines inside a quote, list item or footnote holding a comment:
+ * micromark leaves the container's line prefixes out of its value, which places the comment
+ * differently. Throws NotFastPath.
+ */
+function htmlBlockInContainer(parent: SyntaxNode, block: SyntaxNode, t: string): void {
+  const value = t.slice(block.from, block.to);
+  if (parent.name !== 'Document' && value.includes('\n') && value.includes('<!--')) throw new NotFastPath('HTML block over several lines in a container');
 }
 
 function blocks(node: SyntaxNode, ctx: Context): RootContent[] {
@@ -165,7 +182,7 @@ function blocks(node: SyntaxNode, ctx: Context): RootContent[] {
         if (/\n(?! {4}|\t|[ \t]*(?:\n|$))/.test(t.slice(ch.from, ch.to))) throw new NotFastPath('lazy line in a footnote definition');
         // A text line right after it is a lazy line to micromark, whatever the fast parser ended on.
         const next = t.slice(ch.to + 1, t.indexOf('\n', ch.to + 1) === -1 ? t.length : t.indexOf('\n', ch.to + 1));
-        if (t[ch.to] === '\n' && next.trim() !== '' && !/^ {0,3}\[\^/.test(next)) throw new NotFastPath('line after a footnote definition');
+        if (t[ch.to] === '\n' && next.trim() !== '' && !startsFootnote(next)) throw new NotFastPath('line after a footnote definition');
         // Ending in code or HTML that runs to its end marker: when another block follows at once,
         // micromark's definition takes the line ending too.
         if (t[ch.to] === '\n' && next.trim() !== '' && runsToEndMarker(ch.lastChild)) throw new NotFastPath('footnote definition ending in open code or HTML');
@@ -176,10 +193,12 @@ function blocks(node: SyntaxNode, ctx: Context): RootContent[] {
       case 'HTMLBlock':
         // A block the fast parser opened for a tag that CommonMark does not take for one.
         if (!KNOWN_HTML_BLOCK.test(t.slice(ch.from, lineEnd(t, ch.from))) && !HTML_BLOCK_TAG.test(t.slice(ch.from, lineEnd(t, ch.from)))) throw new NotFastPath('HTML block of another tag');
+        htmlBlockInContainer(node, ch, t);
         out.push({ type: 'html', value: t.slice(ch.from, ch.to), position: at });
         break;
       case 'CommentBlock':
       case 'ProcessingInstructionBlock':
+        htmlBlockInContainer(node, ch, t);
         out.push({ type: 'html', value: t.slice(ch.from, ch.to), position: at });
         break;
       case 'FencedCode':
