@@ -221,6 +221,8 @@ function link(node: SyntaxNode, p: Phrasing, ctx: Context, image: boolean): void
       const call = FOOTNOTE_LABEL.exec(rest);
       const id = call && call[0].length === rest.length ? normalizeIdentifier(call[1]!).toLowerCase() : undefined;
       if (id !== undefined && ctx.footnotes.has(id)) p.node({ type: 'footnoteReference', identifier: id, label: call![1]!, position: position(close.to, node.to) });
+      // The label is text whose inside remark still reads as inline content.
+      else if (/[<&\\*_`![~]/.test(rest.slice(1, -1))) throw new NotFastPath('unresolved reference label with markup');
       else p.source(close.to, node.to);
     }
     return;

@@ -37,8 +37,11 @@ const FrontMatter: MarkdownConfig = {
   ],
 };
 
-/** A footnote label: `[^label]` with no whitespace or `[` inside, `\[ \\ \]` escapes, at most 999 characters. */
-export const FOOTNOTE_LABEL = /^\[\^((?:\\[[\\\]]|[^\s[\]\\]|\\(?![[\\\]]))+)\]/;
+/**
+ * A footnote label: `[^label]` with no space, tab or line ending (other spaces are allowed, as in
+ * micromark) or `[` inside, `\[ \\ \]` escapes, at most 999 characters.
+ */
+export const FOOTNOTE_LABEL = /^\[\^((?:\\[[\\\]]|[^ \t\n\r[\]\\]|\\(?![[\\\]]))+)\]/;
 
 function footnoteStart(line: Line): number {
   if (line.next !== 91 /* [ */ || line.indent - line.baseIndent > 3) return -1;
