@@ -172,6 +172,16 @@ function nested(type: 'emphasis' | 'strong' | 'delete', node: SyntaxNode, mark: 
   p.node({ type, children: inner.out, position: position(node.from, node.to) } as PhrasingContent);
 }
 
+/** Whether a `[` before the end of `text` is still open (a `]` closes the latest one). */
+function openBracket(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '[') depth++;
+    else if (c === ']' && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 function decodeString(raw: string): string {
   return raw.replace(/\\([!-/:-@[-`{-~])|&(#x[\da-f]{1,6}|#\d{1,7}|[a-z\d]+);/gi, (whole, escaped: string | undefined) => {
     if (escaped !== undefined) return escaped;
@@ -276,7 +286,7 @@ function inlineNode(node: SyntaxNode, p: Phrasing, ctx: Context): void {
       // other spaces too, but without positions.
       if (before !== undefined && !/[ \t\n]/.test(before)) throw new NotFastPath('literal autolink after a non-ASCII space');
       const preceding = t.slice(ctx.blockFrom, node.from);
-      if (preceding.split('[').length > preceding.split(']').length) throw new NotFastPath('literal autolink in brackets');
+      if (openBracket(preceding)) throw new NotFastPath('literal autolink in brackets');
       if (!literalText.test(value) || !literalEnd.test(t.slice(node.to, node.to + 2)) || (before !== undefined && !/\s/.test(before))) throw new NotFastPath('literal autolink');
       // After a tag and a space, micromark's literal link takes the space with it.
       if (node.from >= 2 && t[node.from - 2] === '>') throw new NotFastPath('literal autolink after a tag');
@@ -329,9 +339,6 @@ function inlineNode(node: SyntaxNode, p: Phrasing, ctx: Context): void {
     case 'QuoteMark':
       p.prefix();
       return;
-    case 'Task':
-      inline(node, node.from, node.to, p, ctx);
-      return;
     case 'TaskMarker':
       return;
     default:
@@ -345,7 +352,7 @@ export function phrasing(node: SyntaxNode, from: number, to: number, ctx: Contex
   if (/\*\*\*|___/.test(source)) throw new NotFastPath('emphasis run');
   // An emphasis marker touching a tilde or the other marker: micromark lets a run open or close
   // beside any such marker, whatever CommonMark's flanking rules say.
-  if (/~[*_]|[*_]~|\*_|_\*/.test(source)) throw new NotFastPath('emphasis marker beside another marker');
+  if (/~[*_]|[*_]~|\*_|_\*|\\[*_~][*_~]/.test(source)) throw new NotFastPath('emphasis marker beside another marker');
   // An emphasis marker before a backslash line break: the parsers pair the markers differently.
   if (/[*_]\\\n/.test(source)) throw new NotFastPath('emphasis before a backslash break');
   // A line like a table's delimiter row inside a paragraph: micromark may start a table there.

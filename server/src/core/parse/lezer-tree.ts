@@ -37,18 +37,26 @@ function table(node: SyntaxNode, ctx: Context): RootContent {
   const lineBefore = t.lastIndexOf('\n', t.lastIndexOf('\n', node.from - 1) - 1);
   if (node.from > 0 && t.slice(lineBefore + 1, t.lastIndexOf('\n', node.from - 1)).trim() !== '') throw new NotFastPath('table under a line of text');
   const header = node.getChild('TableHeader');
+  // Empty header cells: the two parsers count a header row's cells differently.
+  if (header && /\|[ \t]*\|/.test(t.slice(header.from, header.to))) throw new NotFastPath('empty header cell');
   const delimiterStart = header ? t.indexOf('\n', header.to) + 1 : 0;
   const delimiterEnd = t.indexOf('\n', delimiterStart);
   // Other spaces than space and tab in the delimiter row: no table to micromark.
   if (delimiterStart > 0 && /[^\S \t]/.test(t.slice(delimiterStart, delimiterEnd === -1 ? t.length : delimiterEnd))) throw new NotFastPath('other space in a delimiter row');
+  // In a list item or footnote, a delimiter row indented less than the header: a lazy line to micromark.
+  const column = node.from - (t.lastIndexOf('\n', node.from - 1) + 1);
+  const inItem = node.parent !== null && node.parent.name !== 'Document' && node.parent.name !== 'Blockquote';
+  if (inItem && delimiterStart > 0 && !new RegExp(`^[ \\t]{${column}}`).test(t.slice(delimiterStart))) throw new NotFastPath('lazy table row');
   const rows: TableRow[] = [];
   for (const row of children(node)) {
     if (row.name !== 'TableHeader' && row.name !== 'TableRow') continue;
     // A row indented by a tab or four spaces: micromark ends the table there.
     const lineStart = t.lastIndexOf('\n', row.from - 1) + 1;
     if (/^(?: {0,3}\t| {4})/.test(t.slice(lineStart, row.from + 1))) throw new NotFastPath('indented table row');
-    // A row that starts like a numbered item: micromark ends the table there with any number.
-    if (row.name === 'TableRow' && /^[ \t]*\d{1,9}[.)](?:[ \t]|$)/.test(t.slice(lineStart, row.to))) throw new NotFastPath('numbered line in a table');
+    // A row that starts like a numbered item or a tag: micromark ends the table there.
+    if (row.name === 'TableRow' && /^[ \t]*(?:\d{1,9}[.)](?:[ \t]|$)|<)/.test(t.slice(lineStart, row.to))) throw new NotFastPath('numbered or tag line in a table');
+    // In a list item or footnote, a row indented less than the table's first: a lazy line to micromark.
+    if (inItem && row.from - lineStart < column) throw new NotFastPath('lazy table row');
     const cells: TableCell[] = [];
     // Pipes with nothing between them hold an empty cell, which the tree leaves out; a cell starts
     // at the pipe before it, as in remark.
@@ -95,11 +103,16 @@ const runsToEndMarker = (node: SyntaxNode | null): boolean => node !== null && B
 /** Numbered lines in list items, which the two parsers read differently; throws NotFastPath. */
 function listItem(node: SyntaxNode, ctx: Context): void {
   const t = ctx.text;
+  // `[x]` alone on the item's first line: GFM reads a task box whose text starts on the next line.
+  const first = node.getChild('Paragraph');
+  if (first && /^\[[ xX]\][ \t]*(?:\n|$)/.test(t.slice(first.from, first.to))) throw new NotFastPath('task box alone on a line');
   for (let ch = node.firstChild; ch; ch = ch.nextSibling) {
     // A paragraph line in a list item that starts like a list item: micromark starts a list there
     // (the fast parser continues the paragraph, as CommonMark does for an empty item or a number
     // other than 1).
-    if (ch.name === 'Paragraph' && /\n[ \t>]*(?:\d{1,9}[.)]|[-+*])(?:[ \t]|\n|$)/.test(t.slice(ch.from, ch.to))) throw new NotFastPath('list marker in a list item paragraph');
+    if ((ch.name === 'Paragraph' || ch.name === 'Task') && /\n[ \t>]*(?:\d{1,9}[.)]|[-+*])(?:[ \t]|\n|$)/.test(t.slice(ch.from, ch.to))) throw new NotFastPath('list marker in a list item paragraph');
+    // Likewise a line starting with a tag, which micromark may take for an HTML block there.
+    if ((ch.name === 'Paragraph' || ch.name === 'Task') && /\n[ \t>]*</.test(t.slice(ch.from, ch.to))) throw new NotFastPath('tag line in a list item paragraph');
     // A numbered list right under a paragraph line in a list item: the fast parser lets any number
     // start it inside a numbered list, micromark only 1.
     if (ch.name === 'OrderedList' && ch.prevSibling?.name === 'Paragraph' && !/^1[.)]/.test(t.slice(ch.from, ch.from + 2)) && !/\n[ \t>]*\n/.test(t.slice(ch.prevSibling.to, ch.from + 1))) throw new NotFastPath('numbered list under a paragraph line in a list item');
@@ -116,13 +129,14 @@ function listStart(node: SyntaxNode, ctx: Context): void {
   const item = node.firstChild;
   const mark = item?.firstChild;
   if (!item || !mark || mark.name !== 'ListMark') return;
+  // A list whose first item is empty: micromark does not start one after some blocks (indented
+  // code, definitions) where CommonMark does.
+  if (!/\S/.test(t.slice(mark.to, lineEnd(t, mark.to)))) throw new NotFastPath('list starting with an empty item');
   const lineStart = t.lastIndexOf('\n', item.from - 1) + 1;
   if (lineStart === 0 || !/\S/.test(t.slice(lineStart, item.from))) return;
   const previous = t.slice(t.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1);
   if (!/[^\s>]/.test(previous)) return;
-  const lineEnd = t.indexOf('\n', mark.to);
-  const empty = !/\S/.test(t.slice(mark.to, lineEnd === -1 ? t.length : lineEnd));
-  if (empty || (node.name === 'OrderedList' && !/^1[.)]$/.test(t.slice(mark.from, mark.to)))) throw new NotFastPath('list in a container after a paragraph line');
+  if (node.name === 'OrderedList' && !/^1[.)]$/.test(t.slice(mark.from, mark.to))) throw new NotFastPath('list in a container after a paragraph line');
 }
 
 /**
@@ -144,6 +158,16 @@ function blocks(node: SyntaxNode, ctx: Context): RootContent[] {
       case 'FrontMatter': {
         const body = t.slice(ch.from, ch.to).replace(/^---[ \t]*\r?\n/, '').replace(/\r?\n?---[ \t]*$/, '');
         out.push({ type: 'yaml', value: body, position: at });
+        break;
+      }
+      case 'Task': {
+        // A task list item's paragraph (GFM): it starts after the box and the spaces after it.
+        const marker = ch.getChild('TaskMarker');
+        const from = trimStart(t, marker ? marker.to : ch.from, ch.to);
+        const end = trimEnd(t, from, ch.to);
+        // Nothing after the box on its line: remark starts the text on the next line, or reads no task.
+        if (end <= from || t[from] === '\n') throw new NotFastPath('task box alone on a line');
+        out.push({ type: 'paragraph', children: phrasing(ch, from, end, ctx), position: position(from, ch.to) });
         break;
       }
       case 'Paragraph': {
