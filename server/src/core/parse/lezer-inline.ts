@@ -319,9 +319,9 @@ function inlineNode(node: SyntaxNode, p: Phrasing, ctx: Context): void {
     case 'Comment':
     case 'ProcessingInstruction': {
       // Over several lines, each line's indentation is a line prefix, not part of the value; a
-      // quote's markers or a tab there micromark drops otherwise.
+      // quote's markers, a tab or four spaces there micromark reads otherwise.
       const value = t.slice(node.from, node.to);
-      if (/\n[ \t]*[>\t]/.test(value)) throw new NotFastPath('inline HTML over quoted or tab-indented lines');
+      if (/\n(?:[ \t]*[>\t]| {4})/.test(value)) throw new NotFastPath('inline HTML over quoted or deeply indented lines');
       p.node({ type: 'html', value: value.replace(/\n[ \t]+/g, '\n'), position: position(node.from, node.to) });
       return;
     }
