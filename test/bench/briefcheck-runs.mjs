@@ -1,6 +1,6 @@
 // briefcheck's rows in the benchmark: the built CLI over the corpus on every core, then on one
-// thread, then with the fast parser (`--parser lezer`) on every core and on one (every output must
-// be byte-identical), then the --cache scenarios of issue 6: a first run,
+// thread (both with the default, fast parser), then with the reference parser (`--parser remark`)
+// on every core and on one (every output must be byte-identical), then the --cache scenarios of issue 6: a first run,
 // a second with nothing changed, one brief changed, and the configuration changed.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,11 +38,11 @@ export async function briefcheckRuns({ root, benchDir, corpusDir, corpus, run })
   await run('briefcheck, 1 thread', node, args, { ...files('single'), env: { BRIEFCHECK_DEBUG: '1', BRIEFCHECK_WORKERS: '1' } });
   const identical = same('parallel', 'single');
   if (!identical) notes.push('parallel and single-threaded output differ: compare .cache/bench/briefcheck-parallel.out and -single.out');
-  // The fast parser on the same corpus, in the same run: its output must be the same bytes as the reference's.
-  await run('briefcheck --parser lezer', node, [...args, '--parser', 'lezer'], files('lezer'));
-  await run('briefcheck --parser lezer, 1 thread', node, [...args, '--parser', 'lezer'], { ...files('lezer-single'), env: { BRIEFCHECK_DEBUG: '1', BRIEFCHECK_WORKERS: '1' } });
-  const sameAcrossParsers = same('parallel', 'lezer') && same('parallel', 'lezer-single');
-  if (!sameAcrossParsers) notes.push('output differs with --parser lezer: compare .cache/bench/briefcheck-parallel.out and -lezer.out');
+  // The reference parser on the same corpus, in the same run: the default's output must be the same bytes.
+  await run('briefcheck --parser remark', node, [...args, '--parser', 'remark'], files('remark'));
+  await run('briefcheck --parser remark, 1 thread', node, [...args, '--parser', 'remark'], { ...files('remark-single'), env: { BRIEFCHECK_DEBUG: '1', BRIEFCHECK_WORKERS: '1' } });
+  const sameAcrossParsers = same('parallel', 'remark') && same('parallel', 'remark-single');
+  if (!sameAcrossParsers) notes.push('output differs with --parser remark: compare .cache/bench/briefcheck-parallel.out and -remark.out');
 
   const cacheFile = join(corpusDir, '.briefcheckcache');
   rmSync(cacheFile, { force: true });

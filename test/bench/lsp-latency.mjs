@@ -149,7 +149,7 @@ export async function runLatency({ root, benchDir }) {
   const rng = mulberry32(6);
   const small = generateBrief(1001, 300);
   const large = generateBrief(1002, 20000);
-  // BRIEFCHECK_BENCH_PARSER=lezer measures the editor with the fast parser (a .briefcheck.json in the folder).
+  // BRIEFCHECK_BENCH_PARSER=remark measures the editor with the reference parser (a .briefcheck.json in the folder).
   const parser = process.env.BRIEFCHECK_BENCH_PARSER;
   if (parser) writeFileSync(join(folder, '.briefcheck.json'), JSON.stringify({ parser }));
   else rmSync(join(folder, '.briefcheck.json'), { force: true });

@@ -43,6 +43,15 @@ describe('incremental re-analysis', () => {
     for (const s of starts.slice(1)) expect(text[s - 1]).toBe('\n');
   });
 
+  it('reads a footnote label holding a no-break space as a full parse does, with either parser', () => {
+    // The stand-in for a label elsewhere in the brief once collapsed U+00A0 to a space, which made
+    // "[^3\u00a0]:" a link definition that "[^3]" then named.
+    const text = `| Mineral | Source |\n| - | - |\n| nickel | [^3] |\n\n[^2]: MOFCOM, 2024.\n[^3\u00a0]: CSIS, 2023.\n`;
+    for (const parser of ['lezer', 'remark'] as const) {
+      expect(createIncrementalChecker().analyse(text, bundledDataset(), parser).parsed).toEqual(parseBrief(text, parser));
+    }
+  });
+
   it('parses and extracts exactly like a full parse after any sequence of edits', () => {
     const dataset = bundledDataset();
     fc.assert(

@@ -12,16 +12,32 @@ const PIECES = [
   '~', '**', '&#99;', '&copy;', '<https://a.org>', 'www.e.org', '![i](u)', '[l](<u v> "t")', '\t', '  \n', '\\\n', '===', '***',
 ];
 
-/** A 40-line generated brief after six random edits. */
-export function editedBrief(seed: number): string {
+// More of what the two parsers have read differently: numbered items, nested containers, other
+// spaces, declarations, tag names, wide gaps after a footnote label.
+const MORE_PIECES = [
+  ...PIECES, '2. ', '1) ', '2021.', '\n> ', '> - ', '- > ', '\n   ', '\u00a0www.e.org', '<!x ', '<a_b>', '[^1]:     ', '**a*', '*b**',
+  '[x][l]', '(u)', '\n[^9]: ', '\n    ', '<!-- c -->', '\u2003', '`', '[^x]', '\n1. ', '\n- ',
+];
+
+function edit(seed: number, edits: number, pieces: readonly string[]): string {
   const rng = mulberry32(seed * 7919);
   let text = generateBrief(1 + (seed % 500), 40);
-  for (let k = 0; k < 6; k++) {
+  for (let k = 0; k < edits; k++) {
     const at = Math.floor(rng() * (text.length + 1));
     const remove = rng() < 0.5 ? 0 : Math.floor(rng() * 12);
     let insert = '';
-    for (let j = 1 + Math.floor(rng() * 3); j > 0; j--) insert += PIECES[Math.floor(rng() * PIECES.length)];
+    for (let j = 1 + Math.floor(rng() * 3); j > 0; j--) insert += pieces[Math.floor(rng() * pieces.length)];
     text = text.slice(0, at) + insert + text.slice(at + remove);
   }
   return text;
+}
+
+/** A 40-line generated brief after six random edits. */
+export function editedBrief(seed: number): string {
+  return edit(seed, 6, PIECES);
+}
+
+/** A 40-line generated brief after ten random edits from a wider set of pieces. */
+export function editedBriefWide(seed: number): string {
+  return edit(seed, 10, MORE_PIECES);
 }

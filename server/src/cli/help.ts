@@ -29,7 +29,7 @@ Commands:
 Options:
   -f, --format NAME        stylish (default), json, sarif, github, gitlab, junit or markdown
       --as-of DATE         check as of DATE (YYYY-MM-DD), over front matter and configuration
-      --parser NAME        Markdown parser: remark (the reference, default) or lezer (fast)
+      --parser NAME        Markdown parser: lezer (fast, default) or remark (the reference)
       --fix                apply fixes to the files (atomically) and report what is left
       --rule ID=SEVERITY   set a rule to error, warning, info or off (repeatable)
   -c, --config FILE        use FILE instead of the nearest .briefcheck.json

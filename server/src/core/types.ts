@@ -162,7 +162,7 @@ export interface ResolvedConfig {
   data: string[];
   include: string[];
   exclude: string[];
-  /** The Markdown parser (core/parse): remark, the reference (default), or lezer, the fast one. */
+  /** The Markdown parser (core/parse): lezer, the fast one (default), or remark, the reference. */
   parser?: 'lezer' | 'remark';
 }
 

@@ -29,8 +29,9 @@ export interface ChunkRead {
 
 // Labels match after their whitespace is collapsed, so a stand-in writes each on one line: a label
 // holding a line break would otherwise start a new block inside the stand-ins (an HTML block that
-// runs on over the chunk, for "[\r<pre>…]").
-const oneLine = (label: string) => label.replace(/\s+/g, ' ');
+// runs on over the chunk, for "[\r<pre>…]"). Only Markdown's own whitespace is collapsed, as
+// micromark does: other spaces (U+00A0) stay part of the label.
+const oneLine = (label: string) => label.replace(/[\t\n\r ]+/g, ' ');
 
 function standIns(labels: Labels): string {
   return [...labels.footnotes.map((l) => `[^${oneLine(l)}]: x`), ...labels.links.map((l) => `[${oneLine(l)}]: x`)].join('\n\n');

@@ -139,7 +139,8 @@ export function trimStart(text: string, from: number, to: number): number {
 function inline(node: SyntaxNode, from: number, to: number, p: Phrasing, ctx: Context): void {
   let at = from;
   for (let ch = node.firstChild; ch; ch = ch.nextSibling) {
-    if (ch.to <= from || ch.from >= to) continue;
+    // A run of spaces is read with the text around it.
+    if (ch.to <= from || ch.from >= to || ch.name === 'SpaceRun') continue;
     if (ch.from > at) p.source(at, ch.from);
     inlineNode(ch, p, ctx);
     at = ch.to;
@@ -157,10 +158,28 @@ function marksInside(node: SyntaxNode, mark: string): [number, number] {
 
 function nested(type: 'emphasis' | 'strong' | 'delete', node: SyntaxNode, mark: string, p: Phrasing, ctx: Context): void {
   const [from, to] = marksInside(node, mark);
+  if (type !== 'delete') {
+    // Markers taken from a longer run (`**a*`): micromark applies CommonMark's rule of three to
+    // what is left of a run, the fast parser to the whole run, so they pair the rest differently.
+    const t = ctx.text;
+    for (const [a, b] of [[node.from, from], [to, node.to]] as const) {
+      if (b > a && (t[a - 1] === t[a] || t[b] === t[a])) throw new NotFastPath('emphasis marker from a longer run');
+    }
+  }
   const inner = new Phrasing(ctx);
   inline(node, from, to, inner, ctx);
   inner.flush();
   p.node({ type, children: inner.out, position: position(node.from, node.to) } as PhrasingContent);
+}
+
+/** Whether a `[` before the end of `text` is still open (a `]` closes the latest one). */
+function openBracket(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '[') depth++;
+    else if (c === ']' && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 function decodeString(raw: string): string {
@@ -199,6 +218,8 @@ function link(node: SyntaxNode, p: Phrasing, ctx: Context, image: boolean): void
       return;
     }
   }
+  // `[x][l](…)` or `[x][l][y]` with `l` undefined: micromark reads `[l]` again as the start of a link.
+  if (kind === 'text' && label && (t[node.to] === '(' || t[node.to] === '[')) throw new NotFastPath('unresolved reference before a link');
   if (kind === 'text') {
     // An unresolved reference is its brackets as text around its parsed content.
     p.add(t.slice(node.from, open.to), node.from, open.to);
@@ -210,6 +231,8 @@ function link(node: SyntaxNode, p: Phrasing, ctx: Context, image: boolean): void
       const call = FOOTNOTE_LABEL.exec(rest);
       const id = call && call[0].length === rest.length ? normalizeIdentifier(call[1]!).toLowerCase() : undefined;
       if (id !== undefined && ctx.footnotes.has(id)) p.node({ type: 'footnoteReference', identifier: id, label: call![1]!, position: position(close.to, node.to) });
+      // The label is text whose inside remark still reads as inline content.
+      else if (/[<&\\*_`![~]/.test(rest.slice(1, -1))) throw new NotFastPath('unresolved reference label with markup');
       else p.source(close.to, node.to);
     }
     return;
@@ -259,8 +282,11 @@ function inlineNode(node: SyntaxNode, p: Phrasing, ctx: Context): void {
     case 'URL': {
       const value = t.slice(node.from, node.to);
       const before = t[node.from - 1];
+      // micromark starts a bare link only after ASCII whitespace; GFM's later pass links it after
+      // other spaces too, but without positions.
+      if (before !== undefined && !/[ \t\n]/.test(before)) throw new NotFastPath('literal autolink after a non-ASCII space');
       const preceding = t.slice(ctx.blockFrom, node.from);
-      if (preceding.split('[').length > preceding.split(']').length) throw new NotFastPath('literal autolink in brackets');
+      if (openBracket(preceding)) throw new NotFastPath('literal autolink in brackets');
       if (!literalText.test(value) || !literalEnd.test(t.slice(node.to, node.to + 2)) || (before !== undefined && !/\s/.test(before))) throw new NotFastPath('literal autolink');
       // After a tag and a space, micromark's literal link takes the space with it.
       if (node.from >= 2 && t[node.from - 2] === '>') throw new NotFastPath('literal autolink after a tag');
@@ -272,9 +298,13 @@ function inlineNode(node: SyntaxNode, p: Phrasing, ctx: Context): void {
       const label = t.slice(node.from + 2, node.to - 1);
       const id = normalizeIdentifier(label).toLowerCase();
       if (ctx.footnotes.has(id)) p.node({ type: 'footnoteReference', identifier: id, label, position: position(node.from, node.to) });
+      // Undefined, but a link label is defined as `^label`: remark reads a link reference.
+      else if (ctx.links.has(normalizeIdentifier(`^${label}`))) throw new NotFastPath('footnote call naming a link definition');
+      // Undefined and followed by a destination or a label: micromark reads a link there.
+      else if (t[node.to] === '(' || t[node.to] === '[') throw new NotFastPath('undefined footnote call before a link');
       // Undefined, it is text whose inside remark still reads as inline content.
       else if (/[<&\\*_`![~]/.test(label)) throw new NotFastPath('undefined footnote call with markup');
-      else p.add(t.slice(node.from, node.to), node.from, node.to);
+      else p.source(node.from, node.to);
       return;
     }
     case 'InlineCode':
@@ -287,9 +317,14 @@ function inlineNode(node: SyntaxNode, p: Phrasing, ctx: Context): void {
       return;
     case 'HTMLTag':
     case 'Comment':
-    case 'ProcessingInstruction':
-      p.node({ type: 'html', value: t.slice(node.from, node.to), position: position(node.from, node.to) });
+    case 'ProcessingInstruction': {
+      // Over several lines, each line's indentation is a line prefix, not part of the value; a
+      // quote's markers, a tab or four spaces there micromark reads otherwise.
+      const value = t.slice(node.from, node.to);
+      if (/\n(?:[ \t]*[>\t]| {4})/.test(value)) throw new NotFastPath('inline HTML over quoted or deeply indented lines');
+      p.node({ type: 'html', value: value.replace(/\n[ \t]+/g, '\n'), position: position(node.from, node.to) });
       return;
+    }
     case 'LiteralText':
       p.add(t.slice(node.from, node.to), node.from, node.to);
       return;
@@ -304,9 +339,6 @@ function inlineNode(node: SyntaxNode, p: Phrasing, ctx: Context): void {
     case 'QuoteMark':
       p.prefix();
       return;
-    case 'Task':
-      inline(node, node.from, node.to, p, ctx);
-      return;
     case 'TaskMarker':
       return;
     default:
@@ -318,12 +350,13 @@ export function phrasing(node: SyntaxNode, from: number, to: number, ctx: Contex
   const source = ctx.text.slice(from, to);
   // Runs of three or more emphasis markers: the two parsers resolve some of them differently.
   if (/\*\*\*|___/.test(source)) throw new NotFastPath('emphasis run');
-  // An emphasis marker touching a tilde: micromark classifies the pair differently.
-  if (/~[*_]|[*_]~/.test(source)) throw new NotFastPath('emphasis beside a tilde');
+  // An emphasis marker touching a tilde or the other marker: micromark lets a run open or close
+  // beside any such marker, whatever CommonMark's flanking rules say.
+  if (/~[*_]|[*_]~|\*_|_\*|\\[*_~][*_~]/.test(source)) throw new NotFastPath('emphasis marker beside another marker');
   // An emphasis marker before a backslash line break: the parsers pair the markers differently.
   if (/[*_]\\\n/.test(source)) throw new NotFastPath('emphasis before a backslash break');
   // A line like a table's delimiter row inside a paragraph: micromark may start a table there.
-  if (/\n[ \t>]*\|?[ \t]*:?-+:?[ \t]*\|/.test(source) || /\n[ \t>]*[-:| \t]*\|[-:| \t]*(?:\n|$)/.test(source)) throw new NotFastPath('table under a paragraph line');
+  if (/\n[ \t>]*\|?[ \t]*:?-+:?[ \t]*\|/.test(source) || /\n[ \t>]*[-:| \t]*\|[-:| \t]*(?:\n|$)/.test(source) || /\n[ \t>]*(?::-+:?|-+:)[ \t]*(?:\n|$)/.test(source)) throw new NotFastPath('table under a paragraph line');
   ctx.blockFrom = from;
   const p = new Phrasing(ctx);
   inline(node, from, to, p, ctx);

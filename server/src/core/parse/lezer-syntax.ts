@@ -37,8 +37,11 @@ const FrontMatter: MarkdownConfig = {
   ],
 };
 
-/** A footnote label: `[^label]` with no whitespace or `[` inside, `\[ \\ \]` escapes, at most 999 characters. */
-export const FOOTNOTE_LABEL = /^\[\^((?:\\[[\\\]]|[^\s[\]\\]|\\(?![[\\\]]))+)\]/;
+/**
+ * A footnote label: `[^label]` with no space, tab or line ending (other spaces are allowed, as in
+ * micromark) or `[` inside, `\[ \\ \]` escapes, at most 999 characters.
+ */
+export const FOOTNOTE_LABEL = /^\[\^((?:\\[[\\\]]|[^ \t\n\r[\]\\]|\\(?![[\\\]]))+)\]/;
 
 function footnoteStart(line: Line): number {
   if (line.next !== 91 /* [ */ || line.indent - line.baseIndent > 3) return -1;
@@ -72,8 +75,11 @@ const Footnotes: MarkdownConfig = {
         if (size < 0) return false;
         cx.startComposite('FootnoteDefinition', line.pos);
         cx.addElement(cx.elt('FootnoteLabel', cx.lineStart + line.pos, cx.lineStart + line.pos + size));
-        line.moveBase(line.pos + size);
-        while (line.pos < line.text.length && (line.next === 32 || line.next === 9)) line.moveBase(line.pos + 1);
+        // The whitespace after the colon, however wide, belongs to the marker (as in micromark): the
+        // definition's text starts at the first character after it, never as indented code.
+        let base = line.pos + size;
+        while (base < line.text.length && (line.text.charCodeAt(base) === 32 || line.text.charCodeAt(base) === 9)) base++;
+        line.moveBase(base);
         return null;
       },
       endLeaf: (_cx, line) => footnoteStart(line) >= 0,
@@ -94,10 +100,18 @@ const Footnotes: MarkdownConfig = {
 };
 
 /**
- * `<scheme:…>` autolinks as CommonMark defines them (a scheme of 2 to 32 characters, no `<` or
+ * `<!x…>` declarations with a lower-case letter, which CommonMark reads as HTML as it does
+ * capitals, and `<scheme:…>` autolinks as CommonMark defines them (a scheme of 2 to 32 characters, no `<` or
  * space inside); where the fast parser's looser pattern would take more, the `<` is text, as in
  * micromark, and what follows is read on its own.
  */
+const EMAIL_AUTOLINK = /^[a-z\d.!#$%&'*+/=?^_`{|}~-]+@[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?)*>/i;
+/** An open or closing tag after its `<`, as CommonMark defines it (whitespace is space, tab or line feed). */
+export const TAG = String.raw`(?:\/[a-z][a-z\d-]*[ \t\n]*>|[a-z][a-z\d-]*(?:[ \t\n]+[a-z_:][\w.:-]*(?:[ \t\n]*=[ \t\n]*(?:[^ \t\n"'=<>${'`'}]+|'[^']*'|"[^"]*"))?)*[ \t\n]*\/?>)`;
+const HTML_TAG = new RegExp(`^${TAG}`, 'i');
+/** What the fast parser takes for a tag (its own pattern). */
+const LOOSE_HTML_TAG = /^(?:\/[a-zA-Z][\w-]*\s*>|[a-zA-Z][\w-]*(\s+[a-zA-Z:_][\w-.:]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>)/;
+
 const Autolinks: MarkdownConfig = {
   defineNodes: ['LiteralText'],
   parseInline: [
@@ -113,7 +127,39 @@ const Autolinks: MarkdownConfig = {
           return cx.addElement(cx.elt('Autolink', pos, end, [cx.elt('LinkMark', pos, pos + 1), cx.elt('URL', pos + 1, end - 1), cx.elt('LinkMark', end - 1, end)]));
         }
         if (/^[a-z][-\w+.]+:[^\s>]+>/i.test(after)) return cx.addElement(cx.elt('LiteralText', pos, pos + 1));
+        // Tags as CommonMark defines them: the fast parser also takes `_` in tag names and any
+        // Unicode space between attributes. What it would take beyond that is text.
+        if (/^\/?[a-z]/i.test(after) && !EMAIL_AUTOLINK.test(after)) {
+          const tag = HTML_TAG.exec(after);
+          if (tag) return cx.addElement(cx.elt('HTMLTag', pos, pos + 1 + tag[0].length));
+          if (LOOSE_HTML_TAG.test(after)) return cx.addElement(cx.elt('LiteralText', pos, pos + 1));
+        }
+        // A declaration, `<!` and a letter up to the next `>`: the fast parser takes capitals only.
+        const declaration = /^![a-z][^]*?>/.exec(after);
+        if (declaration) return cx.addElement(cx.elt('HTMLTag', pos, pos + 1 + declaration[0].length));
         return -1;
+      },
+    },
+  ],
+};
+
+/**
+ * A long run of spaces not ending a line, taken whole: the fast parser would otherwise try a hard
+ * break at each of its spaces and scan to the run's end every time (quadratic in the run, as in a
+ * line masked by core/limits). The tree reader reads it as the text it is.
+ */
+const SpaceRuns: MarkdownConfig = {
+  defineNodes: ['SpaceRun'],
+  parseInline: [
+    {
+      name: 'SpaceRun',
+      before: 'HardBreak',
+      parse(cx, next, pos) {
+        if (next !== 32 || cx.char(pos - 1) === 32) return -1;
+        let end = pos + 1;
+        while (cx.char(end) === 32) end++;
+        if (end - pos < 16 || cx.char(end) === 10) return -1;
+        return cx.addElement(cx.elt('SpaceRun', pos, end));
       },
     },
   ],
@@ -149,7 +195,7 @@ const Tildes: MarkdownConfig = {
   ],
 };
 
-const configured = baseParser.configure([...GFM.filter((e) => e !== Strikethrough), Tildes, Autolinks, FrontMatter, Footnotes]);
+const configured = baseParser.configure([...GFM.filter((e) => e !== Strikethrough), Tildes, Autolinks, SpaceRuns, FrontMatter, Footnotes]);
 
 /** Parses `text` with the fast parser. */
 export function parseWithLezer(text: string): Tree {
