@@ -224,6 +224,11 @@ describe('other forms', () => {
     expect(found.find((c) => c.control?.type === 'suspension')).toMatchObject({ minerals: ['gallium', 'germanium', 'graphite'] });
   });
 
+  it('"in response to US tariffs" is a cause, not a destination', () => {
+    const [claim] = controls('In April 2025 China put seven rare earths under export licensing in response to US tariffs.', '2025-06-01');
+    expect(claim!.control!.destination).toBe('all');
+  });
+
   it('a purity is not a share', () => {
     const claims = claimsOf('The licence covers antimony trioxide of 99.99% purity and gallium metal above a purity of 99.9999%.');
     expect(claims.filter((c) => c.kind === 'figure')).toEqual([]);

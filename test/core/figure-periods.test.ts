@@ -46,6 +46,12 @@ describe('periods read indirectly', () => {
     expect(periodOf('Chinese exports of antimony products in October 2024 dropped by 97% compared to September.', '2024-12-03')).toBe('2024-10-01..2024-10-31');
   });
 
+  it('"falling 5% from September to 5,473 t" keeps the period named before it, and is a change', () => {
+    const [change] = figures('Chinese rare-earth exports dipped in October 2025, falling 5.2% from September to 5,473 metric tons.', '2025-11-20');
+    expect(change).toMatchObject({ metric: 'export_change', value: 5.2 });
+    expect(`${change!.period!.start}..${change!.period!.end}`).toBe('2025-10-01..2025-10-31');
+  });
+
   it('a parallel figure after "against" shares the time before it', () => {
     const text = 'Customs data show holmium exports to Korea of 900 kg in June 2025, against 1,100 kg to the United States.';
     expect(periodOf(text, '2025-09-01', 1)).toBe('2025-06-01..2025-06-30');

@@ -13,7 +13,8 @@ export const strongControl = /\bexport\s+limits?\b|\blimit|\bexport\s+controls?\
 
 /** The destination a clause names for a control, if any. */
 export function destinationIn(view: View, clause: Range): string | undefined {
-  const text = view.text.slice(clause.start, clause.end);
+  // "in response to US tariffs" names a cause, not where exports go.
+  const text = view.text.slice(clause.start, clause.end).replace(/\b(?:in\s+)?(?:response|reaction|retaliation|reply|answer)\s+(?:to|for|against)\s+(?:the\s+)?(?:US|U\.S\.|American|Washington)[^,;.]*/gi, '');
   if (/\b(?:every|all)\s+other\s+destinations?\b|\ball\s+(?:destinations|countries|buyers)\b|\bworldwide\b/i.test(text)) return 'all';
   // "U.S." ends in a full stop, so no word boundary may follow it.
   if (/\b(?:US|U\.S\.)[-\s](?:only|specific|bound)\b|\b(?:to|for|into|against|from)\s+(?:the\s+)?(?:US\b|U\.S\.|USA\b|United\s+States\b|America\b)|\b(?:American|US|U\.S\.)\s+(?:military\s+|defen[cs]e\s+|government\s+)?(?:buyers|customers|firms|companies|users|end[-\s]users|market|importers|purchasers|ports|defen[cs]e|ban|review|shipments)|\bbound\s+for\s+(?:the\s+)?(?:US|American|United)/i.test(text)) return 'US';

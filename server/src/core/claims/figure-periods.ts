@@ -35,6 +35,8 @@ export function readPeriod(view: View, q: Quantity, clause: Range, qs: Quantity[
     // "100% import-reliant for yttrium, with China responsible for 94% of imports from 2018 to 2021":
     // a time after another figure introduced by ", with" is that figure's.
     if (between.length && /,\s+with\s/i.test(text.slice(q.range.end, between[0]!.range.start))) return false;
+    // "…falling 5.2% from September to 5,473 t": the time a change starts from is not the figure's.
+    if ((/\bfrom\s+$/i.test(text.slice(Math.max(q.range.end, t.range.start - 6), t.range.start)) || /^from\b/i.test(text.slice(t.range.start, t.range.end))) && /^\s+to\s+(?:about\s+|around\s+)?[\d$]/i.test(text.slice(t.range.end, t.range.end + 20))) return false;
     // "…near $60,000/t, down from a record set in May": the time is the record's.
     if (/\b(?:from|than|since|below|above)\s+(?:a|an|the|its|last)\s+(?:\w+\s+)?(?:record|high|low|peak|level|average)\b/i.test(text.slice(q.range.end, t.range.start))) return false;
     return between.every((o) => !/\b(?:from|than|versus|vs\.?|compared\s+with|against|earlier|before)\b/i.test(text.slice(q.range.end, o.range.start)));

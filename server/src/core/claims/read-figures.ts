@@ -26,7 +26,7 @@ const SHARE_METRICS = new Set<FigureMetric>(['import_share', 'world_production_s
 // Phrases that say the US imports all it uses: a reliance of 100% written in words.
 const allImported = /\brel(?:y|ies|ied)\s+(?:almost\s+)?(?:entirely|wholly|fully|completely|totally|exclusively)\s+on\s+imports\b|\b(?:fully|entirely|wholly|completely|totally)\s+(?:net[-\s]+)?import[-\s]+(?:reliant|dependent)\b|\bimports?\s+(?:all|every\s+\w+)\s+of\s+(?:the\s+|its\s+)?|\b(?:is|are|was|were)\s+(?:entirely|wholly|all)\s+imported\b|\bevery\s+(?:tonne|ton|gram|kilogram|pound|ounce)\s+of\b[^.;]{0,80}?\bimported\b|\bimports\s+(?:now\s+)?(?:cover|meet|supply|account\s+for)\s+all\b/gi;
 
-const changeBefore = /\b(?:rose|risen|rises|fell|fallen|falls|dropped|drops|declined|jumped|climbed|surged|soared|spiked|rallied|tumbled|sank|dipped|slumped|slid|plunged|gained|lost|increased|decreased|grew|(?<!\b(?:made|makes|make|making|summed|sums|adds?|added)\s)up|down)\s+(?:by\s+)?(?:an?\s+)?$/i;
+const changeBefore = /\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|dropped|drops|dropping|declined|declining|jumped|jumping|climbed|climbing|surged|surging|soared|soaring|spiked|rallied|tumbled|sank|dipped|slumped|sliding|plunging|growing|increasing|decreasing|slid|plunged|gained|lost|increased|decreased|grew|(?<!\b(?:made|makes|make|making|summed|sums|adds?|added)\s)up|down)\s+(?:by\s+)?(?:an?\s+)?$/i;
 const changeAfter = /^\s*(?:fewer|more|higher|lower|less|below|above|down|up|drop|rise|fall|increase|decrease|decline|jump|gain)\b/i;
 
 // "of 99.99% purity", "99.5%-pure", "a purity of 99.999%": a material's grade, not a figure of its trade.
