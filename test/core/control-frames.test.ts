@@ -229,6 +229,11 @@ describe('other forms', () => {
     expect(claim!.control!.destination).toBe('all');
   });
 
+  it('a content threshold ("containing 0.1% or more by value") is not a share', () => {
+    const claims = claimsOf('Foreign items containing 0.1% or more by value of Chinese rare earths will need a licence from 1 December 2025.', '2025-10-15');
+    expect(claims.filter((c) => c.kind === 'figure')).toEqual([]);
+  });
+
   it('a purity is not a share', () => {
     const claims = claimsOf('The licence covers antimony trioxide of 99.99% purity and gallium metal above a purity of 99.9999%.');
     expect(claims.filter((c) => c.kind === 'figure')).toEqual([]);

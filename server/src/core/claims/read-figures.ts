@@ -33,8 +33,15 @@ const changeAfter = /^\s*(?:fewer|more|higher|lower|less|below|above|down|up|dro
 const purityAfter = /^[-\s]*(?:purity|pure|grade|min(?:imum)?\.?\s+purity|(?:\w+\s+)?content\b)/i;
 const purityBefore = /\b(?:purity|grade|pure)\s+(?:of\s+|above\s+|over\s+|at\s+least\s+|exceeding\s+|≥\s*)?$/i;
 
+// "items containing 0.1% or more by value of Chinese rare earths": a content threshold (de minimis).
+const thresholdAfter = /^\s*(?:or\s+(?:more|above|higher)\s+)?by\s+(?:value|weight)\b/i;
+const thresholdBefore = /\b(?:containing|contains?|incorporating|as\s+little\s+as|de\s+minimis\s+(?:of|threshold\s+of))\s+(?:\S+\s+){0,2}$/i;
+
 function isPurity(view: View, q: Quantity): boolean {
-  return q.unit === '%' && (purityAfter.test(view.text.slice(q.range.end, q.range.end + 24)) || purityBefore.test(view.text.slice(Math.max(view.range.start, q.range.start - 24), q.range.start)));
+  if (q.unit !== '%') return false;
+  const after = view.text.slice(q.range.end, q.range.end + 24);
+  const before = view.text.slice(Math.max(view.range.start, q.range.start - 30), q.range.start);
+  return purityAfter.test(after) || purityBefore.test(before) || (thresholdAfter.test(after) && thresholdBefore.test(before));
 }
 
 function qualitativeReliance(view: View): Quantity[] {
