@@ -8,7 +8,7 @@ import type { Dataset } from './dataset/types';
 import { readDirectives } from './directives';
 import { resolveAsOf } from './as-of';
 import { resolveDrafts } from './claims/resolve';
-import { mineralsAnnouncedIn } from './dataset/announced-in';
+import { mineralsAnnouncedIn } from './claims/announced-in';
 import { checkWithinLimits, limitsProblem } from './limits';
 import { briefFromTree, parseTree } from './parse/index';
 import type { ParsedBrief } from './parse/types';

@@ -7,6 +7,7 @@ import { isGroupMineral } from '../dataset/status';
 import type { Mention } from './lexicon';
 import { within, type View } from './view';
 import type { Range } from '../types';
+import { valueOf } from './read-counts';
 
 // Words that refer back to minerals named before: to the minerals themselves ("both metals", "the
 // five"), or to a control and so to its minerals ("the ban", "that suspension", "it").
@@ -43,8 +44,8 @@ export function continues(view: View, clause: Range): boolean {
   return continuation.test(residual + view.text.slice(at, clause.end));
 }
 
+/** "seven kinds of rare earth items": a number counting minerals, for a list that enumerates them. */
 export const COUNT_WORDS = /\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,5}?(?:rare[-\s]earths?|elements|metals|minerals|items|materials)\b/i;
-export const countValue = (word: string) => (/^\d+$/.test(word) ? Number(word) : ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].indexOf(word.toLowerCase()) + 2);
 
 /** "samarium-cobalt alloys", "neodymium-iron-boron magnets": the second metal names an alloy, not a controlled mineral. */
 export function alloyPartner(view: View, m: Mention): boolean {
@@ -70,14 +71,14 @@ export function namedMeasure(text: string): { when: { month: number; day?: numbe
 /** The number an anaphor counts ("the three critical minerals", "these five metals"), if any. */
 export function countedAnaphor(text: string): number | undefined {
   const m = /\b(?:the|these|those|all|both)\s+(two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:metals|minerals|elements|materials|rare\s+earths)\b/i.exec(text);
-  return m ? ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].indexOf(m[1]!.toLowerCase()) + 2 : /\bboth\s+(?:metals|minerals|elements)\b/i.test(text) ? 2 : undefined;
+  return m ? valueOf(m[1]!) : /\bboth\s+(?:metals|minerals|elements)\b/i.test(text) ? 2 : undefined;
 }
 
 /** Whether the clause is nothing but a list of minerals ("samarium, gadolinium and yttrium."). */
 export function isList(view: View, clause: Range): boolean {
   let rest = view.text.slice(clause.start, clause.end);
   for (const m of [...view.mentions].reverse()) if (within(m.range, clause)) rest = rest.slice(0, m.range.start - clause.start) + rest.slice(m.range.end - clause.start);
-  return /^(?:[\s,;.]|\band\b|\bor\b|\bas\s+well\s+as\b|\bnamely\b|\bincluding\b|\bspecifically\b)*$/i.test(rest);
+  return /^(?:[\s,;.]|\band\b|\bor\b|\bplus\b|\bboth\b|\bas\s+well\s+as\b|\bnamely\b|\bincluding\b|\bspecifically\b)*$/i.test(rest);
 }
 
 /** Asides in the clause set off by paired dashes or brackets that do not hold `at`. */

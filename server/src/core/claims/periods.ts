@@ -24,11 +24,12 @@ function month(name: string): number {
   return monthNames.findIndex((m) => m.startsWith(key)) + 1;
 }
 
-function pad(n: number): string {
+/** Two digits: a month or day in an ISO date. */
+export function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-function lastDay(year: number, m: number): number {
+export function lastDay(year: number, m: number): number {
   return new Date(Date.UTC(year, m, 0)).getUTCDate();
 }
 
@@ -36,7 +37,7 @@ function monthStart(year: number, m: number): IsoDate {
   return `${year}-${pad(m)}-01`;
 }
 
-function monthEnd(year: number, m: number): IsoDate {
+export function monthEnd(year: number, m: number): IsoDate {
   return `${year}-${pad(m)}-${pad(lastDay(year, m))}`;
 }
 

@@ -9,7 +9,7 @@ import { toSourceRange } from '../parse/text-map';
 import type { Range } from '../types';
 import type { Mention } from './lexicon';
 import { destinationIn, SPAN_LEADS, typeOf } from './control-type';
-import { specific } from './control-phrases';
+import { isList, specific } from './control-phrases';
 import type { ClaimDraft } from './types';
 import type { Dataset } from '../dataset/types';
 import { distinctMinerals, readView, within } from './view';
@@ -53,20 +53,18 @@ export function answerFrame(block: Block, source: string, mentions: readonly Men
   const start = lead ? lead[0].length : 0;
   const end = view.clauses[0]?.end ?? first.end;
   const listed = view.mentions.filter((m) => m.range.start >= start && m.range.end <= end);
-  let rest = text.slice(start, end);
-  for (const m of [...listed].reverse()) rest = rest.slice(0, m.range.start - start) + rest.slice(m.range.end - start);
-  const isList = listed.length > 0 && /^(?:[\s,.;]|\band\b|\bplus\b|\bas\s+well\s+as\b|\bboth\b)*$/i.test(rest);
-  if (!isYes && !isList) return undefined;
+  const named = listed.length > 0 && isList(view, { start, end });
+  if (!isYes && !named) return undefined;
   const own = view.times.find((t) => within(t.range, first) && !SPAN_LEADS.has(t.lead));
   const span = isYes ? { start, end: Math.max(start + 3, own && own.range.end <= first.end ? own.range.end : start + 3) } : { start, end: listed[listed.length - 1]!.range.end };
   const range = toSourceRange(block.segments, span);
   return {
     kind: 'frame',
     frame: { role: 'answer', yes: isYes },
-    minerals: isList ? [...new Set(listed.map((m) => m.mineral))] : [],
+    minerals: named ? [...new Set(listed.map((m) => m.mineral))] : [],
     range,
     text: source.slice(range.start, range.end),
-    mentionRanges: isList ? listed.map((m) => toSourceRange(block.segments, m.range)) : [],
+    mentionRanges: named ? listed.map((m) => toSourceRange(block.segments, m.range)) : [],
     cited: block.citations.length > 0,
     ...(own ? { date: own.end, dateFrom: own.start } : {}),
   };

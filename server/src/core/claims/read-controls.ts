@@ -14,7 +14,8 @@ import type { Dataset } from '../dataset/types';
 import { isGroupMineral } from '../dataset/status';
 import type { Range } from '../types';
 import { destinationIn, foreignActor, inTimePhrase, issuerAnnounced, nearestControl, scopeFrame, SPAN_LEADS, statusPredicate, typeOf, type ControlReading } from './control-type';
-import { aboutTechnology, alloyPartner, anaphor, asideAround, controlClauses, continues, COUNT_WORDS, countedAnaphor, countValue, isList, mineralAnaphor, namedMeasure, specific } from './control-phrases';
+import { valueOf } from './read-counts';
+import { aboutTechnology, alloyPartner, anaphor, asideAround, controlClauses, continues, COUNT_WORDS, countedAnaphor, isList, mineralAnaphor, namedMeasure, specific } from './control-phrases';
 
 export function readControls(view: View, ctx: BlockContext, dataset: Dataset, out: SentenceClaim[], unread: Unread[]): void {
   const done = new Set<number>();
@@ -68,7 +69,7 @@ export function readControls(view: View, ctx: BlockContext, dataset: Dataset, ou
     // "seven" name the group's members, not a subset of something larger.
     const members = (ms: Mention[]) => distinctMinerals(ms.filter((m) => !isGroupMineral(dataset.mineral(m.mineral))));
     const stated = COUNT_WORDS.exec(text);
-    const enumerates = !!stated && members(all).length === countValue(stated[1]!) && members(counted).length < members(all).length && counted.every((m) => isGroupMineral(dataset.mineral(m.mineral)) || members(all).includes(m));
+    const enumerates = !!stated && members(all).length === valueOf(stated[1]!) && members(counted).length < members(all).length && counted.every((m) => isGroupMineral(dataset.mineral(m.mineral)) || members(all).includes(m));
     const inClause = (counted.length === 0 && all.length && /\b(?:package|measures|controls|rules)\s*(?:,|—|–|\s-)\s*including\b/i.test(text)) || enumerates ? all.filter((m) => !alloyPartner(view, m)) : counted.filter((m) => !alloyPartner(view, m));
     const anchor = inClause.find(governed);
     let mentions = anchor ? specific(distinctMinerals(enumerates ? inClause : inClause.filter((m) => listAround(view, view.mentions.indexOf(anchor)).includes(m) || governed(m))), dataset) : [];

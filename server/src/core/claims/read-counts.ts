@@ -25,7 +25,8 @@ const controlWord = /\bcontrol|\blicen[cs]|\bban|\bbarr|\bprohibit|\brestrict|\b
 const totalWord = /\b(?:now|currently|today|at\s+present|in\s+total|in\s+all|altogether|total|tally|there\s+(?:are|were)|stands?\s+at|number\s+of|so\s+far|to\s+date)\b/i;
 const eventWord = /\b(?:added|adds|adding|more|additional|new|further|expanded|join(?:s|ed)?|announced|imposed|introduced|placed|put|answered|targets?|targeted)\b/i;
 
-function valueOf(word: string): number | undefined {
+/** A count's number, in digits or words ("seven", "a dozen"). */
+export function valueOf(word: string): number | undefined {
   const w = word.toLowerCase().replace(/\s+/g, ' ').replace(/^a /, '');
   if (/^\d+$/.test(w)) return Number(w);
   return words[w];

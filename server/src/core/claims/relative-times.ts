@@ -3,6 +3,7 @@
 // the brief's date) and placed on the calendar once the date is known (see resolve.ts).
 
 import type { IsoDate, Range } from '../types';
+import { lastDay, monthEnd, pad } from './periods';
 
 export interface RelativeTime {
   range: Range;
@@ -72,8 +73,6 @@ export function findRelativeTimes(text: string, from: number, to: number): Relat
   return out.sort((a, b) => a.range.start - b.range.start);
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /** The calendar time a relative expression names, seen from the brief's date. */
 export function placeRelative(t: Pick<RelativeTime, 'kind' | 'offset' | 'month' | 'day' | 'lead' | 'span' | 'monthEnd'>, briefDate: IsoDate): { start: IsoDate; end: IsoDate; day: boolean } {
@@ -88,7 +87,7 @@ export function placeRelative(t: Pick<RelativeTime, 'kind' | 'offset' | 'month' 
   if (t.monthEnd) {
     // The latest such range that has ended (or is ending) by the brief's date.
     const y = t.monthEnd <= briefMonth ? year : year - 1;
-    return { start: `${y}-${pad(m)}-01`, end: `${y}-${pad(t.monthEnd)}-${pad(lastDay(y, t.monthEnd))}`, day: false };
+    return { start: `${y}-${pad(m)}-01`, end: monthEnd(y, t.monthEnd), day: false };
   }
   // The latest such month at or before the brief's date ("last August" is the one before that).
   let y = m < briefMonth || (m === briefMonth && (t.day ?? 1) <= briefDay) ? year : year - 1;
@@ -104,5 +103,5 @@ export function placeRelative(t: Pick<RelativeTime, 'kind' | 'offset' | 'month' 
     const iso = `${y}-${pad(m)}-${pad(d)}`;
     return { start: iso, end: iso, day: true };
   }
-  return { start: `${y}-${pad(m)}-01`, end: `${y}-${pad(m)}-${pad(lastDay(y, m))}`, day: false };
+  return { start: `${y}-${pad(m)}-01`, end: monthEnd(y, m), day: false };
 }

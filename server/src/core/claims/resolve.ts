@@ -4,6 +4,7 @@
 // before judging, in the CLI and the editor alike.
 
 import type { IsoDate } from '../types';
+import { monthEnd } from './periods';
 import { placeRelative } from './relative-times';
 import type { ClaimDraft, Frame } from './types';
 
@@ -151,7 +152,6 @@ function joinLists(drafts: readonly ClaimDraft[]): ClaimDraft[] {
 }
 
 const PRICES: ReadonlySet<string> = new Set(['price', 'price_change', 'price_premium']);
-const monthEnd = (month: string) => `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
 
 /** The start of any time a past-tense answer may speak of (before the dataset's first measure). */
 const EARLIEST: IsoDate = '2000-01-01';
@@ -205,7 +205,7 @@ export function resolveDrafts(drafts: readonly ClaimDraft[], briefDate: IsoDate,
     // at the time of writing: the month of the brief's date. Prices are read, never judged.
     if (!slot && draft.kind === 'figure' && !draft.period && draft.metric && PRICES.has(draft.metric)) {
       const month = briefDate.slice(0, 7);
-      return { ...draft, period: { start: `${month}-01`, end: monthEnd(month), text: `the brief's date (${briefDate})` }, confidence: 'likely', placed: true };
+      return { ...draft, period: { start: `${month}-01`, end: monthEnd(Number(briefDate.slice(0, 4)), Number(briefDate.slice(5, 7))), text: `the brief's date (${briefDate})` }, confidence: 'likely', placed: true };
     }
     if (!slot) {
       if (dated && draft.kind === 'control' && draft.control && !draft.control.date) return { ...draft, control: { ...draft.control, date: dated }, dateFrom: dated, placed: true };

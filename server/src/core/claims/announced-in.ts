@@ -1,10 +1,9 @@
 // The minerals of the measures announced in a month: what "the October package" or "the April 4
 // controls" refer to. Pure: reads the dataset's measures only.
 
-import type { Dataset } from './types';
+import type { Dataset } from '../dataset/types';
 import type { IsoDate } from '../types';
-
-const pad = (n: number) => String(n).padStart(2, '0');
+import { pad } from './periods';
 
 /**
  * Minerals whose goods are controlled by a measure announced in the month (and on the day, when
