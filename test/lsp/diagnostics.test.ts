@@ -59,7 +59,7 @@ describe('language server: diagnostics', () => {
   });
 
   it('reports the same rule ids, ranges and messages as the CLI for every brief', async () => {
-    const briefs = [join(dir, 'memo.md'), join(dir, 'inline-links.md'), ...exampleBriefs()];
+    const briefs = [join(dir, 'memo.md'), join(dir, 'inline-links.md'), join(dir, 'explainer.md'), ...exampleBriefs()];
     const cli = await cliJson(briefs);
     let total = 0;
     for (const path of briefs) {
@@ -70,6 +70,14 @@ describe('language server: diagnostics', () => {
       total += ours.length;
     }
     expect(total, 'the briefs carry problems to compare').toBeGreaterThan(0);
+  });
+
+  it('reads claims across blocks in the editor as the CLI does: an explainer’s answers take their questions’ controls', async () => {
+    const path = join(dir, 'explainer.md');
+    const doc = await h.open(path, readFileSync(path, 'utf8'));
+    const changed = (await h.diagnostics(doc)).filter((d) => d.code === 'status-changed').map((d) => d.range.start.line + 1);
+    // "Yes, with effect from 3 December 2024" (line 9) and the list answering "Which minerals…" (line 13).
+    expect(changed).toEqual([9, 13]);
   });
 
   it('marks every diagnostic with its rule, source and a fix rebuilt from data', async () => {
