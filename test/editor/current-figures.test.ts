@@ -38,7 +38,7 @@ describe('currentFigureHints', () => {
   it('places the hint after the figure and its unit, not inside it', () => {
     const text = 'China supplied 74% of US imports of rare earths (2018–21).\n';
     const result = checkBrief(text, bundledDataset(), options('2026-11-28'));
-    const [hint] = currentFigureHints(bundledDataset(), result);
+    const [hint] = currentFigureHints(bundledDataset(), result.claims, result.asOf);
     expect(hint).toBeDefined();
     expect(text.slice(0, hint!.offset)).toBe('China supplied 74%');
     expect(hint!.label).toMatch(/^→ 70% \(2020–23\)$/);

@@ -163,7 +163,7 @@ describe('language server: hovers and code actions', () => {
 
   it('shows current figures as inlay hints, and not when switched off', async () => {
     const { doc, result } = await openFixture('memo.md');
-    const expected = currentFigureHints(dataset, result).map((x) => x.label);
+    const expected = currentFigureHints(dataset, result.claims, result.asOf).map((x) => x.label);
     expect((await h.inlayHints(doc)).map((x) => x.label)).toEqual(expected);
     const seen = h.refreshes();
     h.settings.set('', { inlayHints: { enable: false } });

@@ -1,16 +1,17 @@
 // Per-document analysis, cached by document version and by a generation that changes whenever
 // settings, a configuration file or a dataset overlay changes. Hover, code actions, inlay hints
-// and the Claims view all read the cached result instead of checking the brief again.
+// and the Claims view all read the cached result instead of checking the brief again; the claims
+// themselves stay with the checker, which answers for the range a request needs.
 
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkBrief } from '../core/check';
-import type { BriefResult, IsoDate, ResolvedConfig } from '../core/types';
+import type { BriefResult, IsoDate, Range, ResolvedConfig } from '../core/types';
 import type { Dataset } from '../core/dataset/types';
 import { createConfigLoader, formatConfigError, resolveConfig } from '../node/config';
 import { formatDataError, loadDataset } from '../node/dataset';
-import { createDocumentChecker, type DocumentChecker } from './checker';
+import { createDocumentChecker, type CheckedBrief, type DocumentChecker, type IndexedClaim } from './checker';
 import { parseSettings, settingsAsDefaults, type EditorSettings } from './settings';
 
 export interface AnalyzerHost {
@@ -38,7 +39,7 @@ export interface Analysis {
   config: ResolvedConfig;
   today: IsoDate;
   /** Undefined when checking is disabled for the document or failed. */
-  result?: BriefResult;
+  result?: CheckedBrief;
   data?: LoadedDataset;
   error?: string;
   /** How long the check itself took, in ms (settings and dataset loading excluded). */
@@ -85,6 +86,15 @@ export class Analyzer {
     const analysis = this.run(doc.uri, doc.version, doc.getText());
     this.entries.set(doc.uri, { version: doc.version, generation: this.generation, analysis });
     return analysis;
+  }
+
+  /**
+   * The claims of an analysis that touch `range` (all without one), with their indexes in the
+   * check; empty when the analysis has no result or a later check of the document replaced it.
+   */
+  async claims(analysis: Analysis, range?: Range): Promise<IndexedClaim[]> {
+    if (!analysis.result) return [];
+    return (await this.checker.claims(analysis.uri, analysis.result.check, range)) ?? [];
   }
 
   /** Checks a text that is not (yet) a document version, e.g. fix-all's later passes. */

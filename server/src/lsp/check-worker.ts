@@ -1,23 +1,24 @@
 // The language server's check worker (bundled as dist/server-worker.js, see lsp/checker.ts): it
-// keeps one incremental checker per open document and each dataset it has been sent once.
+// keeps one incremental checker per open document, the claims of each document's latest check,
+// and each dataset it has been sent once.
 
 import { parentPort } from 'node:worker_threads';
 import { createDataset } from '../core/dataset/index';
 import type { Dataset } from '../core/dataset/types';
-import { createIncrementalChecker, type IncrementalChecker } from '../core/incremental/index';
-import type { CheckReply, CheckRequest } from './checker';
+import { CheckedDocuments, INLINE_CLAIMS, type CheckReply, type CheckRequest } from './document-checker';
 
 const datasets = new Map<string, Dataset>();
-const checkers = new Map<string, IncrementalChecker>();
+const documents = new CheckedDocuments();
 
-function handle(request: Extract<CheckRequest, { type: 'check' }>): CheckReply {
+function handle(request: Exclude<CheckRequest, { type: 'forget' }>): CheckReply {
   try {
+    if (request.type === 'claims') return { id: request.id, claims: documents.claims(request.uri, request.check, request.range) };
     if (request.datasetFiles) datasets.set(request.datasetKey, createDataset(request.datasetFiles));
     const dataset = datasets.get(request.datasetKey);
     if (!dataset) return { id: request.id, error: `briefcheck check worker: dataset ${request.datasetKey} was never sent` };
-    let checker = checkers.get(request.uri);
-    if (!checker) checkers.set(request.uri, (checker = createIncrementalChecker()));
-    return { id: request.id, result: checker.check(request.text, dataset, request.options) };
+    // The request's id names the check: the server numbers requests across worker restarts.
+    const { result, claims } = documents.check(request.uri, request.text, dataset, request.options, request.id);
+    return { id: request.id, uri: request.uri, result, ...(claims.length <= INLINE_CLAIMS ? { claims } : {}) };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     return { id: request.id, error: e.message, ...(e.stack ? { stack: e.stack } : {}) };
@@ -25,6 +26,6 @@ function handle(request: Extract<CheckRequest, { type: 'check' }>): CheckReply {
 }
 
 parentPort?.on('message', (request: CheckRequest) => {
-  if (request.type === 'forget') checkers.delete(request.uri);
+  if (request.type === 'forget') documents.forget(request.uri);
   else parentPort?.postMessage(handle(request));
 });

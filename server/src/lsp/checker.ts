@@ -7,10 +7,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Dataset, DatasetFiles } from '../core/dataset/types';
-import { InThreadChecker, type CheckReply, type CheckRequest, type DocumentChecker } from './document-checker';
-import type { BriefResult, CheckOptions } from '../core/types';
+import { claimsIn, InThreadChecker, type CheckedBrief, type CheckReply, type CheckRequest, type DocumentChecker, type IndexedClaim } from './document-checker';
+import type { CheckOptions, Claim, Range } from '../core/types';
 
-export type { CheckReply, CheckRequest, DocumentChecker } from './document-checker';
+export type { CheckedBrief, CheckReply, CheckRequest, DocumentChecker, IndexedClaim } from './document-checker';
+
+type Answer = CheckedBrief | IndexedClaim[] | undefined;
 
 /** The worker bundle beside the server bundle; absent when running from source. */
 export function checkWorkerScript(dir: string = __dirname): string | undefined {
@@ -26,14 +28,15 @@ class WorkerChecker implements DocumentChecker {
   private worker: Worker | undefined;
   private sent = new Set<string>();
   private readonly keys = new WeakMap<Dataset, string>();
-  private readonly pending = new Map<number, { resolve: (r: BriefResult) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (answer: Answer) => void; reject: (e: Error) => void }>();
+  /** The claims that came with a document's latest result (few enough to copy), by document. */
+  private readonly inline = new Map<string, { check: number; claims: Claim[] }>();
   private nextId = 0;
   private nextKey = 0;
 
   constructor(private readonly script: string) {}
 
-  check(uri: string, text: string, dataset: Dataset, options: CheckOptions): Promise<BriefResult> {
-    const worker = this.start();
+  check(uri: string, text: string, dataset: Dataset, options: CheckOptions): Promise<CheckedBrief> {
     let datasetKey = this.keys.get(dataset);
     if (!datasetKey) this.keys.set(dataset, (datasetKey = `d${this.nextKey++}`));
     const request: CheckRequest = { type: 'check', id: this.nextId++, uri, text, options, datasetKey };
@@ -41,6 +44,17 @@ class WorkerChecker implements DocumentChecker {
       this.sent.add(datasetKey);
       request.datasetFiles = dataset.files as DatasetFiles;
     }
+    return this.ask(request) as Promise<CheckedBrief>;
+  }
+
+  async claims(uri: string, check: number, range?: Range): Promise<IndexedClaim[] | undefined> {
+    const inline = this.inline.get(uri);
+    if (inline?.check === check) return claimsIn(inline.claims, range);
+    return this.ask({ type: 'claims', id: this.nextId++, uri, check, ...(range ? { range } : {}) }) as Promise<IndexedClaim[] | undefined>;
+  }
+
+  private ask(request: Exclude<CheckRequest, { type: 'forget' }>): Promise<Answer> {
+    const worker = this.start();
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { resolve, reject });
       worker.ref();
@@ -49,6 +63,7 @@ class WorkerChecker implements DocumentChecker {
   }
 
   forget(uri: string): void {
+    this.inline.delete(uri);
     this.worker?.postMessage({ type: 'forget', uri } satisfies CheckRequest);
   }
 
@@ -66,7 +81,11 @@ class WorkerChecker implements DocumentChecker {
       this.pending.delete(reply.id);
       if (this.pending.size === 0) worker.unref();
       if ('error' in reply) waiting.reject(Object.assign(new Error(reply.error), reply.stack ? { stack: reply.stack } : {}));
-      else waiting.resolve(reply.result);
+      else if ('result' in reply) {
+        if (reply.claims) this.inline.set(reply.uri, { check: reply.result.check, claims: reply.claims });
+        else this.inline.delete(reply.uri);
+        waiting.resolve(reply.result);
+      } else waiting.resolve(reply.claims);
     });
     // A worker that dies fails what it was doing; the next check starts a fresh one.
     const fail = (error: Error) => {

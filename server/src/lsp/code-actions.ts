@@ -4,10 +4,10 @@
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { controlTableEdits, disableLineEdit, importShareEdits, mentionAt, mentionedMinerals, minimalEdit } from '../core/editor';
+import { controlTableEdits, disableLineEdit, importShareEdits, mentionAt, minimalEdit, paragraphAt } from '../core/editor';
 import { applyFixes } from '../core/fix';
-import type { BriefResult } from '../core/types';
 import type { Analysis, Analyzer } from './analysis';
+import type { CheckedBrief } from './checker';
 import { SOURCE, isDiagnosticData, toTextEdits, versionedEdit } from './convert';
 import { ControlTableKind, FixAllKind, ImportShareKind } from '../shared/protocol';
 
@@ -31,7 +31,7 @@ export async function codeActions(doc: TextDocument, params: CodeActionParams, a
   if (!analysis.result || analysis.version !== doc.version) return actions;
   const offset = doc.offsetAt(params.range.start);
   if (wanted(only, ImportShareKind)) {
-    const share = importShareAction(doc, analysis, analysis.result, offset);
+    const share = await importShareAction(doc, analysis, analyzer, offset);
     if (share) actions.push(share);
   }
   if (wanted(only, ControlTableKind)) {
@@ -68,19 +68,21 @@ function fixTitle(ruleId: string, texts: string[]): string {
   return `Fix ${ruleId}: use "${shown}"`;
 }
 
-function importShareAction(doc: TextDocument, analysis: Analysis, result: BriefResult, offset: number): CodeAction | undefined {
-  const mention = mentionAt(result, offset);
-  if (!mention || !analysis.data) return undefined;
-  const edits = importShareEdits(analysis.text, result.claims, mention, analysis.data.dataset, result.asOf);
+async function importShareAction(doc: TextDocument, analysis: Analysis, analyzer: Analyzer, offset: number): Promise<CodeAction | undefined> {
+  const mention = mentionAt((await analyzer.claims(analysis, { start: offset, end: offset })).map((c) => c.claim), offset);
+  if (!mention || !analysis.data || !analysis.result) return undefined;
+  // Whether a figure already stands beside the mention is a question about its paragraph only.
+  const nearby = await analyzer.claims(analysis, paragraphAt(analysis.text, mention.range.start));
+  const edits = importShareEdits(analysis.text, nearby.map((c) => c.claim), mention, analysis.data.dataset, analysis.result.asOf);
   if (!edits) return undefined;
   const name = analysis.data.dataset.mineral(mention.minerals[0] ?? '')?.name ?? mention.text;
   return { title: `Insert current import share for ${name}`, kind: ImportShareKind, edit: versionedEdit(doc, toTextEdits(doc, edits)) };
 }
 
-function controlTableAction(doc: TextDocument, analysis: Analysis, result: BriefResult, line: number): CodeAction | undefined {
+function controlTableAction(doc: TextDocument, analysis: Analysis, result: CheckedBrief, line: number): CodeAction | undefined {
   const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   if (lineText.trim().length > 0 || !analysis.data) return undefined;
-  const edits = controlTableEdits(analysis.text, doc.offsetAt({ line, character: 0 }), analysis.data.dataset, mentionedMinerals(result.claims), result.asOf);
+  const edits = controlTableEdits(analysis.text, doc.offsetAt({ line, character: 0 }), analysis.data.dataset, result.minerals, result.asOf);
   if (!edits) return undefined;
   return { title: `Insert control-status table (as of ${result.asOf})`, kind: ControlTableKind, edit: versionedEdit(doc, toTextEdits(doc, edits)) };
 }
@@ -88,7 +90,7 @@ function controlTableAction(doc: TextDocument, analysis: Analysis, result: Brief
 /** The text after applying every fix, re-checking between passes until nothing changes. */
 export async function fixedText(analysis: Analysis, analyzer: Analyzer): Promise<string> {
   let text = analysis.text;
-  let result = analysis.result;
+  let result: { problems: CheckedBrief['problems'] } | undefined = analysis.result;
   for (let pass = 0; pass < MAX_FIX_PASSES && result; pass++) {
     const fixes = result.problems.flatMap((p) => (p.fix ? [p.fix] : []));
     if (fixes.length === 0) break;

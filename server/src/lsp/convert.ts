@@ -3,7 +3,8 @@
 
 import { DiagnosticSeverity, TextDocumentEdit, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { BriefResult, Problem, Range as CoreRange, TextEdit as CoreTextEdit } from '../core/types';
+import type { Problem, Range as CoreRange, TextEdit as CoreTextEdit } from '../core/types';
+import type { IndexedClaim } from './document-checker';
 import type { ClaimItem } from '../shared/protocol';
 import { describeAlternative } from '../core/claims/metrics';
 import { describeReading } from '../core/reading';
@@ -53,13 +54,13 @@ export function toDiagnostic(doc: TextDocument, problem: Problem, docUrl: (ruleI
   };
 }
 
-export function toClaimItems(doc: TextDocument, result: BriefResult): ClaimItem[] {
+export function toClaimItems(doc: TextDocument, problems: readonly Problem[], claims: readonly IndexedClaim[]): ClaimItem[] {
   const problemsByClaim = new Map<number, string[]>();
-  for (const p of result.problems) {
+  for (const p of problems) {
     if (p.claim === undefined) continue;
     problemsByClaim.set(p.claim, [...(problemsByClaim.get(p.claim) ?? []), p.ruleId]);
   }
-  return result.claims.map((c, i) => {
+  return claims.map(({ claim: c, index: i }) => {
     const reading = describeReading(c);
     return {
       kind: c.kind,

@@ -3,8 +3,8 @@
 
 import { ErrorCodes, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { controlTableEdits, mentionedMinerals, setAsOfEdit } from '../core/editor';
-import type { Analysis, LoadedDataset } from './analysis';
+import { controlTableEdits, setAsOfEdit } from '../core/editor';
+import type { Analysis, Analyzer, LoadedDataset } from './analysis';
 import { toClaimItems, toTextEdits, versionedEdit } from './convert';
 import type { ClaimsResult, ControlTableParams, DatasetInfo, DocumentParams, SetAsOfParams } from '../shared/protocol';
 
@@ -18,15 +18,16 @@ export function requireUri(params: unknown): string {
   return uri;
 }
 
-export function claimsResult(doc: TextDocument, analysis: Analysis): ClaimsResult {
+export async function claimsResult(doc: TextDocument, analysis: Analysis, analyzer: Analyzer): Promise<ClaimsResult> {
   const { result, data } = analysis;
+  const current = result && analysis.version === doc.version;
   return {
     uri: doc.uri,
     version: analysis.version,
     asOf: result?.asOf ?? analysis.config.asOf ?? analysis.today,
     asOfSource: result?.asOfSource ?? 'today',
     datasetVersion: data?.dataset.meta.version ?? '',
-    claims: result && analysis.version === doc.version ? toClaimItems(doc, result) : [],
+    claims: current ? toClaimItems(doc, result.problems, await analyzer.claims(analysis)) : [],
     ...(analysis.error ? { error: analysis.error } : {}),
   };
 }
@@ -49,7 +50,7 @@ export function controlTableEdit(doc: TextDocument, analysis: Analysis, params: 
   const { result, data } = analysis;
   if (!result || !data) return null;
   const offset = doc.offsetAt(params.position);
-  const edits = controlTableEdits(analysis.text, offset, data.dataset, mentionedMinerals(result.claims), result.asOf);
+  const edits = controlTableEdits(analysis.text, offset, data.dataset, result.minerals, result.asOf);
   return edits ? versionedEdit(doc, toTextEdits(doc, edits)) : null;
 }
 

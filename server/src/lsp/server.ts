@@ -233,7 +233,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('hover', async (params) => {
       const doc = docFor(params);
       const at = doc.offsetAt(position(params));
-      return hoverAt(doc, await analyze(doc), at);
+      return hoverAt(doc, await analyze(doc), analyzer, at);
     }),
   );
 
@@ -251,7 +251,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('inlay hints', async (params) => {
       const doc = docFor(params);
       if (!params.range) throw invalidParams('Expected { textDocument, range }.');
-      return inlayHints(doc, await analyze(doc), params.range);
+      return inlayHints(doc, await analyze(doc), analyzer, params.range);
     }),
   );
 
@@ -259,7 +259,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     ClaimsRequestMethod,
     guard('claims', async (params: unknown) => {
       const doc = docFor(params);
-      return claimsResult(doc, await analyze(doc));
+      return claimsResult(doc, await analyze(doc), analyzer);
     }),
   );
 

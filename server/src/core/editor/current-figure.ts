@@ -2,7 +2,7 @@
 // newest observation of the same metric and scope published by the brief's date. The editor shows
 // it as an inlay hint so the reader sees the gap without hovering.
 
-import type { BriefResult, Claim } from '../types';
+import type { Claim, IsoDate } from '../types';
 import type { Dataset, Observation } from '../dataset/types';
 import { formatValue } from './format';
 import { isDatasetMetric } from '../claims/metrics';
@@ -35,17 +35,17 @@ function afterUnit(claim: Claim): number {
   return end + (unit ? unit[0].length : 0);
 }
 
-export function currentFigureHints(dataset: Dataset, result: BriefResult): CurrentFigureHint[] {
+export function currentFigureHints(dataset: Dataset, claims: readonly Claim[], asOf: IsoDate): CurrentFigureHint[] {
   const hints: CurrentFigureHint[] = [];
-  for (const claim of result.claims) {
+  for (const claim of claims) {
     if (claim.verdict !== 'stale' && claim.verdict !== 'mismatch') continue;
-    const current = currentObservation(dataset, claim, result.asOf);
+    const current = currentObservation(dataset, claim, asOf);
     if (!current) continue;
     const source = current.sources[0] ? dataset.source(current.sources[0].source) : undefined;
     hints.push({
       offset: afterUnit(claim),
       label: `→ ${formatValue(current)} (${current.period.label})`,
-      tooltip: `The dataset's figure as of ${result.asOf}: ${formatValue(current)} for ${current.period.label}${source ? `, ${source.title}` : ''}.`,
+      tooltip: `The dataset's figure as of ${asOf}: ${formatValue(current)} for ${current.period.label}${source ? `, ${source.title}` : ''}.`,
     });
   }
   return hints;

@@ -2,7 +2,7 @@
 // or a checked claim. Mentions win inside a claim, so hovering "antimony" in a figure shows the
 // mineral; a sentence the reader could not read is no target, only its minerals are.
 
-import type { BriefResult, Claim, Range } from '../types';
+import type { Claim, Range } from '../types';
 
 export type Target =
   | { kind: 'mineral'; mineral: string; range: Range; claim: number }
@@ -36,6 +36,6 @@ export function targetAt(claims: readonly Claim[], offset: number): Target | und
 }
 
 /** The mention claim whose range holds the offset, for "insert current import share". */
-export function mentionAt(result: BriefResult, offset: number): Claim | undefined {
-  return result.claims.find((c) => c.kind === 'mention' && inside(c.range, offset));
+export function mentionAt(claims: readonly Claim[], offset: number): Claim | undefined {
+  return claims.find((c) => c.kind === 'mention' && inside(c.range, offset));
 }
