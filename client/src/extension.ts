@@ -1,6 +1,7 @@
 // The desktop extension's entry (dist/extension.js): starts the briefcheck language server as a Node
 // process over IPC for Markdown documents; activate.ts does the rest.
 
+import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateWith, deactivateClient, type BriefcheckApi } from './activate';
@@ -9,9 +10,11 @@ export type { BriefcheckApi } from './activate';
 
 export async function activate(context: vscode.ExtensionContext): Promise<BriefcheckApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
+  // The server keeps V8's code cache for its check worker in the extension's own storage (lsp/prestart.ts).
+  const env = { ...process.env, BRIEFCHECK_CODE_CACHE: process.env.BRIEFCHECK_CODE_CACHE ?? join(context.globalStorageUri.fsPath, 'code-cache') };
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   return activateWith(context, (clientOptions) => new LanguageClient('briefcheck', 'briefcheck', serverOptions, clientOptions));
 }

@@ -7,6 +7,7 @@ import { createDataset } from '../core/dataset/index';
 import type { Dataset } from '../core/dataset/types';
 import { CheckedDocuments, INLINE_CLAIMS, type CheckReply, type CheckRequest } from './document-checker';
 
+
 const datasets = new Map<string, Dataset>();
 const documents = new CheckedDocuments();
 

@@ -3,9 +3,7 @@
 // diagnostics of the others, which the main thread answers from their cached analyses. Without the
 // worker bundle (tests run from source) checks run on the main thread, with the same results.
 
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Dataset, DatasetFiles } from '../core/dataset/types';
 import { claimsIn, InThreadChecker, type CheckedBrief, type CheckReply, type CheckRequest, type DocumentChecker, type IndexedClaim } from './document-checker';
 import type { CheckOptions, Claim, Range } from '../core/types';
@@ -14,11 +12,9 @@ export type { CheckedBrief, CheckReply, CheckRequest, DocumentChecker, IndexedCl
 
 type Answer = CheckedBrief | IndexedClaim[] | undefined;
 
-/** The worker bundle beside the server bundle; absent when running from source. */
-export function checkWorkerScript(dir: string = __dirname): string | undefined {
-  const file = join(dir, 'server-worker.js');
-  return existsSync(file) ? file : undefined;
-}
+import { checkWorkerScript, startCheckWorker, takePrestartedWorker } from './prestart';
+
+export { checkWorkerScript } from './prestart';
 
 export function createDocumentChecker(script = checkWorkerScript()): DocumentChecker {
   return script ? new WorkerChecker(script) : new InThreadChecker();
@@ -74,7 +70,8 @@ class WorkerChecker implements DocumentChecker {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script);
+    // The first worker was usually started, and warmed up, before the server had loaded.
+    const worker = takePrestartedWorker(this.script) ?? startCheckWorker(this.script);
     worker.on('message', (reply: CheckReply) => {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;

@@ -1,19 +1,9 @@
-// The server bundle's entry (dist/server.js): creates the real connection (IPC or stdio, from the
-// command line) and starts the server. Console output goes to the connection's log, never to the
-// protocol stream. Over stdio a framing error ends the process with a message on stderr, so the
-// client sees the server exit and restarts it instead of talking to a server that hears nothing.
+// The server bundle's entry (dist/server.js). The check worker is started first (lsp/prestart.ts),
+// so it loads on another core while the main thread loads the server (lsp/serve.ts, required
+// rather than imported so that the bundler defers loading it until here).
 
-import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { redirectConsole } from './console';
-import { watchFraming } from './framing';
-import { startServer } from './server';
+import { prestartCheckWorker } from './prestart';
 
-if (process.argv.includes('--stdio')) {
-  watchFraming(process.stdin, (reason) => {
-    process.stderr.write(`briefcheck language server: cannot read the client's messages (${reason}); exiting so the client can restart the server\n`);
-    process.exit(3);
-  });
-}
-const connection = createConnection(ProposedFeatures.all);
-redirectConsole(connection);
-startServer(connection);
+prestartCheckWorker();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('./serve');

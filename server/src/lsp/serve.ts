@@ -1,0 +1,19 @@
+// The server proper, loaded by the bundle entry (lsp/main.ts): creates the real connection (IPC or stdio, from the
+// command line) and starts the server. Console output goes to the connection's log, never to the
+// protocol stream. Over stdio a framing error ends the process with a message on stderr, so the
+// client sees the server exit and restarts it instead of talking to a server that hears nothing.
+
+import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { redirectConsole } from './console';
+import { watchFraming } from './framing';
+import { startServer } from './server';
+
+if (process.argv.includes('--stdio')) {
+  watchFraming(process.stdin, (reason) => {
+    process.stderr.write(`briefcheck language server: cannot read the client's messages (${reason}); exiting so the client can restart the server\n`);
+    process.exit(3);
+  });
+}
+const connection = createConnection(ProposedFeatures.all);
+redirectConsole(connection);
+startServer(connection);
