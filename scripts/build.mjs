@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import { bundleOptions } from './bundle-options.mjs';
+import { bundleOptions, serverBundles } from './bundle-options.mjs';
 import { webBundleOptions, webShims } from './web-shims.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -11,9 +11,9 @@ const common = bundleOptions;
 
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
-  // The language server checks documents on a worker thread loaded from beside dist/server.js (server/src/lsp/checker.ts).
-  { entryPoints: ['server/src/lsp/check-worker.ts'], outfile: 'dist/server-worker.js' },
+  // The language server: small entries that run the bundles beside them with V8's code cache
+  // (server/src/node/code-cache.ts). It checks documents on a worker thread (server/src/lsp/checker.ts).
+  ...serverBundles,
   { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' },
   // The CLI's worker threads load this file from beside dist/cli.js (server/src/cli/parallel.ts).
   { entryPoints: ['server/src/cli/parallel-worker.ts'], outfile: 'dist/cli-worker.js' },

@@ -1,5 +1,13 @@
 // The esbuild options every bundle shares, used by scripts/build.mjs and by the tests that build a
 // bundle of their own, so a test runs what the build ships.
+/** The language server's bundles (entries and what they run), as the build makes them and tests rebuild them. */
+export const serverBundles = [
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/lsp/serve.ts'], outfile: 'dist/server-main.js' },
+  { entryPoints: ['server/src/lsp/worker-main.ts'], outfile: 'dist/server-worker.js' },
+  { entryPoints: ['server/src/lsp/check-worker.ts'], outfile: 'dist/server-worker-main.js' },
+];
+
 export const bundleOptions = {
   bundle: true,
   platform: 'node',
@@ -13,3 +21,9 @@ export const bundleOptions = {
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
+
+/** Builds the language server's bundles into `dir`/dist, as the build does (for tests that run a built server). */
+export async function buildServer(repoRoot, dir) {
+  const { build } = await import('esbuild');
+  await Promise.all(serverBundles.map((b) => build({ ...bundleOptions, entryPoints: b.entryPoints.map((e) => `${repoRoot}/${e}`), outfile: `${dir}/${b.outfile}`, sourcemap: false, logLevel: 'silent' })));
+}

@@ -24,7 +24,9 @@ const stage = join(cache, 'vsix-stage');
 export const VSIX_FILES = {
   'dist/extension.js': 'dist/extension.js',
   'dist/server.js': 'dist/server.js',
+  'dist/server-main.js': 'dist/server-main.js',
   'dist/server-worker.js': 'dist/server-worker.js',
+  'dist/server-worker-main.js': 'dist/server-worker-main.js',
   'dist/web/extension.js': 'dist/web/extension.js',
   'dist/web/server.js': 'dist/web/server.js',
   data: 'data',

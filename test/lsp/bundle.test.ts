@@ -1,4 +1,4 @@
-// The server bundle stands alone: built the way the extension ships it (dist/server.js beside
+// The server bundle stands alone: built the way the extension ships it (its bundles in dist/ beside
 // data/, no node_modules), spawned as its own process and spoken to over stdio with JSON-RPC.
 // Nothing it needs is fetched: it answers with only the packaged files present.
 
@@ -7,28 +7,21 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StreamMessageReader, StreamMessageWriter, createProtocolConnection, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { TODAY, fixtures, repoRoot } from './workspace';
-import { bundleOptions } from '../../scripts/bundle-options.mjs';
+import { buildServer } from '../../scripts/bundle-options.mjs';
 
 describe('the packaged server bundle', () => {
   const dir = mkdtempSync(join(tmpdir(), 'briefcheck-bundle-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('starts from a folder holding only dist/server.js and data/, and checks a brief', async () => {
-    await esbuild.build({
-      entryPoints: [join(repoRoot, 'server/src/lsp/main.ts')],
-      outfile: join(dir, 'dist', 'server.js'),
-      ...bundleOptions,
-      sourcemap: false,
-      logLevel: 'silent',
-    });
+  it('starts from a folder holding only its bundles in dist/ and data/, and checks a brief', async () => {
+    await buildServer(repoRoot, dir);
     cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
     cpSync(join(fixtures, 'memo.md'), join(dir, 'memo.md'));
 
-    const child = spawn(process.execPath, [join(dir, 'dist', 'server.js'), '--stdio'], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(dir, 'dist', 'server.js'), '--stdio'], { cwd: dir, env: { PATH: process.env.PATH ?? '', BRIEFCHECK_CODE_CACHE: join(dir, 'code-cache') }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

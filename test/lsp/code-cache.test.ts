@@ -1,25 +1,24 @@
-// The check worker's code cache (lsp/prestart.ts), on the built server spawned over stdio: the
-// first start writes the cache after its first check, a later start loads it, and a damaged or
-// foreign cache changes nothing the user sees (it is ignored and rewritten). Diagnostics are the
-// same in every case.
+// The server's code caches (node/code-cache.ts), on the built server spawned over stdio: the first
+// start writes them (the worker's after its first check, the main thread's a few seconds in), a
+// later start loads them, and a damaged cache changes nothing the user sees (it is ignored and
+// rewritten). Diagnostics are the same in every case.
 
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StreamMessageReader, StreamMessageWriter, createProtocolConnection, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { CODE_CACHE_ENV, codeCacheDir } from '../../server/src/lsp/prestart';
-import { bundleOptions } from '../../scripts/bundle-options.mjs';
+import { CODE_CACHE_ENV, codeCacheDir } from '../../server/src/node/code-cache';
+import { buildServer } from '../../scripts/bundle-options.mjs';
 import { TODAY, repoRoot } from './workspace';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefcheck-code-cache-'));
 const cacheDir = join(dir, 'cache');
 const brief = readFileSync(join(repoRoot, 'examples/stale-and-mismatched.md'), 'utf8');
 
-/** Starts the built server with the cache in `cacheDir`, checks the example brief, waits (up to 5 s) for `settled`, and stops. */
-async function diagnosticsOnce(settled: () => boolean = () => cacheFiles().length > 0): Promise<string[]> {
+/** Starts the built server with its caches in `cacheDir`, checks the example brief, waits (up to 8 s) for `settled`, and stops. */
+async function diagnosticsOnce(settled: () => boolean): Promise<string[]> {
   const child = spawn(process.execPath, [join(dir, 'dist', 'server.js'), '--stdio'], { cwd: dir, env: { ...process.env, [CODE_CACHE_ENV]: cacheDir }, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
@@ -32,8 +31,7 @@ async function diagnosticsOnce(settled: () => boolean = () => cacheFiles().lengt
     for (;;) {
       const report = await connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
       if (report.kind !== 'full') continue;
-      // The cache is written just after the first check; give the worker the moment it needs.
-      const until = Date.now() + 5_000;
+      const until = Date.now() + 8_000;
       while (!settled() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
       return report.items.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`);
     }
@@ -47,34 +45,41 @@ const cacheFiles = () => (existsSync(cacheDir) ? readdirSync(cacheDir).filter((f
 
 describe('the check worker code cache', () => {
   beforeAll(async () => {
-    for (const [entry, out] of [['server/src/lsp/main.ts', 'server.js'], ['server/src/lsp/check-worker.ts', 'server-worker.js']]) {
-      await esbuild.build({ entryPoints: [join(repoRoot, entry!)], outfile: join(dir, 'dist', out!), ...bundleOptions, sourcemap: false, logLevel: 'silent' });
-    }
+    await buildServer(repoRoot, dir);
     cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is written by a first start, used by the next, and rewritten when damaged, with the same diagnostics', async () => {
-    const first = await diagnosticsOnce();
+    // A cache of an earlier version of a bundle is removed when a new one is written.
+    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    writeFileSync(join(cacheDir, 'server-main-v0.0.1-x64-1-1.bin'), 'old');
+    const both = () => cacheFiles().length === 2 && cacheFiles().every((f) => !f.includes('v0.0.1'));
+    const first = await diagnosticsOnce(both);
     expect(first.length).toBeGreaterThan(0);
-    const [file] = cacheFiles();
-    expect(file).toBeDefined();
-    const cache = join(cacheDir, file!);
-    const written = statSync(cache);
-    expect(written.size).toBeGreaterThan(10_000);
-    // Private to the user: a cache is code the worker runs.
+    const files = cacheFiles().sort();
+    expect(files.map((f) => f.replace(/-v\d.*$/, ''))).toEqual(['server-main', 'server-worker-main']);
+    const paths = files.map((f) => join(cacheDir, f));
+    const written = paths.map((p) => statSync(p));
+    for (const w of written) expect(w.size).toBeGreaterThan(10_000);
+    // Private to the user: a cache is code the server runs.
     if (process.platform !== 'win32') expect(statSync(cacheDir).mode & 0o077).toBe(0);
 
-    // A start with the cache in place loads it and leaves it alone (a rejected one would be rewritten by now).
+    // A start with the caches in place loads them and leaves them alone (a rejected one would have
+    // been rewritten by the time this waits for).
     const started = Date.now();
-    expect(await diagnosticsOnce(() => Date.now() - started > 1_500)).toEqual(first);
-    expect(statSync(cache).mtimeMs).toBe(written.mtimeMs);
+    expect(await diagnosticsOnce(() => Date.now() - started > 4_500)).toEqual(first);
+    expect(paths.map((p) => statSync(p).mtimeMs)).toEqual(written.map((w) => w.mtimeMs));
 
-    // Damaged: V8 rejects it, the check runs as before, and a good cache replaces it.
-    const damaged = Buffer.alloc(written.size, 7);
-    writeFileSync(cache, damaged);
-    expect(await diagnosticsOnce(() => !readFileSync(cache).equals(damaged))).toEqual(first);
-    expect(readFileSync(cache).equals(damaged)).toBe(false);
+    // Damaged: V8 rejects them, the check runs as before, and good caches replace them.
+    const damaged = paths.map((p, i) => {
+      const junk = Buffer.alloc(written[i]!.size, 7);
+      writeFileSync(p, junk);
+      return junk;
+    });
+    const replaced = () => paths.every((p, i) => !readFileSync(p).equals(damaged[i]!));
+    expect(await diagnosticsOnce(replaced)).toEqual(first);
+    expect(replaced()).toBe(true);
   }, 60_000);
 });
 

@@ -6,10 +6,9 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFramingWatcher } from '../../server/src/lsp/framing';
-import { bundleOptions } from '../../scripts/bundle-options.mjs';
+import { buildServer } from '../../scripts/bundle-options.mjs';
 import { repoRoot } from './workspace';
 
 const frame = (message: unknown) => {
@@ -30,8 +29,7 @@ describe('the server over stdio', () => {
   const dir = mkdtempSync(join(tmpdir(), 'briefcheck-framing-'));
   const server = join(dir, 'dist', 'server.js');
   beforeAll(async () => {
-    await esbuild.build({ entryPoints: [join(repoRoot, 'server/src/lsp/main.ts')], outfile: server, ...bundleOptions, sourcemap: false, logLevel: 'silent' });
-    await esbuild.build({ entryPoints: [join(repoRoot, 'server/src/lsp/check-worker.ts')], outfile: join(dir, 'dist', 'server-worker.js'), ...bundleOptions, sourcemap: false, logLevel: 'silent' });
+    await buildServer(repoRoot, dir);
     cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -100,8 +98,7 @@ describe('the server with its check worker', () => {
   it('answers a hover on one document while it is still checking a large other one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefcheck-worker-'));
     try {
-      await esbuild.build({ entryPoints: [join(repoRoot, 'server/src/lsp/main.ts')], outfile: join(dir, 'dist', 'server.js'), ...bundleOptions, sourcemap: false, logLevel: 'silent' });
-      await esbuild.build({ entryPoints: [join(repoRoot, 'server/src/lsp/check-worker.ts')], outfile: join(dir, 'dist', 'server-worker.js'), ...bundleOptions, sourcemap: false, logLevel: 'silent' });
+      await buildServer(repoRoot, dir);
       cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
       const child = spawn(process.execPath, [join(dir, 'dist', 'server.js'), '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
       let out = '';

@@ -6,7 +6,6 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StreamMessageReader, StreamMessageWriter, createProtocolConnection, type Hover, type InlayHint, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,7 +14,7 @@ import { currentFigureHints } from '../../server/src/core/editor';
 import { resolveConfig } from '../../server/src/node/config';
 import { INLINE_CLAIMS } from '../../server/src/lsp/document-checker';
 import type { ClaimsResult } from '../../server/src/shared/protocol';
-import { bundleOptions } from '../../scripts/bundle-options.mjs';
+import { buildServer } from '../../scripts/bundle-options.mjs';
 import { bundledDataset } from '../core/bundled-dataset';
 import { TODAY, repoRoot } from './workspace';
 
@@ -24,9 +23,7 @@ describe('claims held by the check worker', () => {
   let connection: ProtocolConnection;
   let kill: () => void;
   beforeAll(async () => {
-    for (const [entry, out] of [['server/src/lsp/main.ts', 'server.js'], ['server/src/lsp/check-worker.ts', 'server-worker.js']]) {
-      await esbuild.build({ entryPoints: [join(repoRoot, entry!)], outfile: join(dir, 'dist', out!), ...bundleOptions, sourcemap: false, logLevel: 'silent' });
-    }
+    await buildServer(repoRoot, dir);
     cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
     const child = spawn(process.execPath, [join(dir, 'dist', 'server.js'), '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] });
     kill = () => child.kill();

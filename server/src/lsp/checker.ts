@@ -3,7 +3,7 @@
 // diagnostics of the others, which the main thread answers from their cached analyses. Without the
 // worker bundle (tests run from source) checks run on the main thread, with the same results.
 
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { Dataset, DatasetFiles } from '../core/dataset/types';
 import { claimsIn, InThreadChecker, type CheckedBrief, type CheckReply, type CheckRequest, type DocumentChecker, type IndexedClaim } from './document-checker';
 import type { CheckOptions, Claim, Range } from '../core/types';
@@ -12,7 +12,7 @@ export type { CheckedBrief, CheckReply, CheckRequest, DocumentChecker, IndexedCl
 
 type Answer = CheckedBrief | IndexedClaim[] | undefined;
 
-import { checkWorkerScript, startCheckWorker, takePrestartedWorker } from './prestart';
+import { checkWorkerScript, takePrestartedWorker } from './prestart';
 
 export { checkWorkerScript } from './prestart';
 
@@ -71,7 +71,7 @@ class WorkerChecker implements DocumentChecker {
   private start(): Worker {
     if (this.worker) return this.worker;
     // The first worker was usually started, and warmed up, before the server had loaded.
-    const worker = takePrestartedWorker(this.script) ?? startCheckWorker(this.script);
+    const worker = takePrestartedWorker(this.script) ?? new Worker(this.script);
     worker.on('message', (reply: CheckReply) => {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;

@@ -1,9 +1,14 @@
-// The server bundle's entry (dist/server.js). The check worker is started first (lsp/prestart.ts),
-// so it loads on another core while the main thread loads the server (lsp/serve.ts, required
-// rather than imported so that the bundler defers loading it until here).
+// The server bundle's entry (dist/server.js): starts the check worker first (lsp/prestart.ts), so
+// it loads on another core meanwhile, then runs the server (lsp/serve.ts, bundled as
+// dist/server-main.js) with V8's code cache (node/code-cache.ts). The cache is stored a few seconds
+// after a start that had none, once the first documents have been checked.
 
+import { join } from 'node:path';
+import { cacheFileFor, runWithCodeCache } from '../node/code-cache';
 import { prestartCheckWorker } from './prestart';
 
+const SAVE_AFTER_MS = 3_000;
+
 prestartCheckWorker();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require('./serve');
+const server = join(__dirname, 'server-main.js');
+runWithCodeCache(server, cacheFileFor(server), (save) => setTimeout(save, SAVE_AFTER_MS).unref());

@@ -1,4 +1,4 @@
-// The server proper, loaded by the bundle entry (lsp/main.ts): creates the real connection (IPC or stdio, from the
+// The server proper (dist/server-main.js, run by the entry lsp/main.ts): creates the real connection (IPC or stdio, from the
 // command line) and starts the server. Console output goes to the connection's log, never to the
 // protocol stream. Over stdio a framing error ends the process with a message on stderr, so the
 // client sees the server exit and restarts it instead of talking to a server that hears nothing.

@@ -1,0 +1,77 @@
+// V8's code cache for the language server's bundles. A bundle's entry is a small loader that
+// compiles the bundle with the bytecode an earlier start stored, runs it as Node would run the
+// file, and stores a fresh cache once the code a first check needs has been compiled, when there
+// was none or V8 rejected it (V8 checks that a cache matches the source, its own version and its
+// flags). Compiling the reader's code on first use is a large part of a server's first check.
+// Any failure to read or write a cache only means compiling as usual.
+
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire, wrap } from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** `off`, or the folder for code caches (default: the user's cache folder, see codeCacheDir). */
+export const CODE_CACHE_ENV = 'BRIEFCHECK_CODE_CACHE';
+
+/**
+ * Where code caches go: the folder BRIEFCHECK_CODE_CACHE names (the editor extension passes its
+ * own storage folder), none when it is `off`, else the user's cache folder. Never a shared
+ * temporary folder: a cache is code the server runs.
+ */
+export function codeCacheDir(env: Record<string, string | undefined> = process.env, platform: string = process.platform, home = homedir()): string | undefined {
+  const chosen = env[CODE_CACHE_ENV];
+  if (chosen === 'off') return undefined;
+  if (chosen) return chosen;
+  if (platform === 'win32') return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'briefcheck', 'code-cache') : undefined;
+  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'briefcheck', 'code-cache');
+  return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'briefcheck', 'code-cache');
+}
+
+const cachePrefix = (script: string) => `${basename(script, '.js')}-v`;
+
+/** One cache file per bundle version (size and time), Node version and architecture. */
+export function cacheFileFor(script: string, dir = codeCacheDir()): string | undefined {
+  if (!dir) return undefined;
+  try {
+    const { size, mtimeMs } = statSync(script);
+    return join(dir, `${cachePrefix(script)}${process.versions.node}-${process.arch}-${size}-${Math.trunc(mtimeMs)}.bin`);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs the CommonJS bundle `script` as `require` would, compiled with the cache in `cacheFile`.
+ * When the cache was missing or rejected, `saveWhen` is given the function that stores a fresh one,
+ * to call once the code worth caching has run.
+ */
+export function runWithCodeCache(script: string, cacheFile: string | undefined, saveWhen: (save: () => void) => void): void {
+  let cachedData: Buffer | undefined;
+  if (cacheFile) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      cachedData = undefined;
+    }
+  }
+  const compiled = new Script(wrap(readFileSync(script, 'utf8')), { filename: script, ...(cachedData ? { cachedData } : {}) });
+  const module = { exports: {} };
+  (compiled.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(script), module, script, dirname(script));
+  if (!cacheFile || (cachedData && !compiled.cachedDataRejected)) return;
+  saveWhen(() => {
+    try {
+      mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
+      const temporary = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(temporary, compiled.createCachedData(), { mode: 0o600 });
+      renameSync(temporary, cacheFile);
+      // Caches of earlier versions of the bundle (or of Node) would only pile up.
+      const dir = dirname(cacheFile);
+      for (const name of readdirSync(dir)) {
+        if (name.startsWith(cachePrefix(script)) && name.endsWith('.bin') && join(dir, name) !== cacheFile) rmSync(join(dir, name), { force: true });
+      }
+    } catch {
+      // No cache this time.
+    }
+  });
+}
