@@ -19,7 +19,10 @@ function handle(request: Exclude<CheckRequest, { type: 'forget' }>): CheckReply 
     if (!dataset) return { id: request.id, error: `briefcheck check worker: dataset ${request.datasetKey} was never sent` };
     // The request's id names the check: the server numbers requests across worker restarts.
     const { result, claims } = documents.check(request.uri, request.text, dataset, request.options, request.id);
-    return { id: request.id, uri: request.uri, result, ...(claims.length <= INLINE_CLAIMS ? { claims } : {}) };
+    if (claims.length > INLINE_CLAIMS) return { id: request.id, uri: request.uri, result };
+    // Sent with the result: the server holds them, and asks for none.
+    documents.release(request.uri);
+    return { id: request.id, uri: request.uri, result, claims };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     return { id: request.id, error: e.message, ...(e.stack ? { stack: e.stack } : {}) };

@@ -87,6 +87,11 @@ export class CheckedDocuments {
     return latest && latest.check === check ? claimsIn(latest.claims, range) : undefined;
   }
 
+  /** Drops the claims of the document's latest check (sent with its result, so held elsewhere). */
+  release(uri: string): void {
+    this.latest.delete(uri);
+  }
+
   forget(uri: string): void {
     this.checkers.delete(uri);
     this.latest.delete(uri);

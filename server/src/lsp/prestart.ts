@@ -1,12 +1,20 @@
 // Starts the check worker (lsp/checker.ts) before the rest of the server is loaded, so that the
 // worker loads its bundle on another core while the main thread loads its own. Imports nothing but
-// Node's modules: importing the server here would load it first.
+// Node's modules: importing the server here would load it first. The entry (dist/server.js) starts
+// the worker and the server (dist/server-main.js) takes it: two bundles, each with its own copy of
+// this module, so the worker is handed over in a slot on the global object they share.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-let prestarted: { worker: Worker; script: string } | undefined;
+interface Prestarted {
+  worker: Worker;
+  script: string;
+}
+
+const SLOT = Symbol.for('briefcheck.prestartedCheckWorker');
+const slot = globalThis as { [SLOT]?: Prestarted };
 
 /** The worker bundle beside the server bundle; absent when running from source. */
 export function checkWorkerScript(dir: string = __dirname): string | undefined {
@@ -16,17 +24,17 @@ export function checkWorkerScript(dir: string = __dirname): string | undefined {
 
 /** Starts the check worker early, for the server's checker to take (when the bundle is there). */
 export function prestartCheckWorker(script = checkWorkerScript()): void {
-  if (!script || prestarted) return;
+  if (!script || slot[SLOT]) return;
   const worker = new Worker(script);
   // Until the server takes it, the worker must not keep the process alive.
   worker.unref();
-  prestarted = { worker, script };
+  slot[SLOT] = { worker, script };
 }
 
 /** The worker prestartCheckWorker started, once, if it runs `script`. */
 export function takePrestartedWorker(script: string): Worker | undefined {
-  const taken = prestarted;
-  prestarted = undefined;
+  const taken = slot[SLOT];
+  delete slot[SLOT];
   if (taken?.script === script) return taken.worker;
   void taken?.worker.terminate();
   return undefined;
