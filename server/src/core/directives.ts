@@ -30,7 +30,8 @@ function parseDirective(comment: HtmlComment): Directive | undefined {
 export function readDirectives(text: string, comments: readonly HtmlComment[], knownIds: ReadonlySet<string>): Suppressions {
   const directives = comments.map(parseDirective).filter((d): d is Directive => d !== undefined);
   const unknownIds = directives.flatMap((d) => d.ids.filter((id) => !knownIds.has(id)).map((id) => ({ id, range: d.range })));
-  const starts = lineStarts(text);
+  // Only line directives need line numbers: a brief without them is not scanned for line ends.
+  const starts = directives.some((d) => d.kind === 'disable-line' || d.kind === 'disable-next-line') ? lineStarts(text) : [0];
   const lineText = (line: number) => text.slice(starts[line] ?? text.length, (starts[line + 1] ?? text.length + 1) - 1);
 
   const fileWide = new Set<string>();
