@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StreamMessageReader, StreamMessageWriter, createProtocolConnection, type Hover, type InlayHint, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { StreamMessageReader, StreamMessageWriter, createProtocolConnection, type Diagnostic, type Hover, type InlayHint, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkBrief } from '../../server/src/core/check';
 import { currentFigureHints } from '../../server/src/core/editor';
@@ -54,6 +54,43 @@ describe('claims held by the check worker', () => {
     ['a long brief', 'file:///long.md', example + body.repeat(Math.floor(250_000 / body.length))],
     ['a short brief', 'file:///short.md', example],
   ] as const;
+
+  it('keeps diagnostics equal to the core\'s through edits of a long brief (problems sent as changes)', async () => {
+    const [, , start] = cases[0];
+    const uri = 'file:///edited.md';
+    await check(uri, start);
+    let text = start;
+    let version = 1;
+    const at = (offset: number) => TextDocument.create(uri, 'markdown', version, text).positionAt(offset);
+    const firstFigure = text.indexOf('%');
+    // Typing and deleting inside a figure, adding a paragraph with a figure, removing a line, near the start and the end.
+    const edits: Array<[number, number, string]> = [
+      [firstFigure - 1, firstFigure - 1, '1'],
+      [firstFigure - 1, firstFigure, ''],
+      [Math.floor(text.length / 2), Math.floor(text.length / 2), '\n\nChina supplied 91% of US gallium imports in 2024.\n\n'],
+      [text.length - 200, text.length - 200, 'x'],
+      [text.indexOf('\n', 100) + 1, text.indexOf('\n', text.indexOf('\n', 100) + 1) + 1, ''],
+    ];
+    for (const [from, to, insert] of edits) {
+      const range = { start: at(from), end: at(to) };
+      text = text.slice(0, from) + insert + text.slice(to);
+      version++;
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: insert }] });
+      let items: Diagnostic[] = [];
+      for (;;) {
+        const report = await connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+        if (report.kind === 'full') {
+          items = report.items;
+          break;
+        }
+      }
+      const expected = checkBrief(text, bundledDataset(), { config: resolveConfig({}, dir), today: TODAY });
+      const doc = TextDocument.create(uri, 'markdown', version, text);
+      expect(items.map((d) => `${d.code}@${doc.offsetAt(d.range.start)}-${doc.offsetAt(d.range.end)}:${d.message}`)).toEqual(
+        expected.problems.map((p) => `${p.ruleId}@${p.range.start}-${p.range.end}:${p.message}`),
+      );
+    }
+  }, 120_000);
 
   it.each(cases)('answers on %s as the core reads it', async (_name, uri, text) => {
     const expected = await check(uri, text);

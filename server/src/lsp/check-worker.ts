@@ -1,15 +1,19 @@
-// The language server's check worker (bundled as dist/server-worker.js, see lsp/checker.ts): it
-// keeps one incremental checker per open document, the claims of each document's latest check,
-// and each dataset it has been sent once.
+// The language server's check worker (run by dist/server-worker.js, see lsp/checker.ts): it keeps
+// one incremental checker per open document, the claims of each document's latest check (unless
+// they were sent with its result), the problems last sent for each document, and each dataset it
+// has been sent once.
 
 import { parentPort } from 'node:worker_threads';
 import { createDataset } from '../core/dataset/index';
 import type { Dataset } from '../core/dataset/types';
+import type { Problem } from '../core/types';
 import { CheckedDocuments, INLINE_CLAIMS, type CheckReply, type CheckRequest } from './document-checker';
-
+import { diffProblems } from './problem-delta';
 
 const datasets = new Map<string, Dataset>();
 const documents = new CheckedDocuments();
+/** What was last sent for each document: problems go as a change against it. */
+const sent = new Map<string, { problems: Problem[]; textLength: number; claimCount: number }>();
 
 function handle(request: Exclude<CheckRequest, { type: 'forget' }>): CheckReply {
   try {
@@ -19,10 +23,14 @@ function handle(request: Exclude<CheckRequest, { type: 'forget' }>): CheckReply 
     if (!dataset) return { id: request.id, error: `briefcheck check worker: dataset ${request.datasetKey} was never sent` };
     // The request's id names the check: the server numbers requests across worker restarts.
     const { result, claims } = documents.check(request.uri, request.text, dataset, request.options, request.id);
-    if (claims.length > INLINE_CLAIMS) return { id: request.id, uri: request.uri, result };
+    const { problems, ...rest } = result;
+    const last = sent.get(request.uri);
+    sent.set(request.uri, { problems, textLength: request.text.length, claimCount: claims.length });
+    const reply = { id: request.id, uri: request.uri, result: rest, problems: last ? diffProblems(last.problems, problems, request.text.length - last.textLength, claims.length - last.claimCount) : problems };
+    if (claims.length > INLINE_CLAIMS) return reply;
     // Sent with the result: the server holds them, and asks for none.
     documents.release(request.uri);
-    return { id: request.id, uri: request.uri, result, claims };
+    return { ...reply, claims };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     return { id: request.id, error: e.message, ...(e.stack ? { stack: e.stack } : {}) };
@@ -30,6 +38,8 @@ function handle(request: Exclude<CheckRequest, { type: 'forget' }>): CheckReply 
 }
 
 parentPort?.on('message', (request: CheckRequest) => {
-  if (request.type === 'forget') documents.forget(request.uri);
-  else parentPort?.postMessage(handle(request));
+  if (request.type === 'forget') {
+    documents.forget(request.uri);
+    sent.delete(request.uri);
+  } else parentPort?.postMessage(handle(request));
 });

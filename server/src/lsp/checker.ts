@@ -6,7 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Dataset, DatasetFiles } from '../core/dataset/types';
 import { claimsIn, InThreadChecker, type CheckedBrief, type CheckReply, type CheckRequest, type DocumentChecker, type IndexedClaim } from './document-checker';
-import type { CheckOptions, Claim, Range } from '../core/types';
+import type { CheckOptions, Claim, Problem, Range } from '../core/types';
+import { applyProblemDelta } from './problem-delta';
 
 export type { CheckedBrief, CheckReply, CheckRequest, DocumentChecker, IndexedClaim } from './document-checker';
 
@@ -27,6 +28,8 @@ class WorkerChecker implements DocumentChecker {
   private readonly pending = new Map<number, { resolve: (answer: Answer) => void; reject: (e: Error) => void }>();
   /** The claims that came with a document's latest result (few enough to copy), by document. */
   private readonly inline = new Map<string, { check: number; claims: Claim[] }>();
+  /** Each document's latest problems: the worker sends the next as a change against them. */
+  private readonly problems = new Map<string, Problem[]>();
   private nextId = 0;
   private nextKey = 0;
 
@@ -60,6 +63,7 @@ class WorkerChecker implements DocumentChecker {
 
   forget(uri: string): void {
     this.inline.delete(uri);
+    this.problems.delete(uri);
     this.worker?.postMessage({ type: 'forget', uri } satisfies CheckRequest);
   }
 
@@ -81,13 +85,24 @@ class WorkerChecker implements DocumentChecker {
       else if ('result' in reply) {
         if (reply.claims) this.inline.set(reply.uri, { check: reply.result.check, claims: reply.claims });
         else this.inline.delete(reply.uri);
-        waiting.resolve(reply.result);
+        // Replies come in the order of the checks, so the last problems are the ones the worker diffed
+        // against (a reply for a document closed meanwhile has none, and is refused).
+        try {
+          const problems = Array.isArray(reply.problems) ? reply.problems : applyProblemDelta(this.problems.get(reply.uri) ?? [], reply.problems);
+          this.problems.set(reply.uri, problems);
+          waiting.resolve({ ...reply.result, problems });
+        } catch (error) {
+          waiting.reject(error as Error);
+        }
       } else waiting.resolve(reply.claims);
     });
     // A worker that dies fails what it was doing; the next check starts a fresh one.
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = undefined;
       this.sent = new Set();
+      // A new worker starts from nothing: it sends whole problem lists and holds no claims.
+      this.problems.clear();
+      this.inline.clear();
       for (const waiting of this.pending.values()) waiting.reject(error);
       this.pending.clear();
     };

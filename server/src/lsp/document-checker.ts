@@ -11,7 +11,8 @@
 import { mentionedMinerals } from '../core/editor/control-table';
 import { createIncrementalChecker, type IncrementalChecker } from '../core/incremental/index';
 import type { Dataset, DatasetFiles } from '../core/dataset/types';
-import type { BriefResult, CheckOptions, Claim, Range } from '../core/types';
+import type { BriefResult, CheckOptions, Claim, Problem, Range } from '../core/types';
+import type { ProblemDelta } from './problem-delta';
 
 /** A check's result as the server's main thread holds it: everything but the claims. */
 export interface CheckedBrief extends Omit<BriefResult, 'claims'> {
@@ -36,7 +37,15 @@ export type CheckRequest =
 export const INLINE_CLAIMS = 1000;
 
 export type CheckReply =
-  | { id: number; uri: string; result: CheckedBrief; claims?: Claim[] }
+  | {
+      id: number;
+      uri: string;
+      /** The result, its problems left out: they come as `problems`. */
+      result: Omit<CheckedBrief, 'problems'>;
+      /** All the problems, or (after the document's first check) a change against the last sent. */
+      problems: Problem[] | ProblemDelta;
+      claims?: Claim[];
+    }
   | { id: number; claims: IndexedClaim[] | undefined }
   | { id: number; error: string; stack?: string };
 
