@@ -3,14 +3,13 @@
 // and applies the fix from the Ctrl+. menu, saving a screenshot of each step to test-results/e2e/.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, root, startServer, workbenchUrl } from './lib/workbench.mjs';
+import { launchBrowser, openBrief, root, startServer, stepTimeoutMs, waitForProblem, waitForWorkbench, workbenchUrl } from './lib/workbench.mjs';
 
 /** The brief the check edits and what it expects there (see suite/expectations.ts). */
 const brief = 'stale-figure.md';
 const fixedText = 'Mineral Commodity Summaries 2025';
 const problemRule = 'stale-figure';
 const fixTitle = /Fix stale-figure/;
-const stepTimeoutMs = 30_000;
 
 /** Runs one named step; a failure says which step, saves a screenshot, and rethrows. */
 async function step(page, resultsDir, name, action) {
@@ -47,16 +46,11 @@ export async function widestSquiggle(page) {
 
 async function checkInWorkbench(page, resultsDir) {
   await step(page, resultsDir, 'the workbench loads', async () => {
-    await page.locator('.monaco-workbench').waitFor({ timeout: stepTimeoutMs });
-    await page.locator('.explorer-folders-view').getByRole('treeitem', { name: 'briefs', exact: true }).waitFor({ timeout: stepTimeoutMs });
+    await waitForWorkbench(page);
   });
 
   await step(page, resultsDir, `opens briefs/${brief} from the Explorer`, async () => {
-    const explorer = page.locator('.explorer-folders-view');
-    const row = (name) => explorer.getByRole('treeitem', { name, exact: true });
-    if ((await row('briefs').getAttribute('aria-expanded')) !== 'true') await row('briefs').click();
-    await row(brief).click();
-    await page.locator('.tab.active', { hasText: brief }).waitFor({ timeout: stepTimeoutMs });
+    await openBrief(page, brief);
   });
 
   let squiggle;
@@ -66,8 +60,7 @@ async function checkInWorkbench(page, resultsDir) {
   });
 
   await step(page, resultsDir, `the Problems panel lists ${problemRule}`, async () => {
-    await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: problemRule }).first().waitFor({ timeout: stepTimeoutMs });
+    await waitForProblem(page, problemRule);
     await shot(page, resultsDir, '2-problems-panel.png');
   });
 

@@ -5,9 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, node24, remoteExtensionHostLog, root, serverMain, startServer } from './lib/workbench.mjs';
+import { launchBrowser, node24, openBrief, remoteExtensionHostLog, root, serverMain, startServer, stepTimeoutMs, waitForProblem, waitForWorkbench } from './lib/workbench.mjs';
 
-const stepTimeoutMs = 30_000;
 const brief = 'stale-figure.md';
 const problemRule = 'stale-figure';
 
@@ -38,17 +37,11 @@ export async function runVsixCheck({ workDir, folder, resultsDir }) {
     // No extensionDevelopmentPath: only installed extensions run.
     const payload = encodeURIComponent(JSON.stringify([['skipWelcome', 'true']]));
     await page.goto(`${server.base}/?folder=${encodeURIComponent(folder)}&payload=${payload}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: stepTimeoutMs });
-    const explorer = page.locator('.explorer-folders-view');
-    const row = (name) => explorer.getByRole('treeitem', { name, exact: true });
-    await row('briefs').waitFor({ timeout: stepTimeoutMs });
-    if ((await row('briefs').getAttribute('aria-expanded')) !== 'true') await row('briefs').click();
-    await row(brief).click();
-    await page.locator('.tab.active', { hasText: brief }).waitFor({ timeout: stepTimeoutMs });
+    await waitForWorkbench(page);
+    await openBrief(page, brief);
     await page.locator('.statusbar-item', { hasText: /briefcheck · data/ }).first().waitFor({ timeout: stepTimeoutMs });
     console.log('  ✔ the installed extension activates on a Markdown brief (status bar item)');
-    await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: problemRule }).first().waitFor({ timeout: stepTimeoutMs });
+    await waitForProblem(page, problemRule);
     await page.screenshot({ path: join(resultsDir, 'vsix-installed.png') });
     console.log(`  ✔ its language server reports ${problemRule} in the Problems panel`);
     if (!/_doActivateExtension briefcheck\.briefcheck/.test(remoteExtensionHostLog(dataDir))) throw new Error('the Node extension host log does not show briefcheck activated');

@@ -2,14 +2,12 @@
 // extension is loaded as a web extension (extensionDevelopmentKind web), so it runs in the web
 // worker extension host, as on vscode.dev and github.dev, and its language server runs in a web
 // worker with the bundled dataset. One diagnostic and one hover are checked.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
 import { startDevProxy } from './lib/dev-proxy.mjs';
-import { launchBrowser, remoteExtensionHostLog, root, startServer } from './lib/workbench.mjs';
+import { launchBrowser, openBrief, remoteExtensionHostLog, root, startServer, stepTimeoutMs, waitForProblem, waitForWorkbench } from './lib/workbench.mjs';
 import { widestSquiggle } from './ui-check.mjs';
 
-const stepTimeoutMs = 30_000;
 const brief = 'stale-figure.md';
 const problemRule = 'stale-figure';
 
@@ -32,15 +30,9 @@ export async function runWebCheck({ workDir, folder, resultsDir }) {
     // Served from the browser's side, the extension can only run in the web worker extension host.
     const payload = [['skipWelcome', 'true']];
     await page.goto(`${proxy.base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: stepTimeoutMs });
-    const explorer = page.locator('.explorer-folders-view');
-    const row = (name) => explorer.getByRole('treeitem', { name, exact: true });
-    await row('briefs').waitFor({ timeout: stepTimeoutMs });
-    if ((await row('briefs').getAttribute('aria-expanded')) !== 'true') await row('briefs').click();
-    await row(brief).click();
-    await page.locator('.tab.active', { hasText: brief }).waitFor({ timeout: stepTimeoutMs });
-    await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: problemRule }).first().waitFor({ timeout: stepTimeoutMs });
+    await waitForWorkbench(page);
+    await openBrief(page, brief);
+    await waitForProblem(page, problemRule);
     console.log(`  ✔ a diagnostic (${problemRule}) from the language server in a web worker`);
     const squiggle = await widestSquiggle(page);
     await page.mouse.move(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2 - 4);

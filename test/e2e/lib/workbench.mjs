@@ -177,3 +177,27 @@ export async function launchBrowser() {
   const page = await context.newPage();
   return { browser, page };
 }
+
+/** How long one workbench step (a view, a tab, a panel row) may take to appear. */
+export const stepTimeoutMs = 30_000;
+
+/** Waits for the workbench and its Explorer to show the folder's `briefs` folder. */
+export async function waitForWorkbench(page) {
+  await page.locator('.monaco-workbench').waitFor({ timeout: stepTimeoutMs });
+  await page.locator('.explorer-folders-view').getByRole('treeitem', { name: 'briefs', exact: true }).waitFor({ timeout: stepTimeoutMs });
+}
+
+/** Opens `briefs/<name>` from the Explorer and waits for its editor tab. */
+export async function openBrief(page, name) {
+  const explorer = page.locator('.explorer-folders-view');
+  const row = (label) => explorer.getByRole('treeitem', { name: label, exact: true });
+  if ((await row('briefs').getAttribute('aria-expanded')) !== 'true') await row('briefs').click();
+  await row(name).click();
+  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: stepTimeoutMs });
+}
+
+/** Opens the Problems panel and waits for a row naming `ruleId`. */
+export async function waitForProblem(page, ruleId) {
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: ruleId }).first().waitFor({ timeout: stepTimeoutMs });
+}
