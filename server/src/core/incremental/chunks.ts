@@ -91,3 +91,30 @@ export function chunkStarts(text: string): number[] {
   }
   return starts;
 }
+
+/**
+ * What follows a chunk, as far as its own reading is concerned: the end of the brief, a line that
+ * opens a container (list item, block quote, footnote definition), or any other line. micromark
+ * ends the containers still open at a chunk's end (a footnote definition holding open code or
+ * HTML across the blank line, say) at the start of the next line when that line opens a
+ * container, as at the end of a document, but one line ending earlier when it opens none. A chunk
+ * is read as a document, so the two cases need reading apart.
+ */
+export type Follows = 'end' | 'container' | 'flow';
+
+// micromark's container starts, for the unindented lines that start chunks: a block quote, a list
+// item (marker, then a space, tab or line end; at most nine digits), a footnote definition (a label
+// of up to 999 characters without spaces or brackets, where a backslash escapes "[", "\" or "]").
+const CONTAINER = /(?:>|[*+-](?=[ \t\r\n]|$)|\d{1,9}[.)](?=[ \t\r\n]|$)|\[\^((?:\\[[\\\]]|\\(?![[\\\]])|[^ \t\r\n[\]\\])+)\]:)/y;
+// A line of three or more "*" or "-" is a thematic break, which micromark tries before a list item.
+const THEMATIC_BREAK = /([*-])(?:[ \t]*\1){2,}[ \t]*(?=[\r\n]|$)/y;
+
+/** What follows the chunk that ends at `end` (the start of the next chunk, or the end of `text`). */
+export function followsAt(text: string, end: number): Follows {
+  if (end >= text.length) return 'end';
+  CONTAINER.lastIndex = end;
+  const m = CONTAINER.exec(text);
+  if (!m || (m[1] !== undefined && m[1].length > 999)) return 'flow';
+  THEMATIC_BREAK.lastIndex = end;
+  return THEMATIC_BREAK.test(text) ? 'flow' : 'container';
+}

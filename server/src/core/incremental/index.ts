@@ -12,13 +12,15 @@ import { DEFAULT_PARSER, type ParserName } from '../parse/index';
 import type { ParsedBrief } from '../parse/types';
 import type { BriefResult, CheckOptions } from '../types';
 import { createVerdictCache } from '../verdicts/index';
-import { chunkStarts } from './chunks';
+import { chunkStarts, followsAt, type Follows } from './chunks';
 import { readChunk, type ChunkRead, type Labels } from './read-chunk';
 import { shiftBlock, shiftComment, shiftDraft, shiftFootnote } from './shift';
 
 export { chunkStarts } from './chunks';
 
 interface Entry {
+  /** What follows the chunk where it stands, which its reading depends on. */
+  follows: Follows;
   /** What the chunk defines and whether it ends open: the same for every context. */
   shape?: Pick<ChunkRead, 'defines' | 'open'>;
   /** First words of everything in brackets, normalised like labels: what the chunk may reference. */
@@ -37,10 +39,14 @@ function detached(text: string, start: number, end: number): string {
   return `${text.slice(start, end)}\n`.slice(0, -1);
 }
 
-interface ChunkCache {
-  first: Map<string, Entry>;
-  rest: Map<string, Entry>;
-}
+/**
+ * Chunks by their text, in one map for each way of reading them: the first chunk (which may hold
+ * front matter) is read differently from the others, and each by what follows it, except that for
+ * a chunk other than the first the end of the brief reads like a container's start.
+ */
+type ChunkCache = Map<string, Map<string, Entry>>;
+
+const readingOf = (start: number, follows: Follows): string => (start === 0 ? `first ${follows}` : follows === 'flow' ? 'flow' : 'end');
 
 export interface IncrementalChecker {
   /** Checks `text`; equal to checkBrief(text, dataset, options), reusing unchanged chunks. */
@@ -98,7 +104,7 @@ function candidateLabels(text: string): Labels {
 }
 
 export function createIncrementalChecker(): IncrementalChecker {
-  let cache: ChunkCache = { first: new Map(), rest: new Map() };
+  let cache: ChunkCache = new Map();
   let cachedFor: Dataset | undefined;
   let cachedParser: ParserName | undefined;
   // The defined labels of the last check, and their index: reused while no definition changes, and
@@ -115,20 +121,22 @@ export function createIncrementalChecker(): IncrementalChecker {
    */
   function analyse(text: string, dataset: Dataset, withBlocks: boolean, parser: ParserName = DEFAULT_PARSER): { parsed: ParsedBrief; drafts: ClaimDraft[]; origins: ClaimDraft[] } {
     if (dataset !== cachedFor || parser !== cachedParser) {
-      cache = { first: new Map(), rest: new Map() };
+      cache = new Map();
       cachedFor = dataset;
       cachedParser = parser;
     }
     const extraction = { dataset, lexicon: lexiconFor(dataset) };
-    const used: ChunkCache = { first: new Map(), rest: new Map() };
-    // Keyed by the chunk's text itself (a slice, not a copy); the first chunk, which may hold front
-    // matter, is read differently and has its own map.
+    const used: ChunkCache = new Map();
+    // Keyed by the chunk's text itself (a slice, not a copy), in the map of its way of reading.
     const entryOf = (start: number, end: number): Entry => {
+      const follows = followsAt(text, end);
+      const reading = readingOf(start, follows);
       const key = text.slice(start, end);
-      const which = start === 0 ? 'first' : 'rest';
-      let entry = used[which].get(key) ?? cache[which].get(key);
-      if (!entry) entry = { reads: new Map() };
-      used[which].set(key, entry);
+      let entries = used.get(reading);
+      if (!entries) used.set(reading, (entries = new Map()));
+      let entry = entries.get(key) ?? cache.get(reading)?.get(key);
+      if (!entry) entry = { follows, reads: new Map() };
+      entries.set(key, entry);
       return entry;
     };
     const contextFor = (entry: Entry, start: number, end: number, index: LabelIndex): Labels => {
@@ -144,7 +152,7 @@ export function createIncrementalChecker(): IncrementalChecker {
       const contextKey = `${context.footnotes.join('\n')}\0${context.links.join('\n')}`;
       let result = entry.reads.get(contextKey);
       if (!result || (withBlocks && !result.keptBlocks)) {
-        result = readChunk(detached(text, start, end), start === 0, context, extraction, withBlocks, parser);
+        result = readChunk(detached(text, start, end), start === 0, entry.follows, context, extraction, withBlocks, parser);
         entry.reads.set(contextKey, result);
         entry.shape = { defines: result.defines, open: result.open };
       }
