@@ -102,19 +102,44 @@ export function chunkStarts(text: string): number[] {
  */
 export type Follows = 'end' | 'container' | 'flow';
 
-// micromark's container starts, for the unindented lines that start chunks: a block quote, a list
-// item (marker, then a space, tab or line end; at most nine digits), a footnote definition (a label
-// of up to 999 characters without spaces or brackets, where a backslash escapes "[", "\" or "]").
-const CONTAINER = /(?:>|[*+-](?=[ \t\r\n]|$)|\d{1,9}[.)](?=[ \t\r\n]|$)|\[\^((?:\\[[\\\]]|\\(?![[\\\]])|[^ \t\r\n[\]\\])+)\]:)/y;
+// A footnote definition's start, as micromark reads one: a label of up to 999 characters without
+// spaces or brackets, where a backslash escapes "[", "\" or "]".
+const FOOTNOTE_START = /\[\^((?:\\[[\\\]]|\\(?![[\\\]])|[^ \t\r\n[\]\\])+)\]:/y;
 // A line of three or more "*" or "-" is a thematic break, which micromark tries before a list item.
 const THEMATIC_BREAK = /([*-])(?:[ \t]*\1){2,}[ \t]*(?=[\r\n]|$)/y;
 
-/** What follows the chunk that ends at `end` (the start of the next chunk, or the end of `text`). */
+/** Whether the character at `at` ends a list marker: a space, a tab or a line end. */
+function endsMarker(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return Number.isNaN(c) || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/**
+ * What follows the chunk that ends at `end` (the start of the next chunk, or the end of `text`),
+ * by micromark's container starts for the unindented lines that start chunks: a block quote, a list
+ * item (a marker, then a space, a tab or the line end; at most nine digits), a footnote definition.
+ * Called for every chunk on every keystroke, so it reads characters rather than match a pattern.
+ */
 export function followsAt(text: string, end: number): Follows {
   if (end >= text.length) return 'end';
-  CONTAINER.lastIndex = end;
-  const m = CONTAINER.exec(text);
-  if (!m || (m[1] !== undefined && m[1].length > 999)) return 'flow';
-  THEMATIC_BREAK.lastIndex = end;
-  return THEMATIC_BREAK.test(text) ? 'flow' : 'container';
+  const c = text.charCodeAt(end);
+  if (c === 0x3e) return 'container';
+  if (c === 0x2b) return endsMarker(text, end + 1) ? 'container' : 'flow';
+  if (c === 0x2a || c === 0x2d) {
+    if (!endsMarker(text, end + 1)) return 'flow';
+    THEMATIC_BREAK.lastIndex = end;
+    return THEMATIC_BREAK.test(text) ? 'flow' : 'container';
+  }
+  if (c >= 0x30 && c <= 0x39) {
+    let at = end + 1;
+    while (at < end + 9 && text.charCodeAt(at) >= 0x30 && text.charCodeAt(at) <= 0x39) at++;
+    const marker = text.charCodeAt(at);
+    return (marker === 0x2e || marker === 0x29) && endsMarker(text, at + 1) ? 'container' : 'flow';
+  }
+  if (c === 0x5b && text.charCodeAt(end + 1) === 0x5e) {
+    FOOTNOTE_START.lastIndex = end;
+    const m = FOOTNOTE_START.exec(text);
+    return m && m[1]!.length <= 999 ? 'container' : 'flow';
+  }
+  return 'flow';
 }

@@ -41,12 +41,17 @@ function detached(text: string, start: number, end: number): string {
 
 /**
  * Chunks by their text, in one map for each way of reading them: the first chunk (which may hold
- * front matter) is read differently from the others, and each by what follows it, except that for
- * a chunk other than the first the end of the brief reads like a container's start.
+ * front matter) is read differently from the others, and each by what follows it. For a chunk
+ * other than the first, the end of the brief reads like a line opening a container, so two maps
+ * do; the first chunk's entry is replaced when what follows it changes.
  */
-type ChunkCache = Map<string, Map<string, Entry>>;
+interface ChunkCache {
+  first: Map<string, Entry>;
+  rest: Map<string, Entry>;
+  restBeforeFlow: Map<string, Entry>;
+}
 
-const readingOf = (start: number, follows: Follows): string => (start === 0 ? `first ${follows}` : follows === 'flow' ? 'flow' : 'end');
+const emptyCache = (): ChunkCache => ({ first: new Map(), rest: new Map(), restBeforeFlow: new Map() });
 
 export interface IncrementalChecker {
   /** Checks `text`; equal to checkBrief(text, dataset, options), reusing unchanged chunks. */
@@ -104,7 +109,7 @@ function candidateLabels(text: string): Labels {
 }
 
 export function createIncrementalChecker(): IncrementalChecker {
-  let cache: ChunkCache = new Map();
+  let cache = emptyCache();
   let cachedFor: Dataset | undefined;
   let cachedParser: ParserName | undefined;
   // The defined labels of the last check, and their index: reused while no definition changes, and
@@ -121,22 +126,20 @@ export function createIncrementalChecker(): IncrementalChecker {
    */
   function analyse(text: string, dataset: Dataset, withBlocks: boolean, parser: ParserName = DEFAULT_PARSER): { parsed: ParsedBrief; drafts: ClaimDraft[]; origins: ClaimDraft[] } {
     if (dataset !== cachedFor || parser !== cachedParser) {
-      cache = new Map();
+      cache = emptyCache();
       cachedFor = dataset;
       cachedParser = parser;
     }
     const extraction = { dataset, lexicon: lexiconFor(dataset) };
-    const used: ChunkCache = new Map();
+    const used = emptyCache();
     // Keyed by the chunk's text itself (a slice, not a copy), in the map of its way of reading.
     const entryOf = (start: number, end: number): Entry => {
-      const follows = followsAt(text, end);
-      const reading = readingOf(start, follows);
       const key = text.slice(start, end);
-      let entries = used.get(reading);
-      if (!entries) used.set(reading, (entries = new Map()));
-      let entry = entries.get(key) ?? cache.get(reading)?.get(key);
-      if (!entry) entry = { follows, reads: new Map() };
-      entries.set(key, entry);
+      const follows = followsAt(text, end);
+      const which = start === 0 ? 'first' : follows === 'flow' ? 'restBeforeFlow' : 'rest';
+      let entry = used[which].get(key) ?? cache[which].get(key);
+      if (!entry || (start === 0 && entry.follows !== follows)) entry = { follows, reads: new Map() };
+      used[which].set(key, entry);
       return entry;
     };
     const contextFor = (entry: Entry, start: number, end: number, index: LabelIndex): Labels => {
