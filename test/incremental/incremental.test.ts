@@ -85,7 +85,7 @@ describe('incremental re-analysis', () => {
     for (const parser of ['lezer', 'remark'] as const) {
       for (const text of texts) expect(createIncrementalChecker().analyse(text, bundledDataset(), parser).parsed, `${parser}: ${JSON.stringify(text)}`).toEqual(parseBrief(text, 'remark'));
     }
-  });
+  }, 60_000);
 
   it('parses and extracts exactly like a full parse after any sequence of edits', () => {
     const dataset = bundledDataset();
