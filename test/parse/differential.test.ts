@@ -82,9 +82,11 @@ const FUZZ_CLI = 150;
 const FUZZ_CHUNKS = 500;
 
 // Fuzz cases that once differed, kept as regressions (docs/performance.md, "Closed differences"):
-// each must read alike under both parsers, whole and chunk by chunk in the editor.
-const FORMER_DIFFERENCES = [1916, 1930, 1954, 1965, 2054, 2120, 2777, 3595, 3742, 4154, 4623, 4726, 5433, 6340, 6893, 9392, 10082, 10786, 11148];
-const FORMER_WIDE_DIFFERENCES = [7, 853, 1179, 1216, 1304, 1346, 1620, 1709, 1730, 2085, 2757, 4292, 4463, 6059, 7006, 7776, 11608];
+// each must read alike under both parsers, whole and chunk by chunk in the editor. Edit 18398 and
+// wide edits 4006, 6616, 11047 and 11097 differed between the editor and the whole brief with
+// either parser (a footnote definition ending in open code or HTML at the end of a chunk).
+const FORMER_DIFFERENCES = [1916, 1930, 1954, 1965, 2054, 2120, 2777, 3595, 3742, 4154, 4623, 4726, 5433, 6340, 6893, 9392, 10082, 10786, 11148, 18398];
+const FORMER_WIDE_DIFFERENCES = [7, 853, 1179, 1216, 1304, 1346, 1620, 1709, 1730, 2085, 2757, 4006, 4292, 4463, 6059, 6616, 7006, 7776, 11047, 11097, 11608];
 
 describe('fast parser against remark', () => {
   it('gives byte-identical JSON for the fixtures and the examples', async () => {

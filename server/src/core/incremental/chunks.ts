@@ -91,3 +91,55 @@ export function chunkStarts(text: string): number[] {
   }
   return starts;
 }
+
+/**
+ * What follows a chunk, as far as its own reading is concerned: the end of the brief, a line that
+ * opens a container (list item, block quote, footnote definition), or any other line. micromark
+ * ends the containers still open at a chunk's end (a footnote definition holding open code or
+ * HTML across the blank line, say) at the start of the next line when that line opens a
+ * container, as at the end of a document, but one line ending earlier when it opens none. A chunk
+ * is read as a document, so the two cases need reading apart.
+ */
+export type Follows = 'end' | 'container' | 'flow';
+
+// A footnote definition's start, as micromark reads one: a label of up to 999 characters without
+// spaces or brackets, where a backslash escapes "[", "\" or "]".
+const FOOTNOTE_START = /\[\^((?:\\[[\\\]]|\\(?![[\\\]])|[^ \t\r\n[\]\\])+)\]:/y;
+// A line of three or more "*" or "-" is a thematic break, which micromark tries before a list item.
+const THEMATIC_BREAK = /([*-])(?:[ \t]*\1){2,}[ \t]*(?=[\r\n]|$)/y;
+
+/** Whether the character at `at` ends a list marker: a space, a tab or a line end. */
+function endsMarker(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return Number.isNaN(c) || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/**
+ * What follows the chunk that ends at `end` (the start of the next chunk, or the end of `text`),
+ * by micromark's container starts for the unindented lines that start chunks: a block quote, a list
+ * item (a marker, then a space, a tab or the line end; at most nine digits), a footnote definition.
+ * Called for every chunk on every keystroke, so it reads characters rather than match a pattern.
+ */
+export function followsAt(text: string, end: number): Follows {
+  if (end >= text.length) return 'end';
+  const c = text.charCodeAt(end);
+  if (c === 0x3e) return 'container';
+  if (c === 0x2b) return endsMarker(text, end + 1) ? 'container' : 'flow';
+  if (c === 0x2a || c === 0x2d) {
+    if (!endsMarker(text, end + 1)) return 'flow';
+    THEMATIC_BREAK.lastIndex = end;
+    return THEMATIC_BREAK.test(text) ? 'flow' : 'container';
+  }
+  if (c >= 0x30 && c <= 0x39) {
+    let at = end + 1;
+    while (at < end + 9 && text.charCodeAt(at) >= 0x30 && text.charCodeAt(at) <= 0x39) at++;
+    const marker = text.charCodeAt(at);
+    return (marker === 0x2e || marker === 0x29) && endsMarker(text, at + 1) ? 'container' : 'flow';
+  }
+  if (c === 0x5b && text.charCodeAt(end + 1) === 0x5e) {
+    FOOTNOTE_START.lastIndex = end;
+    const m = FOOTNOTE_START.exec(text);
+    return m && m[1]!.length <= 999 ? 'container' : 'flow';
+  }
+  return 'flow';
+}

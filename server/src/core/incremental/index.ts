@@ -12,13 +12,15 @@ import { DEFAULT_PARSER, type ParserName } from '../parse/index';
 import type { ParsedBrief } from '../parse/types';
 import type { BriefResult, CheckOptions } from '../types';
 import { createVerdictCache } from '../verdicts/index';
-import { chunkStarts } from './chunks';
+import { chunkStarts, followsAt, type Follows } from './chunks';
 import { readChunk, type ChunkRead, type Labels } from './read-chunk';
 import { shiftBlock, shiftComment, shiftDraft, shiftFootnote } from './shift';
 
 export { chunkStarts } from './chunks';
 
 interface Entry {
+  /** What follows the chunk where it stands, which its reading depends on. */
+  follows: Follows;
   /** What the chunk defines and whether it ends open: the same for every context. */
   shape?: Pick<ChunkRead, 'defines' | 'open'>;
   /** First words of everything in brackets, normalised like labels: what the chunk may reference. */
@@ -37,10 +39,19 @@ function detached(text: string, start: number, end: number): string {
   return `${text.slice(start, end)}\n`.slice(0, -1);
 }
 
+/**
+ * Chunks by their text, in one map for each way of reading them: the first chunk (which may hold
+ * front matter) is read differently from the others, and each by what follows it. For a chunk
+ * other than the first, the end of the brief reads like a line opening a container, so two maps
+ * do; the first chunk's entry is replaced when what follows it changes.
+ */
 interface ChunkCache {
   first: Map<string, Entry>;
   rest: Map<string, Entry>;
+  restBeforeFlow: Map<string, Entry>;
 }
+
+const emptyCache = (): ChunkCache => ({ first: new Map(), rest: new Map(), restBeforeFlow: new Map() });
 
 export interface IncrementalChecker {
   /** Checks `text`; equal to checkBrief(text, dataset, options), reusing unchanged chunks. */
@@ -98,7 +109,7 @@ function candidateLabels(text: string): Labels {
 }
 
 export function createIncrementalChecker(): IncrementalChecker {
-  let cache: ChunkCache = { first: new Map(), rest: new Map() };
+  let cache = emptyCache();
   let cachedFor: Dataset | undefined;
   let cachedParser: ParserName | undefined;
   // The defined labels of the last check, and their index: reused while no definition changes, and
@@ -115,19 +126,19 @@ export function createIncrementalChecker(): IncrementalChecker {
    */
   function analyse(text: string, dataset: Dataset, withBlocks: boolean, parser: ParserName = DEFAULT_PARSER): { parsed: ParsedBrief; drafts: ClaimDraft[]; origins: ClaimDraft[] } {
     if (dataset !== cachedFor || parser !== cachedParser) {
-      cache = { first: new Map(), rest: new Map() };
+      cache = emptyCache();
       cachedFor = dataset;
       cachedParser = parser;
     }
     const extraction = { dataset, lexicon: lexiconFor(dataset) };
-    const used: ChunkCache = { first: new Map(), rest: new Map() };
-    // Keyed by the chunk's text itself (a slice, not a copy); the first chunk, which may hold front
-    // matter, is read differently and has its own map.
+    const used = emptyCache();
+    // Keyed by the chunk's text itself (a slice, not a copy), in the map of its way of reading.
     const entryOf = (start: number, end: number): Entry => {
       const key = text.slice(start, end);
-      const which = start === 0 ? 'first' : 'rest';
+      const follows = followsAt(text, end);
+      const which = start === 0 ? 'first' : follows === 'flow' ? 'restBeforeFlow' : 'rest';
       let entry = used[which].get(key) ?? cache[which].get(key);
-      if (!entry) entry = { reads: new Map() };
+      if (!entry || (start === 0 && entry.follows !== follows)) entry = { follows, reads: new Map() };
       used[which].set(key, entry);
       return entry;
     };
@@ -144,7 +155,7 @@ export function createIncrementalChecker(): IncrementalChecker {
       const contextKey = `${context.footnotes.join('\n')}\0${context.links.join('\n')}`;
       let result = entry.reads.get(contextKey);
       if (!result || (withBlocks && !result.keptBlocks)) {
-        result = readChunk(detached(text, start, end), start === 0, context, extraction, withBlocks, parser);
+        result = readChunk(detached(text, start, end), start === 0, entry.follows, context, extraction, withBlocks, parser);
         entry.reads.set(contextKey, result);
         entry.shape = { defines: result.defines, open: result.open };
       }

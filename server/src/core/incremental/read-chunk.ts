@@ -7,7 +7,7 @@ import { extractBlockClaims } from '../claims/extract';
 import type { ClaimDraft, ExtractionContext } from '../claims/types';
 import { briefFromTree, parseTree, type ParserName } from '../parse/index';
 import type { ParsedBrief } from '../parse/types';
-import { FENCE, HTML_OPENERS } from './chunks';
+import { FENCE, HTML_OPENERS, type Follows } from './chunks';
 import { shiftBlock, shiftComment, shiftFootnote } from './shift';
 
 /** Labels of definitions, as written: footnote labels without the caret. */
@@ -64,16 +64,32 @@ function isOpen(node: Nodes, source: string): boolean {
   return false;
 }
 
+// Read right after a chunk in place of the line that follows it in the brief, so that the chunk's
+// end reads as it does there: a paragraph line ends the containers left open as any line that
+// opens none does, a block quote as any line that opens one. The end of a document reads like the
+// latter, so only the first chunk, which has the stand-ins after it, needs the block quote.
+const AFTER: Record<Exclude<Follows, 'end'>, string> = { container: '> x', flow: 'x' };
+
+/** The text read for `chunk`, and where the chunk starts in it. */
+function sourceOf(chunk: string, first: boolean, follows: Follows, defs: string): { source: string; at: number } {
+  const after = follows === 'flow' ? AFTER.flow : '';
+  if (!first) {
+    const prefix = defs ? `${defs}\n\n` : '';
+    return { source: `${prefix}${chunk}${after}`, at: prefix.length };
+  }
+  // A first chunk that ends the brief is the whole brief: the only labels it uses are its own.
+  if (follows === 'end' || !defs) return { source: `${chunk}${after}`, at: 0 };
+  return { source: `${chunk}${AFTER[follows]}\n\n${defs}\n`, at: 0 };
+}
+
 /**
- * Reads `chunk`. The first chunk of a brief gets the stand-ins after it (its front matter must
- * stay on the first line); every other chunk gets them before it, so a chunk that ends open still
- * sees them. Without `keepBlocks` the blocks are dropped once their claims are extracted.
+ * Reads `chunk`, which `follows` tells what follows. The first chunk of a brief gets the stand-ins
+ * after it (its front matter must stay on the first line), behind a line that stands for the one
+ * that follows it; every other chunk gets them before it, so a chunk that ends open still sees
+ * them. Without `keepBlocks` the blocks are dropped once their claims are extracted.
  */
-export function readChunk(chunk: string, first: boolean, context: Labels, extraction: ExtractionContext, keepBlocks = true, parser?: ParserName): ChunkRead {
-  const defs = standIns(context);
-  const prefix = first || !defs ? '' : `${defs}\n\n`;
-  const source = first && defs ? `${chunk}\n\n${defs}\n` : `${prefix}${chunk}`;
-  const at = prefix.length;
+export function readChunk(chunk: string, first: boolean, follows: Follows, context: Labels, extraction: ExtractionContext, keepBlocks = true, parser?: ParserName): ChunkRead {
+  const { source, at } = sourceOf(chunk, first, follows, standIns(context));
   const tree = parseTree(source, parser);
   let own: Root | undefined;
   if (tree) {
