@@ -109,6 +109,15 @@ describe('limits', () => {
     expect(guarded.text.endsWith('\n')).toBe(true);
   });
 
+  it('reads a control sentence among hundreds of mentions quickly (a fuzz finding: minutes for 17 KB)', () => {
+    // A run of mentions that no time closes once made the test for a continued clause backtrack exponentially.
+    const mentions = (n: number) => Array.from({ length: n }, () => 'gallium').join(' ');
+    const text = `The US relied on imports for 85% of its antimony in 2024, acco\n${mentions(300)} ]China bans exports of gallium to the US.x${mentions(300)}\nrding to the USGS.\n`;
+    const { value, ms } = timed(() => checkBrief(text, dataset, options));
+    expect(ms).toBeLessThan(budget(3000));
+    expect(value.claims.some((c) => c.kind === 'control')).toBe(true);
+  });
+
   it('checks one long line of claim sentences in linear time', () => {
     const sentence = 'China produced 98% of the world’s gallium in 2023. ';
     const lengths = [1_000, 4_000];

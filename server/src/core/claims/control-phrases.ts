@@ -21,8 +21,13 @@ export function specific(mentions: Mention[], dataset: Dataset): Mention[] {
 }
 
 // The words left of a continued clause once its minerals are marked "#" and its times "@": "and #
-// since @", "# followed on @".
-const continuation = /^[\s,]*(?:and\s+|then\s+|while\s+)?(?:[\w-]+\s+){0,2}#(?:[\s,]*(?:and|or|&)?\s*(?:[\w-]+\s+){0,2}#)*\s+(?:(?:only\s+)?(?:(?:since|from|in|on|as\s+of)\s+)?@|(?:followed|came\s+next|was\s+next|joined(?:\s+them)?)(?:\s+(?:(?:on|in|from)\s+)?@)?)[\s.]*$/i;
+// since @", "# followed on @". Between two marks the gap reads only one way: separators, then
+// "and"/"or"/"&", then up to two other words. (Read two ways, with a space that either part could
+// take and "and" that could be a word, a run of marks ending in no time backtracked exponentially:
+// a fuzz finding, minutes for one sentence of a thousand mentions.)
+const continuation = /^[\s,]*(?:and\s+|then\s+|while\s+)?(?:[\w-]+\s+){0,2}#(?:[\s,]*(?:(?:and|or|&)\s*)?(?:(?!(?:and|or)\s)[\w-]+\s+){0,2}#)*\s+(?:(?:only\s+)?(?:(?:since|from|in|on|as\s+of)\s+)?@|(?:followed|came\s+next|was\s+next|joined(?:\s+them)?)(?:\s+(?:(?:on|in|from)\s+)?@)?)[\s.]*$/i;
+/** A continued clause is short ("and graphite since December"): longer ones are not tried. */
+const MAX_CONTINUATION_MARKS = 24;
 
 /**
  * A clause that names minerals and perhaps a time but no control of its own continues the control
@@ -33,7 +38,7 @@ export function continues(view: View, clause: Range): boolean {
   const marks = [...view.mentions.map((m) => ({ range: m.range, mark: '#' })), ...[...view.times, ...view.relatives].map((t) => ({ range: t.range, mark: '@' }))]
     .filter((x) => within(x.range, clause))
     .sort((a, b) => a.range.start - b.range.start);
-  if (!marks.length) return false;
+  if (!marks.length || marks.length > MAX_CONTINUATION_MARKS) return false;
   let residual = '';
   let at = clause.start;
   for (const x of marks) {
