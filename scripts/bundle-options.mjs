@@ -1,5 +1,7 @@
 // The esbuild options every bundle shares, used by scripts/build.mjs and by the tests that build a
 // bundle of their own, so a test runs what the build ships.
+import { configValidatorPlugin } from './config-validator.mjs';
+
 export const bundleOptions = {
   bundle: true,
   platform: 'node',
@@ -12,4 +14,6 @@ export const bundleOptions = {
   // CommonJS bundle; give them the bundle's own URL instead.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // The configuration's validator, compiled at build time (scripts/config-validator.mjs).
+  plugins: [configValidatorPlugin],
 };

@@ -152,3 +152,53 @@ describe('what the cache keeps', () => {
     expect(old[0]).toContain('written by another version');
   });
 });
+
+describe('the cache as bytes', () => {
+  const message = 'Le chiffre « 63 % » — 中国 — 😀 diffère';
+  const problem = { ruleId: 'figure-mismatch', severity: 'error', messageId: 'm', message, range: { start: 3, end: 9 } } as const;
+  const stored: BriefResult = { asOf: '2026-11-28', asOfSource: 'today', claims: [], problems: [problem] };
+
+  it('reads back paths and messages outside ASCII, and keeps an unread entry byte for byte when saving', async () => {
+    const location = join(mkdtempSync(join(tmpdir(), 'briefcheck-cache-')), 'cache');
+    const first = await openCache(location, () => {});
+    first.set('/notes/mémo 中国.md', 'k', stored);
+    first.set('/b.md', 'k', stored);
+    await first.save();
+    const before = readFileSync(location);
+    const second = await openCache(location, () => {});
+    expect(second.get('/notes/mémo 中国.md', 'k')).toEqual(stored);
+    second.set('/c.md', 'k', stored);
+    await second.save();
+    const after = readFileSync(location);
+    // The two old lines are written again as they were read; the new one follows.
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect((await openCache(location, () => {})).get('/c.md', 'k')).toEqual(stored);
+  });
+
+  it('misses an entry whose bytes were damaged inside a multi-byte character', async () => {
+    const location = join(mkdtempSync(join(tmpdir(), 'briefcheck-cache-')), 'cache');
+    const first = await openCache(location, () => {});
+    first.set('/a.md', 'k', stored);
+    await first.save();
+    const bytes = readFileSync(location);
+    const at = bytes.indexOf(Buffer.from('中'));
+    bytes[at + 1] = 0x20; // no longer UTF-8: decodes to a replacement character
+    writeFileSync(location, bytes);
+    const notes: string[] = [];
+    const cache = await openCache(location, (n) => notes.push(n));
+    expect(cache.get('/a.md', 'k')).toBeUndefined();
+    expect(notes).toHaveLength(1);
+  });
+
+  it('writes a cache of several megabytes in pieces that read back whole', async () => {
+    const location = join(mkdtempSync(join(tmpdir(), 'briefcheck-cache-')), 'cache');
+    const many: BriefResult = { ...stored, problems: Array.from({ length: 400 }, (_, i) => ({ ...problem, range: { start: i, end: i + 5 } })) };
+    const first = await openCache(location, () => {});
+    for (let i = 0; i < 60; i++) first.set(`/briefs/${i}.md`, `k${i}`, many);
+    await first.save();
+    expect(readFileSync(location).length).toBeGreaterThan(3 * 1024 * 1024);
+    const second = await openCache(location, () => {});
+    for (let i = 0; i < 60; i++) expect(second.get(`/briefs/${i}.md`, `k${i}`)).toEqual(many);
+    expect(second.misses).toBe(0);
+  });
+});

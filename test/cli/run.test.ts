@@ -262,4 +262,15 @@ describe('writing files', () => {
     expect(warm.stderr).toContain('checked 2 briefs, 2 from the cache');
     expect(claims.stdout).toContain('antimony');
   });
+
+  it('misses the cache when only the as-of date or today changes, within one process', async () => {
+    const dir = tempTree({ 'a.md': uncited, 'b.md': noClaims });
+    const env = { BRIEFCHECK_DEBUG: '1' };
+    const counted = async (argv: string[], today = '2026-11-28') => (await runCli([...argv, '--cache', '--format', 'json'], { cwd: dir, env, today })).stderr;
+    expect(await counted(['a.md', 'b.md'])).toContain('checked 2 briefs, 0 from the cache');
+    expect(await counted(['a.md', 'b.md'])).toContain('checked 2 briefs, 2 from the cache');
+    expect(await counted(['a.md', 'b.md', '--as-of', '2025-01-01'])).toContain('checked 2 briefs, 0 from the cache');
+    expect(await counted(['a.md', 'b.md', '--as-of', '2025-01-01'])).toContain('checked 2 briefs, 2 from the cache');
+    expect(await counted(['a.md', 'b.md'], '2026-11-29')).toContain('checked 2 briefs, 0 from the cache');
+  });
 });

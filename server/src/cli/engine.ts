@@ -147,7 +147,8 @@ export async function runEngine(options: CliOptions, io: CliIo, version: string,
   progress.done();
   await cache?.save();
   if (io.env.BRIEFCHECK_DEBUG) {
-    io.stderr(`briefcheck: checked ${files} brief${files === 1 ? '' : 's'}, ${cache?.hits ?? 0} from the cache\n`);
+    const threads = checker.started;
+    io.stderr(`briefcheck: checked ${files} brief${files === 1 ? '' : 's'}, ${cache?.hits ?? 0} from the cache, ${threads} worker thread${threads === 1 ? '' : 's'} started\n`);
   }
   return { failed, files };
 }
@@ -199,6 +200,19 @@ function checkOptions(config: ResolvedConfig, asOf: IsoDate | undefined, today: 
   return asOf ? { config, today, asOfOverride: asOf } : { config, today };
 }
 
+// A run makes one options object per brief from a handful of configurations: each configuration's
+// canonical text is made once, not once per brief.
+const optionsKeys = new WeakMap<ResolvedConfig, Map<string, string>>();
+function optionsKey(options: CheckOptions): string {
+  let byDates = optionsKeys.get(options.config);
+  if (!byDates) optionsKeys.set(options.config, (byDates = new Map()));
+  const { config: _config, ...dates } = options;
+  const rest = JSON.stringify(dates);
+  let key = byDates.get(rest);
+  if (key === undefined) byDates.set(rest, (key = stableStringify(options)));
+  return key;
+}
+
 async function checkCached(
   text: string,
   dataset: Dataset,
@@ -211,7 +225,7 @@ async function checkCached(
 ): Promise<BriefResult> {
   // The dataset's hash (salt[1]) names it for the workers, which are sent its files only once.
   if (!cache) return checker.check(text, dataset, salt[1]!, options);
-  const key = hashOf(...salt, stableStringify(options), text);
+  const key = hashOf(...salt, optionsKey(options), text);
   const hit = cache.get(file, key, withClaims);
   if (hit) return hit;
   const result = await checker.check(text, dataset, salt[1]!, options);
