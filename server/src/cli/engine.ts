@@ -2,7 +2,7 @@
 // configuration and dataset once, consults the cache, applies --fix, and turns every bad input
 // into one message on stderr (which makes the run exit 2) instead of a stack trace.
 
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { checkBrief } from '../core/check';
 import { applyFixes } from '../core/fix';
 import type { Dataset } from '../core/dataset/types';
@@ -56,8 +56,14 @@ export async function runEngine(options: CliOptions, io: CliIo, version: string,
   const loader = createConfigLoader();
   const overrides = { rules: options.rules, cwd: io.cwd, ...(options.config ? { configFile: options.config } : {}), ...(options.parser ? { parser: options.parser } : {}) };
   const reportedConfigs = new Set<string>();
+  // A brief's configuration depends only on its folder (and the run's overrides): briefs of one
+  // folder share one resolved configuration, which also keeps the cache key's options text made once.
+  const byFolder = new Map<string, Promise<LoadedConfig>>();
   const configFor = async (file: string): Promise<LoadedConfig | undefined> => {
-    const loaded = await loader.loadConfigFor(file, overrides);
+    const folder = dirname(resolve(file));
+    let pending = byFolder.get(folder);
+    if (!pending) byFolder.set(folder, (pending = loader.loadConfigFor(file, overrides)));
+    const loaded = await pending;
     if (loaded.errors.length === 0) return loaded;
     const key = loaded.configFile ?? loaded.errors[0]!.file;
     if (!reportedConfigs.has(key)) {
