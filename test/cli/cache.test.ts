@@ -116,6 +116,7 @@ describe('what the cache keeps', () => {
     second.set('/a.md', 'k', full, true);
     expect(second.get('/a.md', 'k', true)?.claims).toEqual([claim]);
     expect(second.get('/a.md', 'k')?.claims).toEqual([]);
+    await second.save();
   });
 
   it('reads a cache of the earlier format, which held whole results, as a cold start', async () => {
@@ -199,6 +200,37 @@ describe('the cache as bytes', () => {
     expect(readFileSync(location).length).toBeGreaterThan(3 * 1024 * 1024);
     const second = await openCache(location, () => {});
     for (let i = 0; i < 60; i++) expect(second.get(`/briefs/${i}.md`, `k${i}`)).toEqual(many);
+    expect(second.misses).toBe(0);
+  });
+});
+
+describe('the entries a run makes', () => {
+  const stored: BriefResult = { asOf: '2026-11-28', asOfSource: 'today', claims: [], problems: [{ ruleId: 'r', severity: 'info', messageId: 'm', message: 'm', range: { start: 0, end: 1 } }] };
+
+  it.each([
+    ['in a scratch file', (dir: string) => dir],
+    ['in memory when no scratch file can be made', (dir: string) => join(dir, 'missing', 'folder')],
+  ])('wait %s, answer before saving, and are all saved', async (_, scratchOf) => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefcheck-cache-'));
+    const scratch = scratchOf(mkdtempSync(join(tmpdir(), 'briefcheck-cache-tmp-')));
+    const location = join(dir, 'cache');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = scratch;
+    try {
+      const first = await openCache(location, () => {});
+      for (let i = 0; i < 20; i++) first.set(`/b${i}.md`, `k${i}`, stored);
+      first.set('/b3.md', 'k3-again', stored);
+      expect(first.get('/b7.md', 'k7')).toEqual(stored);
+      expect(first.get('/b3.md', 'k3')).toBeUndefined();
+      await first.save();
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+    if (scratch.endsWith('folder')) expect(() => readdirSync(scratch)).toThrow();
+    else expect(readdirSync(scratch)).toEqual([]);
+    const second = await openCache(location, () => {});
+    for (let i = 0; i < 20; i++) expect(second.get(`/b${i}.md`, i === 3 ? 'k3-again' : `k${i}`)).toEqual(stored);
     expect(second.misses).toBe(0);
   });
 });

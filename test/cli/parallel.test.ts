@@ -2,7 +2,7 @@
 // the real worker bundle gives exactly the core's own results, and the built command prints the
 // same bytes on every core as on one thread.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -154,10 +154,13 @@ describe('the built command with --cache', () => {
     made.push(briefs);
     mkdirSync(join(briefs, '.git'), { recursive: true });
     for (let i = 0; i < 12; i++) writeFileSync(join(briefs, `brief-${String(i).padStart(2, '0')}.md`), generateBrief(950 + i, 60));
+    // The run's new entries wait in a scratch file in the temporary folder, removed when saved.
+    const scratch = mkdtempSync(join(tmpdir(), 'briefcheck-parallel-tmp-'));
+    made.push(scratch);
     const runCached = () =>
       spawnSync(process.execPath, [join(dir, 'dist/cli.js'), '.', '--format', 'json', '--cache'], {
         cwd: briefs,
-        env: { ...process.env, BRIEFCHECK_WORKERS: '2', BRIEFCHECK_DEBUG: '1' },
+        env: { ...process.env, BRIEFCHECK_WORKERS: '2', BRIEFCHECK_DEBUG: '1', TMPDIR: scratch },
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
       });
@@ -166,6 +169,7 @@ describe('the built command with --cache', () => {
     expect(cold.stderr).toContain('checked 12 briefs, 0 from the cache, 2 worker threads started');
     expect(warm.stderr).toContain('checked 12 briefs, 12 from the cache, 0 worker threads started');
     expect(warm.stdout).toBe(cold.stdout);
+    expect(readdirSync(scratch)).toEqual([]);
     writeFileSync(join(briefs, 'brief-03.md'), generateBrief(999, 60));
     const one = runCached();
     expect(one.stderr).toContain('checked 12 briefs, 11 from the cache, 2 worker threads started');

@@ -11,6 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BriefResult, Problem } from '../core/types';
+import { Spill, type Spilled } from './cache-spill';
 
 export const DEFAULT_CACHE_FILE = '.briefcheckcache';
 // Format 1 was one JSON document of whole results, claims included; format 2 had no checksums.
@@ -61,7 +62,10 @@ export interface ResultCache {
   get(file: string, key: string, withClaims?: boolean): BriefResult | undefined;
   /** Stores a result; its claims only when `withClaims`. */
   set(file: string, key: string, result: BriefResult, withClaims?: boolean): void;
-  /** Writes the cache if anything changed; entries for files not seen this run are kept. */
+  /**
+   * Writes the cache if anything changed; entries for files not seen this run are kept. Entries
+   * stored by this run are then no longer answered by this object (open the cache again).
+   */
   save(): Promise<void>;
   readonly hits: number;
   readonly misses: number;
@@ -71,12 +75,15 @@ interface Stored {
   key: string;
   sum: string;
   /**
-   * The entry's JSON text as UTF-8 bytes (a slice of the file read, or the encoding of a new
-   * result), parsed only when a run asks for it. Bytes live outside the JavaScript heap and are held
-   * once; the same text as strings made the heap, and its garbage-collection headroom, grow with it.
+   * The entry's JSON text as UTF-8 bytes (a slice of the file read), parsed only when a run asks
+   * for it; or, for an entry made by this run, where the spill holds those bytes. Bytes live
+   * outside the JavaScript heap and are held once; the same text as strings made the heap, and its
+   * garbage-collection headroom, grow with it.
    */
-  json: Buffer;
+  json: Buffer | Spilled;
 }
+
+const bytesOf = (stored: Stored, spill: Spill) => (Buffer.isBuffer(stored.json) ? stored.json : spill.get(stored.json));
 
 const checksum = (json: Buffer) => createHash('sha256').update(json).digest('hex').slice(0, 16);
 const TAB = 9;
@@ -160,14 +167,15 @@ function readLine(bytes: Buffer, start: number, end: number): { file: string; st
 }
 
 /** Writes the cache file to `path` in pieces of about a megabyte, never as one string of every entry. */
-async function writeEntries(path: string, entries: Map<string, Stored>): Promise<void> {
+async function writeEntries(path: string, entries: Map<string, Stored>, spill: Spill): Promise<void> {
   const handle = await open(path, 'w');
   try {
     let batch: Buffer[] = [Buffer.from(`${JSON.stringify({ format: CACHE_FORMAT })}\n`)];
     let size = 0;
     for (const [file, stored] of entries) {
-      batch.push(Buffer.from(`${JSON.stringify(file)}\t${stored.key}\t${stored.sum}\t`), stored.json, NEWLINE_BYTE);
-      size += stored.json.length;
+      const json = bytesOf(stored, spill);
+      batch.push(Buffer.from(`${JSON.stringify(file)}\t${stored.key}\t${stored.sum}\t`), json, NEWLINE_BYTE);
+      size += json.length;
       if (size >= 1 << 20) {
         await handle.writeFile(Buffer.concat(batch));
         batch = [];
@@ -211,12 +219,14 @@ export async function openCache(location: string, note: (message: string) => voi
   }
   let hits = 0;
   let misses = 0;
+  const spill = new Spill();
   const lookup = (file: string, key: string, withClaims: boolean): BriefResult | undefined => {
     const stored = entries.get(file);
     if (!stored || stored.key !== key) return undefined;
     let entry: unknown;
     try {
-      entry = stored.sum === checksum(stored.json) ? JSON.parse(stored.json.toString('utf8')) : undefined;
+      const json = bytesOf(stored, spill);
+      entry = stored.sum === checksum(json) ? JSON.parse(json.toString('utf8')) : undefined;
     } catch {
       entry = undefined;
     }
@@ -244,19 +254,22 @@ export async function openCache(location: string, note: (message: string) => voi
       const entry: Entry = { asOf: result.asOf, asOfSource: result.asOfSource, problems: result.problems.map(printed) };
       if (withClaims) entry.claims = result.claims;
       const json = Buffer.from(JSON.stringify(entry));
-      entries.set(file, { key, sum: checksum(json), json });
+      entries.set(file, { key, sum: checksum(json), json: spill.put(json) ?? json });
       dirty = true;
     },
     async save() {
       if (!dirty) return;
       const temp = join(dirname(location), `.${basename(location)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
       try {
-        await writeEntries(temp, entries);
+        await writeEntries(temp, entries, spill);
         await rename(temp, location);
       } catch (error) {
         await unlink(temp).catch(() => undefined);
         note(`cannot write the cache ${location} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
       }
+      // The run's own entries are in the file now (or could not be written): the scratch file goes.
+      for (const [file, stored] of entries) if (!Buffer.isBuffer(stored.json)) entries.delete(file);
+      spill.remove();
     },
     get hits() {
       return hits;
