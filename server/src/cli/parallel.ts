@@ -47,7 +47,7 @@ export const WORKER_ENV = 'BRIEFCHECK_WORKERS';
  * and one brief's parse, 15 to 25 MB) instead of several times that. Checking a 20,000-line brief
  * needs under 256 MB with either parser. A 24 MB young generation (two 8 MB semi-spaces instead of
  * 16) is enough for a brief's short-lived objects with the fast parser. Measured on 2,000 briefs
- * (docs/performance.md): peak memory 321-356 → 263-286 MiB for a few per cent more CPU.
+ * (docs/performance.md): peak memory 321–372 → 263–298 MiB for about 7 % more CPU.
  */
 export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 24 };
 
