@@ -1,5 +1,7 @@
 // The esbuild options every bundle shares, used by scripts/build.mjs and by the tests that build a
 // bundle of their own, so a test runs what the build ships.
+import { configValidatorPlugin } from './config-validator.mjs';
+
 /** The language server's bundles (entries and what they run), as the build makes them and tests rebuild them. */
 export const serverBundles = [
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
@@ -20,6 +22,8 @@ export const bundleOptions = {
   // CommonJS bundle; give them the bundle's own URL instead.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // The configuration's validator, compiled at build time (scripts/config-validator.mjs).
+  plugins: [configValidatorPlugin],
 };
 
 /** Builds the language server's bundles into `dir`/dist, as the build does (for tests that run a built server). */

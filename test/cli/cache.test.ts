@@ -116,6 +116,7 @@ describe('what the cache keeps', () => {
     second.set('/a.md', 'k', full, true);
     expect(second.get('/a.md', 'k', true)?.claims).toEqual([claim]);
     expect(second.get('/a.md', 'k')?.claims).toEqual([]);
+    await second.save();
   });
 
   it('reads a cache of the earlier format, which held whole results, as a cold start', async () => {
@@ -150,5 +151,86 @@ describe('what the cache keeps', () => {
     const old: string[] = [];
     await openCache(location, (n) => old.push(n));
     expect(old[0]).toContain('written by another version');
+  });
+});
+
+describe('the cache as bytes', () => {
+  const message = 'Le chiffre « 63 % » — 中国 — 😀 diffère';
+  const problem = { ruleId: 'figure-mismatch', severity: 'error', messageId: 'm', message, range: { start: 3, end: 9 } } as const;
+  const stored: BriefResult = { asOf: '2026-11-28', asOfSource: 'today', claims: [], problems: [problem] };
+
+  it('reads back paths and messages outside ASCII, and keeps an unread entry byte for byte when saving', async () => {
+    const location = join(mkdtempSync(join(tmpdir(), 'briefcheck-cache-')), 'cache');
+    const first = await openCache(location, () => {});
+    first.set('/notes/mémo 中国.md', 'k', stored);
+    first.set('/b.md', 'k', stored);
+    await first.save();
+    const before = readFileSync(location);
+    const second = await openCache(location, () => {});
+    expect(second.get('/notes/mémo 中国.md', 'k')).toEqual(stored);
+    second.set('/c.md', 'k', stored);
+    await second.save();
+    const after = readFileSync(location);
+    // The two old lines are written again as they were read; the new one follows.
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect((await openCache(location, () => {})).get('/c.md', 'k')).toEqual(stored);
+  });
+
+  it('misses an entry whose bytes were damaged inside a multi-byte character', async () => {
+    const location = join(mkdtempSync(join(tmpdir(), 'briefcheck-cache-')), 'cache');
+    const first = await openCache(location, () => {});
+    first.set('/a.md', 'k', stored);
+    await first.save();
+    const bytes = readFileSync(location);
+    const at = bytes.indexOf(Buffer.from('中'));
+    bytes[at + 1] = 0x20; // no longer UTF-8: decodes to a replacement character
+    writeFileSync(location, bytes);
+    const notes: string[] = [];
+    const cache = await openCache(location, (n) => notes.push(n));
+    expect(cache.get('/a.md', 'k')).toBeUndefined();
+    expect(notes).toHaveLength(1);
+  });
+
+  it('writes a cache of several megabytes in pieces that read back whole', async () => {
+    const location = join(mkdtempSync(join(tmpdir(), 'briefcheck-cache-')), 'cache');
+    const many: BriefResult = { ...stored, problems: Array.from({ length: 400 }, (_, i) => ({ ...problem, range: { start: i, end: i + 5 } })) };
+    const first = await openCache(location, () => {});
+    for (let i = 0; i < 60; i++) first.set(`/briefs/${i}.md`, `k${i}`, many);
+    await first.save();
+    expect(readFileSync(location).length).toBeGreaterThan(3 * 1024 * 1024);
+    const second = await openCache(location, () => {});
+    for (let i = 0; i < 60; i++) expect(second.get(`/briefs/${i}.md`, `k${i}`)).toEqual(many);
+    expect(second.misses).toBe(0);
+  });
+});
+
+describe('the entries a run makes', () => {
+  const stored: BriefResult = { asOf: '2026-11-28', asOfSource: 'today', claims: [], problems: [{ ruleId: 'r', severity: 'info', messageId: 'm', message: 'm', range: { start: 0, end: 1 } }] };
+
+  it.each([
+    ['in a scratch file', (dir: string) => dir],
+    ['in memory when no scratch file can be made', (dir: string) => join(dir, 'missing', 'folder')],
+  ])('wait %s, answer before saving, and are all saved', async (_, scratchOf) => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefcheck-cache-'));
+    const scratch = scratchOf(mkdtempSync(join(tmpdir(), 'briefcheck-cache-tmp-')));
+    const location = join(dir, 'cache');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = scratch;
+    try {
+      const first = await openCache(location, () => {});
+      for (let i = 0; i < 20; i++) first.set(`/b${i}.md`, `k${i}`, stored);
+      first.set('/b3.md', 'k3-again', stored);
+      expect(first.get('/b7.md', 'k7')).toEqual(stored);
+      expect(first.get('/b3.md', 'k3')).toBeUndefined();
+      await first.save();
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+    if (scratch.endsWith('folder')) expect(() => readdirSync(scratch)).toThrow();
+    else expect(readdirSync(scratch)).toEqual([]);
+    const second = await openCache(location, () => {});
+    for (let i = 0; i < 20; i++) expect(second.get(`/b${i}.md`, i === 3 ? 'k3-again' : `k${i}`)).toEqual(stored);
+    expect(second.misses).toBe(0);
   });
 });

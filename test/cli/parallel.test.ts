@@ -2,7 +2,7 @@
 // the real worker bundle gives exactly the core's own results, and the built command prints the
 // same bytes on every core as on one thread.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -13,6 +13,7 @@ import { createChecker, inOrder, workerCount } from '../../server/src/cli/parall
 import { loadDataset } from '../../server/src/node/dataset';
 import { generateBrief } from '../bench/corpus.mjs';
 import { bundleOptions } from '../../scripts/bundle-options.mjs';
+import { runCli } from './helpers';
 
 const root = resolve(__dirname, '../..');
 let dir = '';
@@ -97,6 +98,35 @@ describe('worker pool', () => {
     expect(expected.some((r) => r.problems.length > 0)).toBe(true);
   });
 
+  it('starts its threads on the first check, not before', async () => {
+    const { dataset } = await loadDataset([]);
+    const options: CheckOptions = { config: { rules: {}, data: [], include: [], exclude: [] }, today: '2026-11-28' };
+    const checker = createChecker(checkBrief, 2, join(dir, 'dist/cli-worker.js'));
+    try {
+      expect(checker.started).toBe(0);
+      await checker.check(generateBrief(40, 30), dataset, 'bundled', options);
+      expect(checker.started).toBe(2);
+    } finally {
+      await checker.close();
+    }
+  });
+
+  it('checks on the calling thread a brief its worker runs out of memory on, and goes on with a new worker', async () => {
+    const { dataset } = await loadDataset([]);
+    const options: CheckOptions = { config: { rules: {}, data: [], include: [], exclude: [] }, today: '2026-11-28' };
+    // 4,000 lines need far more than a 12 MB old generation; the small ones fit.
+    const texts = [generateBrief(31, 20), generateBrief(32, 4000), generateBrief(33, 20), generateBrief(34, 20), generateBrief(35, 20)];
+    const checker = createChecker(checkBrief, 2, join(dir, 'dist/cli-worker.js'), true, { maxOldGenerationSizeMb: 12 });
+    try {
+      const pooled = await Promise.all(texts.map((t) => checker.check(t, dataset, 'bundled', options)));
+      expect(pooled).toEqual(texts.map((t) => checkBrief(t, dataset, options)));
+      expect(pooled[1]!.claims.length).toBeGreaterThan(100);
+      expect(checker.started).toBeGreaterThan(2);
+    } finally {
+      await checker.close();
+    }
+  }, 60000);
+
   it('makes the built command print the same bytes on two threads as on one', () => {
     const briefs = mkdtempSync(join(tmpdir(), 'briefcheck-parallel-briefs-'));
     made.push(briefs);
@@ -115,5 +145,54 @@ describe('worker pool', () => {
     expect(two.stdout).toBe(one.stdout);
     expect(two.status).toBe(one.status);
     expect(JSON.parse(one.stdout)).toBeTruthy();
+  }, 60000);
+});
+
+describe('the built command with --cache', () => {
+  it('starts no worker thread when every brief comes from the cache, and prints the same bytes', () => {
+    const briefs = mkdtempSync(join(tmpdir(), 'briefcheck-parallel-cache-'));
+    made.push(briefs);
+    mkdirSync(join(briefs, '.git'), { recursive: true });
+    for (let i = 0; i < 12; i++) writeFileSync(join(briefs, `brief-${String(i).padStart(2, '0')}.md`), generateBrief(950 + i, 60));
+    // The run's new entries wait in a scratch file in the temporary folder, removed when saved.
+    const scratch = mkdtempSync(join(tmpdir(), 'briefcheck-parallel-tmp-'));
+    made.push(scratch);
+    const runCached = () =>
+      spawnSync(process.execPath, [join(dir, 'dist/cli.js'), '.', '--format', 'json', '--cache'], {
+        cwd: briefs,
+        env: { ...process.env, BRIEFCHECK_WORKERS: '2', BRIEFCHECK_DEBUG: '1', TMPDIR: scratch },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+    const cold = runCached();
+    const warm = runCached();
+    expect(cold.stderr).toContain('checked 12 briefs, 0 from the cache, 2 worker threads started');
+    expect(warm.stderr).toContain('checked 12 briefs, 12 from the cache, 0 worker threads started');
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(readdirSync(scratch)).toEqual([]);
+    writeFileSync(join(briefs, 'brief-03.md'), generateBrief(999, 60));
+    const one = runCached();
+    expect(one.stderr).toContain('checked 12 briefs, 11 from the cache, 2 worker threads started');
+  }, 120000);
+});
+
+describe('the built command and its precompiled configuration validator', () => {
+  it('reports a bad configuration exactly as the validator compiled at run time does', async () => {
+    const briefs = mkdtempSync(join(tmpdir(), 'briefcheck-parallel-config-'));
+    made.push(briefs);
+    mkdirSync(join(briefs, '.git'), { recursive: true });
+    writeFileSync(join(briefs, 'a.md'), '# A\n\nText.\n');
+    const configs = [
+      { rules: { nope: 'error', 'figure-mismatch': 'loud', 'unsourced-figure': { severity: 'warning', options: { x: 1 } } }, asOf: '2025-02-30', bogus: 1 },
+      { root: 'yes', data: [3], include: 'x', rules: { 'figure-mismatch': { severity: 'info', options: [] } } },
+      { asOf: '2025-02-28', rules: { 'figure-mismatch': 'warning' } },
+    ];
+    for (const config of configs) {
+      writeFileSync(join(briefs, '.briefcheck.json'), JSON.stringify(config));
+      const built = spawnSync(process.execPath, [join(dir, 'dist/cli.js'), '.', '--format', 'json'], { cwd: briefs, env: { ...process.env, BRIEFCHECK_WORKERS: '1' }, encoding: 'utf8' });
+      const source = await runCli(['.', '--format', 'json'], { cwd: briefs, today: undefined });
+      expect(built.stderr).toBe(source.stderr);
+      expect(built.status).toBe(source.code);
+    }
   }, 60000);
 });

@@ -262,4 +262,31 @@ describe('writing files', () => {
     expect(warm.stderr).toContain('checked 2 briefs, 2 from the cache');
     expect(claims.stdout).toContain('antimony');
   });
+
+  it('applies each folder its own configuration within one run, with and without the cache', async () => {
+    const dir = tempTree({
+      'a/one.md': uncited,
+      'a/two.md': uncited,
+      'b/.briefcheck.json': JSON.stringify({ rules: { 'unsourced-figure': 'off' } }),
+      'b/one.md': uncited,
+      'b/c/one.md': uncited,
+      'two.md': uncited,
+    });
+    for (const extra of [[], ['--cache'], ['--cache']]) {
+      const ran = await runCli(['.', '--format', 'json', ...extra], { cwd: dir });
+      const rules = Object.fromEntries(JSON.parse(ran.stdout).files.map((f: { path: string; problems: { ruleId: string }[] }) => [f.path, f.problems.some((p) => p.ruleId === 'unsourced-figure')]));
+      expect(rules).toEqual({ 'a/one.md': true, 'a/two.md': true, 'b/c/one.md': false, 'b/one.md': false, 'two.md': true });
+    }
+  });
+
+  it('misses the cache when only the as-of date or today changes, within one process', async () => {
+    const dir = tempTree({ 'a.md': uncited, 'b.md': noClaims });
+    const env = { BRIEFCHECK_DEBUG: '1' };
+    const counted = async (argv: string[], today = '2026-11-28') => (await runCli([...argv, '--cache', '--format', 'json'], { cwd: dir, env, today })).stderr;
+    expect(await counted(['a.md', 'b.md'])).toContain('checked 2 briefs, 0 from the cache');
+    expect(await counted(['a.md', 'b.md'])).toContain('checked 2 briefs, 2 from the cache');
+    expect(await counted(['a.md', 'b.md', '--as-of', '2025-01-01'])).toContain('checked 2 briefs, 0 from the cache');
+    expect(await counted(['a.md', 'b.md', '--as-of', '2025-01-01'])).toContain('checked 2 briefs, 2 from the cache');
+    expect(await counted(['a.md', 'b.md'], '2026-11-29')).toContain('checked 2 briefs, 0 from the cache');
+  });
 });

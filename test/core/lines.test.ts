@@ -22,3 +22,27 @@ describe('lines', () => {
     expect(at(4)).toEqual({ line: 2, column: 3 });
   });
 });
+
+describe('lineStarts', () => {
+  // The character-by-character definition the faster search must agree with.
+  const reference = (text: string) => {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+    }
+    return starts;
+  };
+
+  it('agrees with the definition on texts with and without CR, at the ends and in runs', () => {
+    const pieces = ['a', 'bc', '\n', '😀', ' ', '\n\n', '\r\n', '\r'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 500; n++) {
+      const text = Array.from({ length: next() % 40 }, () => pieces[next() % (n % 2 ? 6 : pieces.length)]!).join('');
+      expect(lineStarts(text)).toEqual(reference(text));
+    }
+    expect(lineStarts('\n')).toEqual([0, 1]);
+    expect(lineStarts('x\n')).toEqual([0, 2]);
+  });
+});

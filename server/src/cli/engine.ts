@@ -2,7 +2,7 @@
 // configuration and dataset once, consults the cache, applies --fix, and turns every bad input
 // into one message on stderr (which makes the run exit 2) instead of a stack trace.
 
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { checkBrief } from '../core/check';
 import { applyFixes } from '../core/fix';
 import type { Dataset } from '../core/dataset/types';
@@ -56,8 +56,14 @@ export async function runEngine(options: CliOptions, io: CliIo, version: string,
   const loader = createConfigLoader();
   const overrides = { rules: options.rules, cwd: io.cwd, ...(options.config ? { configFile: options.config } : {}), ...(options.parser ? { parser: options.parser } : {}) };
   const reportedConfigs = new Set<string>();
+  // A brief's configuration depends only on its folder (and the run's overrides): briefs of one
+  // folder share one resolved configuration, which also keeps the cache key's options text made once.
+  const byFolder = new Map<string, Promise<LoadedConfig>>();
   const configFor = async (file: string): Promise<LoadedConfig | undefined> => {
-    const loaded = await loader.loadConfigFor(file, overrides);
+    const folder = dirname(resolve(file));
+    let pending = byFolder.get(folder);
+    if (!pending) byFolder.set(folder, (pending = loader.loadConfigFor(file, overrides)));
+    const loaded = await pending;
     if (loaded.errors.length === 0) return loaded;
     const key = loaded.configFile ?? loaded.errors[0]!.file;
     if (!reportedConfigs.has(key)) {
@@ -147,7 +153,8 @@ export async function runEngine(options: CliOptions, io: CliIo, version: string,
   progress.done();
   await cache?.save();
   if (io.env.BRIEFCHECK_DEBUG) {
-    io.stderr(`briefcheck: checked ${files} brief${files === 1 ? '' : 's'}, ${cache?.hits ?? 0} from the cache\n`);
+    const threads = checker.started;
+    io.stderr(`briefcheck: checked ${files} brief${files === 1 ? '' : 's'}, ${cache?.hits ?? 0} from the cache, ${threads} worker thread${threads === 1 ? '' : 's'} started\n`);
   }
   return { failed, files };
 }
@@ -199,6 +206,19 @@ function checkOptions(config: ResolvedConfig, asOf: IsoDate | undefined, today: 
   return asOf ? { config, today, asOfOverride: asOf } : { config, today };
 }
 
+// A run makes one options object per brief from a handful of configurations: each configuration's
+// canonical text is made once, not once per brief.
+const optionsKeys = new WeakMap<ResolvedConfig, Map<string, string>>();
+function optionsKey(options: CheckOptions): string {
+  let byDates = optionsKeys.get(options.config);
+  if (!byDates) optionsKeys.set(options.config, (byDates = new Map()));
+  const { config: _config, ...dates } = options;
+  const rest = JSON.stringify(dates);
+  let key = byDates.get(rest);
+  if (key === undefined) byDates.set(rest, (key = stableStringify(options)));
+  return key;
+}
+
 async function checkCached(
   text: string,
   dataset: Dataset,
@@ -211,7 +231,7 @@ async function checkCached(
 ): Promise<BriefResult> {
   // The dataset's hash (salt[1]) names it for the workers, which are sent its files only once.
   if (!cache) return checker.check(text, dataset, salt[1]!, options);
-  const key = hashOf(...salt, stableStringify(options), text);
+  const key = hashOf(...salt, optionsKey(options), text);
   const hit = cache.get(file, key, withClaims);
   if (hit) return hit;
   const result = await checker.check(text, dataset, salt[1]!, options);

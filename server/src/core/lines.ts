@@ -4,6 +4,11 @@
 /** The offset at which each line starts; line 0 starts at 0. Lines end in LF, CRLF or a lone CR, as in the editor. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
+  // Without a CR, the native search finds each LF several times faster than a loop over every character.
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 10) starts.push(i + 1);

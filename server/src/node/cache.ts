@@ -4,13 +4,14 @@
 // a checksum and is validated before use, a damaged entry is checked again and rewritten, and a file
 // that cannot be read as a cache is discarded with one note. It stores only
 // what a cached run prints (the as-of date and the problems; claims only for the claims worklist),
-// one line per brief, and holds each entry as its JSON text until a run asks for it, so a large
-// cache stays small to read and to hold.
+// one line per brief, and holds each entry as the bytes of its JSON text (outside the JavaScript
+// heap) until a run asks for it, so a large cache stays small to read and to hold.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BriefResult, Problem } from '../core/types';
+import { Spill, type Spilled } from './cache-spill';
 
 export const DEFAULT_CACHE_FILE = '.briefcheckcache';
 // Format 1 was one JSON document of whole results, claims included; format 2 had no checksums.
@@ -61,7 +62,10 @@ export interface ResultCache {
   get(file: string, key: string, withClaims?: boolean): BriefResult | undefined;
   /** Stores a result; its claims only when `withClaims`. */
   set(file: string, key: string, result: BriefResult, withClaims?: boolean): void;
-  /** Writes the cache if anything changed; entries for files not seen this run are kept. */
+  /**
+   * Writes the cache if anything changed; entries for files not seen this run are kept. Entries
+   * stored by this run are then no longer answered by this object (open the cache again).
+   */
   save(): Promise<void>;
   readonly hits: number;
   readonly misses: number;
@@ -70,11 +74,20 @@ export interface ResultCache {
 interface Stored {
   key: string;
   sum: string;
-  /** The entry's JSON text, parsed only when a run asks for it. */
-  json: string;
+  /**
+   * The entry's JSON text as UTF-8 bytes (a slice of the file read), parsed only when a run asks
+   * for it; or, for an entry made by this run, where the spill holds those bytes. Bytes live
+   * outside the JavaScript heap and are held once; the same text as strings made the heap, and its
+   * garbage-collection headroom, grow with it.
+   */
+  json: Buffer | Spilled;
 }
 
-const checksum = (json: string) => createHash('sha256').update(json).digest('hex').slice(0, 16);
+const bytesOf = (stored: Stored, spill: Spill) => (Buffer.isBuffer(stored.json) ? stored.json : spill.get(stored.json));
+
+const checksum = (json: Buffer) => createHash('sha256').update(json).digest('hex').slice(0, 16);
+const TAB = 9;
+const NEWLINE = 10;
 
 const SEVERITIES = new Set(['error', 'warning', 'info']);
 const AS_OF_SOURCES = new Set(['override', 'front-matter', 'config', 'today']);
@@ -98,12 +111,16 @@ function isEntry(v: unknown, withClaims: boolean): v is Entry {
   );
 }
 
-/** The entries of a cache file's text and how many lines were damaged, or why it cannot be used. */
-function readEntries(text: string): { entries: Map<string, Stored>; damaged: number } | 'corrupt' | 'foreign' {
-  const newline = text.indexOf('\n');
+/**
+ * The entries of a cache file's bytes and how many lines were damaged, or why it cannot be used.
+ * Lines are cut out of the bytes without decoding them: only each path is decoded here, and each
+ * entry when a run asks for it.
+ */
+function readEntries(bytes: Buffer): { entries: Map<string, Stored>; damaged: number } | 'corrupt' | 'foreign' {
+  const newline = bytes.indexOf(NEWLINE);
   let header: unknown;
   try {
-    header = JSON.parse(newline === -1 ? text : text.slice(0, newline));
+    header = JSON.parse(bytes.toString('utf8', 0, newline === -1 ? bytes.length : newline));
   } catch {
     return 'corrupt';
   }
@@ -111,35 +128,67 @@ function readEntries(text: string): { entries: Map<string, Stored>; damaged: num
   const entries = new Map<string, Stored>();
   let damaged = 0;
   if (newline === -1) return { entries, damaged };
-  for (const line of text.slice(newline + 1).split('\n')) {
-    if (line === '') continue;
-    const [path, key, sum, json] = splitTabs(line);
-    let file: unknown;
-    try {
-      file = path === undefined || json === undefined ? undefined : JSON.parse(path);
-    } catch {
-      file = undefined;
+  for (let at = newline + 1; at < bytes.length; ) {
+    const end = lineEnd(bytes, at);
+    if (end > at) {
+      const stored = readLine(bytes, at, end);
+      // A damaged line is dropped: its brief is checked again and its entry rewritten.
+      if (stored) entries.set(stored.file, stored.stored);
+      else damaged++;
     }
-    // A damaged line is dropped: its brief is checked again and its entry rewritten.
-    if (typeof file !== 'string' || key === undefined || sum === undefined || json === undefined) damaged++;
-    else entries.set(file, { key, sum, json });
+    at = end + 1;
   }
   return { entries, damaged };
 }
 
-/** A line's four tab-separated fields, or fewer when it is damaged. */
-function splitTabs(line: string): string[] {
-  const fields: string[] = [];
-  let at = 0;
-  for (let i = 0; i < 3; i++) {
-    const tab = line.indexOf('\t', at);
-    if (tab === -1) return fields;
-    fields.push(line.slice(at, tab));
+function lineEnd(bytes: Buffer, from: number): number {
+  const end = bytes.indexOf(NEWLINE, from);
+  return end === -1 ? bytes.length : end;
+}
+
+/** One line's four tab-separated fields (path as a JSON string, key, checksum, entry), or undefined when it is damaged. */
+function readLine(bytes: Buffer, start: number, end: number): { file: string; stored: Stored } | undefined {
+  const tabs: number[] = [];
+  for (let at = start; tabs.length < 3; ) {
+    const tab = bytes.indexOf(TAB, at);
+    if (tab === -1 || tab >= end) return undefined;
+    tabs.push(tab);
     at = tab + 1;
   }
-  fields.push(line.slice(at));
-  return fields;
+  const [a, b, c] = tabs as [number, number, number];
+  let file: unknown;
+  try {
+    file = JSON.parse(bytes.toString('utf8', start, a));
+  } catch {
+    return undefined;
+  }
+  if (typeof file !== 'string') return undefined;
+  return { file, stored: { key: bytes.toString('latin1', a + 1, b), sum: bytes.toString('latin1', b + 1, c), json: bytes.subarray(c + 1, end) } };
 }
+
+/** Writes the cache file to `path` in pieces of about a megabyte, never as one string of every entry. */
+async function writeEntries(path: string, entries: Map<string, Stored>, spill: Spill): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    let batch: Buffer[] = [Buffer.from(`${JSON.stringify({ format: CACHE_FORMAT })}\n`)];
+    let size = 0;
+    for (const [file, stored] of entries) {
+      const json = bytesOf(stored, spill);
+      batch.push(Buffer.from(`${JSON.stringify(file)}\t${stored.key}\t${stored.sum}\t`), json, NEWLINE_BYTE);
+      size += json.length;
+      if (size >= 1 << 20) {
+        await handle.writeFile(Buffer.concat(batch));
+        batch = [];
+        size = 0;
+      }
+    }
+    await handle.writeFile(Buffer.concat(batch));
+  } finally {
+    await handle.close();
+  }
+}
+
+const NEWLINE_BYTE = Buffer.from('\n');
 
 /**
  * Opens the cache at `location`. `note` receives one sentence when an existing file is ignored
@@ -147,7 +196,7 @@ function splitTabs(line: string): string[] {
  */
 export async function openCache(location: string, note: (message: string) => void): Promise<ResultCache> {
   let entries = new Map<string, Stored>();
-  const text = await readFile(location, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const bytes = await readFile(location).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') note(`cannot read the cache ${location} (${error.code ?? error.message}); checking every file`);
     return undefined;
   });
@@ -159,8 +208,8 @@ export async function openCache(location: string, note: (message: string) => voi
     warned = true;
     note(`the cache ${location} has damaged entries; their briefs are checked again and the entries rewritten`);
   };
-  if (text !== undefined) {
-    const read = readEntries(text);
+  if (bytes !== undefined) {
+    const read = readEntries(bytes);
     if (read === 'corrupt') note(`ignoring the cache ${location}: it is corrupt; checking every file`);
     else if (read === 'foreign') note(`ignoring the cache ${location}: written by another version; checking every file`);
     else {
@@ -170,12 +219,14 @@ export async function openCache(location: string, note: (message: string) => voi
   }
   let hits = 0;
   let misses = 0;
+  const spill = new Spill();
   const lookup = (file: string, key: string, withClaims: boolean): BriefResult | undefined => {
     const stored = entries.get(file);
     if (!stored || stored.key !== key) return undefined;
     let entry: unknown;
     try {
-      entry = stored.sum === checksum(stored.json) ? JSON.parse(stored.json) : undefined;
+      const json = bytesOf(stored, spill);
+      entry = stored.sum === checksum(json) ? JSON.parse(json.toString('utf8')) : undefined;
     } catch {
       entry = undefined;
     }
@@ -202,22 +253,23 @@ export async function openCache(location: string, note: (message: string) => voi
     set(file, key, result, withClaims = false) {
       const entry: Entry = { asOf: result.asOf, asOfSource: result.asOfSource, problems: result.problems.map(printed) };
       if (withClaims) entry.claims = result.claims;
-      const json = JSON.stringify(entry);
-      entries.set(file, { key, sum: checksum(json), json });
+      const json = Buffer.from(JSON.stringify(entry));
+      entries.set(file, { key, sum: checksum(json), json: spill.put(json) ?? json });
       dirty = true;
     },
     async save() {
       if (!dirty) return;
       const temp = join(dirname(location), `.${basename(location)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-      const lines = [JSON.stringify({ format: CACHE_FORMAT })];
-      for (const [file, stored] of entries) lines.push(`${JSON.stringify(file)}\t${stored.key}\t${stored.sum}\t${stored.json}`);
       try {
-        await writeFile(temp, lines.join('\n') + '\n');
+        await writeEntries(temp, entries, spill);
         await rename(temp, location);
       } catch (error) {
         await unlink(temp).catch(() => undefined);
         note(`cannot write the cache ${location} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
       }
+      // The run's own entries are in the file now (or could not be written): the scratch file goes.
+      for (const [file, stored] of entries) if (!Buffer.isBuffer(stored.json)) entries.delete(file);
+      spill.remove();
     },
     get hits() {
       return hits;

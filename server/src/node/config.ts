@@ -4,11 +4,10 @@
 
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, parse, resolve } from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import stripJsonComments from 'strip-json-comments';
 import type { IsoDate, ResolvedConfig, RuleSetting, Severity } from '../core/types';
-import schema from '../../../schemas/briefcheck.schema.json';
+import { compileConfigValidator } from './config-validator';
 
 export const CONFIG_FILE_NAME = '.briefcheck.json';
 
@@ -79,12 +78,7 @@ interface ParsedFile {
 
 let validator: ValidateFunction | undefined;
 function validate(value: unknown): ErrorObject[] {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-    ajv.addKeyword('markdownDescription');
-    addFormats(ajv, ['date']);
-    validator = ajv.compile(schema);
-  }
+  validator ??= compileConfigValidator();
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
 

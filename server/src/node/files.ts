@@ -3,6 +3,7 @@
 // into one clear message, and atomic writes so --fix can never leave half a file behind.
 
 import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { access, chmod, chown, constants, lstat, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -130,23 +131,33 @@ export type ReadBrief =
   | { ok: true; text: string; bom: boolean }
   | { ok: false; reason: 'missing' | 'directory' | 'unreadable' | 'binary' | 'too-large' | 'encoding'; message: string };
 
-/** Reads a brief as UTF-8 text, or says in one sentence why it cannot be checked. */
+/**
+ * Reads a brief as UTF-8 text, or says in one sentence why it cannot be checked. The reads are
+ * synchronous on one descriptor (open, fstat, read, close): a brief is small, and the thread-pool
+ * round trips of asynchronous calls cost more than the read itself (about half a second of a
+ * 2,000-brief run that comes from the cache).
+ */
 export async function readBrief(path: string, maxBytes = MAX_BRIEF_BYTES): Promise<ReadBrief> {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const info = await stat(path);
+    fd = openSync(path, 'r');
+    const info = fstatSync(fd);
     if (info.isDirectory()) return { ok: false, reason: 'directory', message: 'is a folder, not a file' };
     if (info.size > maxBytes) {
       const mb = (info.size / 1024 / 1024).toFixed(1);
       return { ok: false, reason: 'too-large', message: `is ${mb} MB, over the ${maxBytes / 1024 / 1024} MB limit for a brief; skipped` };
     }
-    bytes = await readFile(path);
+    bytes = readAll(fd, info.size, maxBytes);
   } catch (error) {
+    if (error instanceof TooLarge) return { ok: false, reason: 'too-large', message: `grew over the ${maxBytes / 1024 / 1024} MB limit for a brief while being read; skipped` };
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing', message: 'no such file' };
     if (code === 'EISDIR') return { ok: false, reason: 'directory', message: 'is a folder, not a file' };
     if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: 'unreadable', message: 'permission denied' };
     return { ok: false, reason: 'unreadable', message: `cannot be read (${code ?? (error as Error).message})` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (bytes.includes(0)) return { ok: false, reason: 'binary', message: 'looks like a binary file (it contains NUL bytes); skipped' };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -154,6 +165,26 @@ export async function readBrief(path: string, maxBytes = MAX_BRIEF_BYTES): Promi
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bom };
   } catch {
     return { ok: false, reason: 'encoding', message: 'is not valid UTF-8 text; skipped' };
+  }
+}
+
+class TooLarge extends Error {}
+
+/** The whole file behind `fd`, expected to be `size` bytes; a file that grows past `maxBytes` throws TooLarge. */
+function readAll(fd: number, size: number, maxBytes: number): Buffer {
+  // One byte more than expected, so the read that finds the end needs no second buffer.
+  let buffer = Buffer.allocUnsafe(size + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > maxBytes) throw new TooLarge();
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) return buffer.subarray(0, length);
+    length += n;
   }
 }
 

@@ -27,13 +27,23 @@ function fileReport(file: FileResult) {
 // JSON text never holds a raw line break inside a string, so indenting every line nests it.
 const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
 
+// A value as it appears in the report's "files" list, at four spaces: stringified inside the same
+// nesting and cut out, which gives indent(JSON.stringify(value, null, 2), '    ') without a second
+// pass over the text.
+const NEST_HEAD = '{\n  "files": [\n'.length;
+const NEST_TAIL = '\n  ]\n}'.length;
+const nested = (value: unknown) => {
+  const json = JSON.stringify({ files: [value] }, null, 2);
+  return json.slice(NEST_HEAD, json.length - NEST_TAIL);
+};
+
 export const jsonStream: StreamFormatter = () => {
   const summary = emptySummary();
   return {
     file(file) {
       addToSummary(summary, file);
       const head = summary.files === 1 ? '{\n  "version": 1,\n  "files": [\n' : ',\n';
-      return `${head}    ${indent(JSON.stringify(fileReport(file), null, 2), '    ')}`;
+      return `${head}${nested(fileReport(file))}`;
     },
     end() {
       const s = { errors: summary.errors, warnings: summary.warnings, infos: summary.infos, files: summary.files, fixable: summary.fixable };

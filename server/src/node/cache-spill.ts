@@ -1,0 +1,65 @@
+// Where a --cache run keeps the entries it makes until the cache is saved: a scratch file in the
+// system's temporary folder, written as results come, instead of memory (a first run over 2,000
+// briefs held 35 MB of them). Entries are read back only to save them. If the scratch file cannot
+// be written, an entry simply stays in memory. The file is removed once the cache is saved, or when
+// the process exits; only a process killed mid-run leaves it to the system's temporary folder.
+
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Spilled {
+  at: number;
+  length: number;
+}
+
+export class Spill {
+  private fd: number | undefined;
+  private size = 0;
+  private failed = false;
+  private readonly path = join(tmpdir(), `briefcheck-cache-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  private readonly removeOnExit = () => this.remove();
+
+  /** Writes `bytes` to the scratch file and says where, or undefined when they must stay in memory. */
+  put(bytes: Buffer): Spilled | undefined {
+    if (this.failed) return undefined;
+    try {
+      if (this.fd === undefined) {
+        this.fd = openSync(this.path, 'wx+', 0o600);
+        process.once('exit', this.removeOnExit);
+      }
+      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
+    } catch {
+      this.failed = true;
+      return undefined;
+    }
+    const spilled = { at: this.size, length: bytes.length };
+    this.size += bytes.length;
+    return spilled;
+  }
+
+  /** The bytes `put` wrote at `spilled`. */
+  get(spilled: Spilled): Buffer {
+    const bytes = Buffer.allocUnsafe(spilled.length);
+    for (let done = 0; done < spilled.length; ) {
+      const n = readSync(this.fd!, bytes, done, spilled.length - done, spilled.at + done);
+      if (n === 0) throw new Error('the cache scratch file ended early');
+      done += n;
+    }
+    return bytes;
+  }
+
+  remove(): void {
+    process.removeListener('exit', this.removeOnExit);
+    if (this.fd === undefined) return;
+    try {
+      closeSync(this.fd);
+      unlinkSync(this.path);
+    } catch {
+      // Already gone: nothing to clean.
+    }
+    this.fd = undefined;
+    this.size = 0;
+  }
+}
