@@ -1,21 +1,19 @@
 // Checks documents off the server's main thread: one worker thread holds each open document's
 // incremental checker, so a long check of one document never holds up hover, code actions or
-// diagnostics of the others, which the main thread answers from their cached analyses. Without the
-// worker bundle (tests run from source) checks run on the main thread, with the same results.
+// diagnostics of the others, which the main thread answers from their cached analyses (a long
+// brief's claims are asked of the worker by range: lsp/document-checker.ts). Without the worker
+// bundle (tests run from source) checks run on the main thread, with the same results.
 
 import { Worker } from 'node:worker_threads';
 import type { Dataset, DatasetFiles } from '../core/dataset/types';
 import { claimsIn, InThreadChecker, type CheckedBrief, type CheckReply, type CheckRequest, type DocumentChecker, type IndexedClaim } from './document-checker';
 import type { CheckOptions, Claim, Problem, Range } from '../core/types';
+import { checkWorkerScript, takePrestartedWorker } from './prestart';
 import { applyProblemDelta } from './problem-delta';
 
 export type { CheckedBrief, CheckReply, CheckRequest, DocumentChecker, IndexedClaim } from './document-checker';
 
 type Answer = CheckedBrief | IndexedClaim[] | undefined;
-
-import { checkWorkerScript, takePrestartedWorker } from './prestart';
-
-export { checkWorkerScript } from './prestart';
 
 export function createDocumentChecker(script = checkWorkerScript()): DocumentChecker {
   return script ? new WorkerChecker(script) : new InThreadChecker();
