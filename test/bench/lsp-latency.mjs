@@ -51,7 +51,8 @@ async function initialize({ connection }, folder) {
         hover: { contentFormat: ['markdown', 'plaintext'] },
         publishDiagnostics: { versionSupport: true },
       },
-      workspace: { configuration: true, workspaceFolders: true },
+      // Pulls again when the server asks: a long brief's top is then reported first.
+      workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true } },
     },
   });
   await connection.sendNotification('initialized', {});
@@ -63,12 +64,15 @@ function open({ connection }, path, text) {
   return { uri, version: 1, text };
 }
 
-/** Pulls diagnostics until the server answers with a full report for the current version. */
-async function diagnostics({ connection }, doc) {
+/**
+ * Pulls diagnostics until the server answers with a full report for the current version. With the
+ * result id of an earlier report, as an editor pulls again when the server asks it to.
+ */
+async function diagnostics({ connection }, doc, previousResultId) {
   for (;;) {
     try {
-      const report = await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: doc.uri } });
-      if (report.kind === 'full') return report.items;
+      const report = await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: doc.uri }, ...(previousResultId ? { previousResultId } : {}) });
+      if (report.kind === 'full' || previousResultId) return report;
     } catch (error) {
       // ServerCancelled with retrigger: the editor pulls again, and so do we.
       if (error?.code !== -32802) throw error;
@@ -171,8 +175,12 @@ export async function runLatency({ root, benchDir }) {
   const smallHovers = await hoverLatency(server, smallDoc, HOVERS, rng);
   const largeOpened = performance.now();
   const largeDoc = open(server, join(folder, 'large.md'), large);
-  await diagnostics(server, largeDoc);
+  const largeFirst = await diagnostics(server, largeDoc);
   const largeFirstMs = performance.now() - largeOpened;
+  // The first report may hold only the brief's top; pulling again with its result id waits for the
+  // whole brief's (or answers "unchanged" when the first report was already the whole).
+  await diagnostics(server, largeDoc, largeFirst.resultId);
+  const largeWholeMs = performance.now() - largeOpened;
   const largeEdits = await editLatency(server, largeDoc, EDITS.large, rng);
   const largeHovers = await hoverLatency(server, largeDoc, HOVERS, rng);
   stop(server);
@@ -207,7 +215,8 @@ export async function runLatency({ root, benchDir }) {
   }
   table.push(`| first diagnostics after the first start, 300 lines (no code cache) | 1 | ${fmt(firstMs)} | | |`);
   table.push(`| first diagnostics after a later start, 300 lines (code cache) | 1 | ${fmt(cachedFirstMs)} | | |`);
-  table.push(`| first diagnostics on opening a 20,000-line brief | 1 | ${fmt(largeFirstMs)} | | |`);
+  table.push(`| first diagnostics on opening a 20,000-line brief (its top) | 1 | ${fmt(largeFirstMs)} | | |`);
+  table.push(`| the whole brief's diagnostics on opening a 20,000-line brief | 1 | ${fmt(largeWholeMs)} | | |`);
   table.push(`| server RSS with 50 open 300-line briefs | | ${rss50MiB.toFixed(0)} MiB | | |`);
   return {
     targets: [...rows.map(([label, s, limit]) => [`${label} p95`, percentile(s, 95), limit]),
@@ -218,6 +227,7 @@ export async function runLatency({ root, benchDir }) {
     firstMs,
     cachedFirstMs,
     largeFirstMs,
+    largeWholeMs,
     rss50MiB,
     table,
   };

@@ -11,6 +11,7 @@ import type { BriefResult, IsoDate, Range, ResolvedConfig } from '../core/types'
 import type { Dataset } from '../core/dataset/types';
 import { createConfigLoader, formatConfigError, resolveConfig } from '../node/config';
 import { formatDataError, loadDataset } from '../node/dataset';
+import { TOP_MIN_CHARS } from '../core/incremental/top';
 import { createDocumentChecker, type CheckedBrief, type DocumentChecker, type IndexedClaim } from './checker';
 import { parseSettings, settingsAsDefaults, type EditorSettings } from './settings';
 
@@ -23,6 +24,8 @@ export interface AnalyzerHost {
   logError(message: string): void;
   /** A problem the user must see once (bad configuration, bad overlay). */
   warnOnce(message: string): void;
+  /** Whether the editor pulls diagnostics again when asked: then a long brief's top is checked first. */
+  topFirst?(): boolean;
 }
 
 export interface LoadedDataset {
@@ -44,12 +47,23 @@ export interface Analysis {
   error?: string;
   /** How long the check itself took, in ms (settings and dataset loading excluded). */
   checkMs?: number;
+  /** Only the top of a long brief (core/incremental/top.ts): the whole brief's analysis follows. */
+  partial?: boolean;
 }
 
 interface Entry {
   version: number;
   generation: number;
   analysis: Promise<Analysis>;
+  /** The analysis of the top, for a long brief checked top first. */
+  top?: Promise<Analysis | undefined>;
+}
+
+interface Prepared {
+  base: Analysis;
+  data?: LoadedDataset;
+  /** Why the dataset could not be loaded. */
+  failure?: unknown;
 }
 
 export function uriToPath(uri: string): string | undefined {
@@ -83,9 +97,23 @@ export class Analyzer {
   analyze(doc: TextDocument): Promise<Analysis> {
     const entry = this.entries.get(doc.uri);
     if (entry && entry.version === doc.version && entry.generation === this.generation) return entry.analysis;
-    const analysis = this.run(doc.uri, doc.version, doc.getText());
-    this.entries.set(doc.uri, { version: doc.version, generation: this.generation, analysis });
+    const text = doc.getText();
+    const prepared = this.prepare(doc.uri, doc.version, text);
+    // A long brief not checked before (just opened, or after a settings change): its top first.
+    // Asked for before the whole, so the checker answers it first.
+    const top = !entry && text.length >= TOP_MIN_CHARS && this.host.topFirst?.() ? this.checkTop(prepared, text) : undefined;
+    const analysis = this.checkWhole(prepared, text);
+    this.entries.set(doc.uri, { version: doc.version, generation: this.generation, analysis, ...(top ? { top } : {}) });
     return analysis;
+  }
+
+  /**
+   * The analysis of the top of the document's current version, when a long brief's top is being
+   * checked first; it settles before the whole analysis, or with undefined if the brief has no top.
+   */
+  top(doc: TextDocument): Promise<Analysis | undefined> | undefined {
+    const entry = this.entries.get(doc.uri);
+    return entry && entry.version === doc.version && entry.generation === this.generation ? entry.top : undefined;
   }
 
   /**
@@ -180,16 +208,39 @@ export class Analyzer {
     return loaded.config;
   }
 
-  private async run(uri: string, version: number, text: string): Promise<Analysis> {
+  private async prepare(uri: string, version: number, text: string): Promise<Prepared> {
     const today = this.host.today();
     const settings = await this.settingsFor(uri);
     const config = await this.configFor(uri, settings);
     const base: Analysis = { uri, version, text, settings, config, today };
-    if (!settings.enable) return base;
+    if (!settings.enable) return { base };
     try {
-      const data = await this.datasetFor(config.data);
+      return { base, data: await this.datasetFor(config.data) };
+    } catch (failure) {
+      return { base, failure };
+    }
+  }
+
+  private async checkTop(prepared: Promise<Prepared>, text: string): Promise<Analysis | undefined> {
+    const { base, data } = await prepared;
+    if (!data) return undefined;
+    try {
+      const result = await this.checker.checkTop(base.uri, text, data.dataset, { config: base.config, today: base.today });
+      return result ? { ...base, data, result, partial: true } : undefined;
+    } catch {
+      // The whole check reports what went wrong.
+      return undefined;
+    }
+  }
+
+  private async checkWhole(prepared: Promise<Prepared>, text: string): Promise<Analysis> {
+    const { base, data, failure } = await prepared;
+    const { uri } = base;
+    if (!base.settings.enable) return base;
+    try {
+      if (!data) throw failure;
       const started = performance.now();
-      const result = await this.checker.check(uri, text, data.dataset, { config, today });
+      const result = await this.checker.check(uri, text, data.dataset, { config: base.config, today: base.today });
       const checkMs = performance.now() - started;
       this.failing.delete(uri);
       return { ...base, data, result, checkMs };

@@ -22,7 +22,9 @@ function handle(request: Exclude<CheckRequest, { type: 'forget' }>): CheckReply 
     const dataset = datasets.get(request.datasetKey);
     if (!dataset) return { id: request.id, error: `briefcheck check worker: dataset ${request.datasetKey} was never sent` };
     // The request's id names the check: the server numbers requests across worker restarts.
-    const { result, claims } = documents.check(request.uri, request.text, dataset, request.options, request.id);
+    const checked = request.top ? documents.checkTop(request.uri, request.text, dataset, request.options, request.id) : documents.check(request.uri, request.text, dataset, request.options, request.id);
+    if (!checked) return { id: request.id, noTop: true };
+    const { result, claims } = checked;
     const { problems, ...rest } = result;
     const last = sent.get(request.uri);
     sent.set(request.uri, { problems, textLength: request.text.length, claimCount: claims.length });

@@ -34,14 +34,22 @@ class WorkerChecker implements DocumentChecker {
   constructor(private readonly script: string) {}
 
   check(uri: string, text: string, dataset: Dataset, options: CheckOptions): Promise<CheckedBrief> {
+    return this.ask(this.checkRequest(uri, text, dataset, options, false)) as Promise<CheckedBrief>;
+  }
+
+  checkTop(uri: string, text: string, dataset: Dataset, options: CheckOptions): Promise<CheckedBrief | undefined> {
+    return this.ask(this.checkRequest(uri, text, dataset, options, true)) as Promise<CheckedBrief | undefined>;
+  }
+
+  private checkRequest(uri: string, text: string, dataset: Dataset, options: CheckOptions, top: boolean): Extract<CheckRequest, { type: 'check' }> {
     let datasetKey = this.keys.get(dataset);
     if (!datasetKey) this.keys.set(dataset, (datasetKey = `d${this.nextKey++}`));
-    const request: CheckRequest = { type: 'check', id: this.nextId++, uri, text, options, datasetKey };
+    const request: Extract<CheckRequest, { type: 'check' }> = { type: 'check', id: this.nextId++, uri, text, options, datasetKey, ...(top ? { top } : {}) };
     if (!this.sent.has(datasetKey)) {
       this.sent.add(datasetKey);
       request.datasetFiles = dataset.files as DatasetFiles;
     }
-    return this.ask(request) as Promise<CheckedBrief>;
+    return request;
   }
 
   async claims(uri: string, check: number, range?: Range): Promise<IndexedClaim[] | undefined> {
@@ -92,7 +100,8 @@ class WorkerChecker implements DocumentChecker {
         } catch (error) {
           waiting.reject(error as Error);
         }
-      } else waiting.resolve(reply.claims);
+      } else if ('noTop' in reply) waiting.resolve(undefined);
+      else waiting.resolve(reply.claims);
     });
     // A worker that dies fails what it was doing; the next check starts a fresh one.
     const fail = (error: Error) => {

@@ -5,6 +5,9 @@
 // faster than it can be checked, so a burst of keystrokes does not queue checks that cannot be
 // interrupted once begun.
 // Result ids carry the version and generation, so an unchanged document answers "unchanged".
+// A long brief just opened is answered with the problems of its top first (lsp/analysis.ts) when
+// that is ready before the whole; `whole` is then called once the whole is, to have the editor pull
+// again, and the next pull answers with the whole brief's problems.
 
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type CancellationToken, type DocumentDiagnosticReport } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -40,6 +43,7 @@ export class DiagnosticsProvider {
   constructor(
     private readonly analyzer: Analyzer,
     private readonly debounce: Debounce,
+    private readonly whole: () => void = () => {},
   ) {}
 
   changed(uri: string): void {
@@ -67,11 +71,15 @@ export class DiagnosticsProvider {
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const resultId = `${this.analyzer.generation}:${doc.version}`;
     if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    const analysis = await this.analyzer.analyze(doc);
+    const whole = this.analyzer.analyze(doc);
+    const top = previousResultId === topResultId(resultId) ? undefined : this.analyzer.top(doc);
+    const analysis = top ? await Promise.race([whole, top.then((t) => t ?? whole)]) : await whole;
     if (analysis.checkMs !== undefined) this.lastCost.set(doc.uri, analysis.checkMs);
     if (token.isCancellationRequested) throw cancelled();
     const items = analysis.result ? analysis.result.problems.map((p) => toDiagnostic(doc, p, ruleDocUrl)) : [];
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+    if (!analysis.partial) return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+    void whole.then(this.whole, () => {});
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: topResultId(resultId), items };
   }
 
   /** Waits until the document has not changed for the wait its last check's cost calls for. */
@@ -86,6 +94,13 @@ export class DiagnosticsProvider {
       if (token.isCancellationRequested) throw cancelled();
     }
   }
+}
+
+const topResultId = (resultId: string) => `${resultId}:top`;
+
+/** True for a report of a long brief's top only, which a report of the whole brief follows. */
+export function reportsTop(report: DocumentDiagnosticReport): boolean {
+  return report.kind === DocumentDiagnosticReportKind.Full && report.resultId?.endsWith(':top') === true;
 }
 
 function cancelled(): ResponseError<{ retriggerRequest: boolean }> {

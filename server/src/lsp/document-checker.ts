@@ -10,6 +10,7 @@
 
 import { mentionedMinerals } from '../core/editor/control-table';
 import { createIncrementalChecker, type IncrementalChecker } from '../core/incremental/index';
+import { topOfBrief, topProblems } from '../core/incremental/top';
 import type { Dataset, DatasetFiles } from '../core/dataset/types';
 import type { BriefResult, CheckOptions, Claim, Problem, Range } from '../core/types';
 import type { ProblemDelta } from './problem-delta';
@@ -29,7 +30,8 @@ export interface IndexedClaim {
 }
 
 export type CheckRequest =
-  | { type: 'check'; id: number; uri: string; text: string; options: CheckOptions; datasetKey: string; datasetFiles?: DatasetFiles }
+  /** `top`: check only the top of a long brief (core/incremental/top.ts), if it has one. */
+  | { type: 'check'; id: number; uri: string; text: string; options: CheckOptions; datasetKey: string; datasetFiles?: DatasetFiles; top?: boolean }
   | { type: 'claims'; id: number; uri: string; check: number; range?: Range }
   | { type: 'forget'; uri: string };
 
@@ -47,10 +49,18 @@ export type CheckReply =
       claims?: Claim[];
     }
   | { id: number; claims: IndexedClaim[] | undefined }
+  /** A top was asked for, but the brief has none worth checking first. */
+  | { id: number; noTop: true }
   | { id: number; error: string; stack?: string };
 
 export interface DocumentChecker {
   check(uri: string, text: string, dataset: Dataset, options: CheckOptions): Promise<CheckedBrief>;
+  /**
+   * Checks only the top of a long brief: its result's problems are the whole check's that lie
+   * there (without fixes), its claims those that end there. Undefined when the brief has no top
+   * worth checking first. Checks of one document run in the order they were asked for.
+   */
+  checkTop(uri: string, text: string, dataset: Dataset, options: CheckOptions): Promise<CheckedBrief | undefined>;
   /**
    * The claims of `check` that touch `range` (all of them without one), in text order; undefined
    * when a later check of the document has replaced it.
@@ -91,6 +101,18 @@ export class CheckedDocuments {
     return { result: { ...rest, minerals: mentionedMinerals(claims), check }, claims };
   }
 
+  /** Checks the top of `text` (see DocumentChecker.checkTop) with the document's checker, whose reads the whole check reuses. */
+  checkTop(uri: string, text: string, dataset: Dataset, options: CheckOptions, check = this.nextCheck++): { result: CheckedBrief; claims: Claim[] } | undefined {
+    const top = topOfBrief(text);
+    if (!top) return undefined;
+    let checker = this.checkers.get(uri);
+    if (!checker) this.checkers.set(uri, (checker = createIncrementalChecker()));
+    const checked = checker.check(top.text, dataset, options);
+    const claims = checked.claims.filter((c) => c.range.end <= top.cut);
+    this.latest.set(uri, { check, claims });
+    return { result: { asOf: checked.asOf, asOfSource: checked.asOfSource, problems: topProblems(checked, top.cut), minerals: mentionedMinerals(claims), check }, claims };
+  }
+
   claims(uri: string, check: number, range?: Range): IndexedClaim[] | undefined {
     const latest = this.latest.get(uri);
     return latest && latest.check === check ? claimsIn(latest.claims, range) : undefined;
@@ -112,6 +134,10 @@ export class InThreadChecker implements DocumentChecker {
 
   async check(uri: string, text: string, dataset: Dataset, options: CheckOptions): Promise<CheckedBrief> {
     return this.documents.check(uri, text, dataset, options).result;
+  }
+
+  async checkTop(uri: string, text: string, dataset: Dataset, options: CheckOptions): Promise<CheckedBrief | undefined> {
+    return this.documents.checkTop(uri, text, dataset, options)?.result;
   }
 
   async claims(uri: string, check: number, range?: Range): Promise<IndexedClaim[] | undefined> {

@@ -23,7 +23,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, uriToPath, type Analysis } from './analysis';
 import { codeActions } from './code-actions';
-import { DiagnosticsProvider, type Debounce } from './diagnostics';
+import { DiagnosticsProvider, reportsTop, type Debounce } from './diagnostics';
 import { hoverAt } from './hover';
 import { inlayHints } from './inlay-hints';
 import {
@@ -81,8 +81,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       connection.console.warn(message);
       void connection.window.showWarningMessage(message);
     },
+    topFirst: () => capabilities.workspace?.diagnostics?.refreshSupport === true,
   });
-  let diagnostics = new DiagnosticsProvider(analyzer, debounceMs);
+  // After a long brief's top, the editor is asked to pull the whole brief's diagnostics.
+  const pullWhole = () => void connection.languages.diagnostics.refresh();
+  let diagnostics = new DiagnosticsProvider(analyzer, debounceMs, pullWhole);
 
   /** Unexpected exceptions are logged and answered with an error; the server goes on. */
   function guard<A extends unknown[], R>(name: string, handler: (...args: A) => Promise<R> | R): (...args: A) => Promise<R> {
@@ -142,7 +145,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const init = (params.initializationOptions ?? {}) as { debounceMs?: unknown; today?: unknown };
     if ((typeof init.debounceMs === 'number' && init.debounceMs >= 0) || init.debounceMs === 'adaptive') {
       debounceMs = init.debounceMs as Debounce;
-      diagnostics = new DiagnosticsProvider(analyzer, debounceMs);
+      diagnostics = new DiagnosticsProvider(analyzer, debounceMs, pullWhole);
     }
     if (typeof init.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(init.today)) {
       const fixed = init.today;
@@ -213,7 +216,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const uri = docFor(params).uri;
       const report = await diagnostics.pull(() => documents.get(uri), params.previousResultId, token);
       const doc = documents.get(uri);
-      if (doc) notifyAnalyzed(await analyze(doc));
+      // Editors that show the brief's date and dataset hear of them with the whole brief's diagnostics.
+      if (doc && !reportsTop(report)) notifyAnalyzed(await analyze(doc));
       return report;
     }),
   );
