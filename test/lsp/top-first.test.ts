@@ -66,7 +66,7 @@ describe("a long brief's top first", () => {
   }
 
   const example = readFileSync(join(repoRoot, 'examples/stale-and-mismatched.md'), 'utf8');
-  // A generated brief of 3,000 lines (159,000 characters), its footnote definitions at the end.
+  // A generated brief of 3,000 lines (194,000 characters), its footnote definitions at the end.
   const long = generateBrief(1002, 3_000);
 
   function expected(uri: string, text: string): string[] {
