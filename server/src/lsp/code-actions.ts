@@ -47,17 +47,18 @@ export async function codeActions(doc: TextDocument, params: CodeActionParams, a
 
 function quickFixes(doc: TextDocument, d: Diagnostic): CodeAction[] {
   const data = d.data;
-  if (d.source !== SOURCE || !isDiagnosticData(data) || data.uri !== doc.uri) return [];
+  if (d.source !== SOURCE || !isDiagnosticData(data) || typeof d.code !== 'string') return [];
   // A fix computed for another version of the text would land in the wrong place: offer nothing.
   if (data.version !== doc.version) return [];
+  const ruleId = d.code;
   const actions: CodeAction[] = [];
   if (data.fix && data.fix.length > 0) {
-    actions.push({ title: fixTitle(data.ruleId, data.fix.map((e) => e.newText)), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: versionedEdit(doc, data.fix) });
+    actions.push({ title: fixTitle(ruleId, data.fix.map((e) => e.newText)), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: versionedEdit(doc, data.fix) });
   }
   // Notices (briefcheck/limits, briefcheck/front-matter) are not rules: no directive silences them.
-  if (data.ruleId.startsWith('briefcheck/')) return actions;
-  const disable = disableLineEdit(doc.getText(), doc.offsetAt(d.range.start), data.ruleId);
-  actions.push({ title: `Disable ${data.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: versionedEdit(doc, toTextEdits(doc, [disable])) });
+  if (ruleId.startsWith('briefcheck/')) return actions;
+  const disable = disableLineEdit(doc.getText(), doc.offsetAt(d.range.start), ruleId);
+  actions.push({ title: `Disable ${ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: versionedEdit(doc, toTextEdits(doc, [disable])) });
   return actions;
 }
 

@@ -11,11 +11,13 @@ import { describeReading } from '../core/reading';
 
 export const SOURCE = 'briefcheck';
 
-/** What a diagnostic carries so a quick fix can be rebuilt without server state. */
+/**
+ * What a diagnostic carries so a quick fix can be rebuilt without server state (its rule is its
+ * code). Kept small: a long brief's diagnostics are all sent again after every keystroke.
+ */
 export interface DiagnosticData {
-  uri: string;
+  /** The document version the diagnostic, and its fix, were computed for. */
   version: number;
-  ruleId: string;
   /** The rule's fix as protocol edits on that version, when it has one. */
   fix?: TextEdit[];
 }
@@ -40,7 +42,7 @@ const severities: Record<Problem['severity'], DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(doc: TextDocument, problem: Problem, docUrl: (ruleId: string) => string | undefined): Diagnostic {
-  const data: DiagnosticData = { uri: doc.uri, version: doc.version, ruleId: problem.ruleId };
+  const data: DiagnosticData = { version: doc.version };
   if (problem.fix) data.fix = toTextEdits(doc, problem.fix.edits);
   const href = docUrl(problem.ruleId);
   return {
@@ -83,5 +85,5 @@ export function toClaimItems(doc: TextDocument, problems: readonly Problem[], cl
 export function isDiagnosticData(value: unknown): value is DiagnosticData {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<DiagnosticData>;
-  return typeof v.uri === 'string' && typeof v.version === 'number' && typeof v.ruleId === 'string' && (v.fix === undefined || Array.isArray(v.fix));
+  return typeof v.version === 'number' && (v.fix === undefined || Array.isArray(v.fix));
 }
