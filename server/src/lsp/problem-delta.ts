@@ -30,32 +30,44 @@ const sameFix = (a: Fix, b: Fix, m: Move) =>
 const sameRecord = (a: RecordRef, b: RecordRef) =>
   a.kind === b.kind && a.id === b.id && a.sources.length === b.sources.length && a.sources.every((s, i) => s === b.sources[i]);
 
-/** How each field of a problem compares, moved: a field added to Problem must be added here (or the build fails). */
-const FIELDS: { [K in keyof Problem]-?: (a: NonNullable<Problem[K]>, b: NonNullable<Problem[K]>, m: Move) => boolean } = {
-  ruleId: (a, b) => a === b,
-  severity: (a, b) => a === b,
-  messageId: (a, b) => a === b,
-  message: (a, b) => a === b,
-  range: sameRange,
-  fix: sameFix,
-  claim: (a, b, m) => a + m.claimShift === b,
-  record: sameRecord,
+/**
+ * Every field of Problem, each with whether `same` compares it as moving with the text: a field
+ * added to Problem must be added here (or the build fails) and to `same`.
+ */
+const FIELDS: { [K in keyof Problem]-?: 'moves' | 'kept' } = {
+  ruleId: 'kept',
+  severity: 'kept',
+  messageId: 'kept',
+  message: 'kept',
+  range: 'moves',
+  fix: 'moves',
+  claim: 'moves',
+  record: 'kept',
 };
-const KEYS = Object.keys(FIELDS) as (keyof Problem)[];
 
-/** Whether `next` is `last` moved by `m`, field by field (a field either lacks must be lacking in both). */
-function same(last: Problem, next: Problem, m: Move): boolean {
-  for (const key of KEYS) {
-    const a = last[key];
-    const b = next[key];
-    if (a === undefined || b === undefined) {
-      if (a !== b) return false;
-    } else if (!(FIELDS[key] as (a: unknown, b: unknown, m: Move) => boolean)(a, b, m)) return false;
-  }
-  // Anything Problem does not declare is not known to move: such a problem is never kept.
-  for (const key in last) if (!(key in FIELDS)) return false;
-  for (const key in next) if (!(key in FIELDS)) return false;
+/** Anything Problem does not declare is not known to move: such a problem is never kept. */
+function declaredOnly(p: Problem): boolean {
+  for (const key in p) if (!(key in FIELDS)) return false;
   return true;
+}
+
+/**
+ * Whether `next` is `last` moved by `m`, field by field (a field either lacks must be lacking in
+ * both). The range first: it tells most problems apart at once, before any message is compared.
+ */
+function same(last: Problem, next: Problem, m: Move): boolean {
+  return (
+    sameRange(last.range, next.range, m) &&
+    last.ruleId === next.ruleId &&
+    last.severity === next.severity &&
+    last.messageId === next.messageId &&
+    last.message === next.message &&
+    (last.claim === undefined ? next.claim === undefined : next.claim !== undefined && last.claim + m.claimShift === next.claim) &&
+    (last.fix === undefined ? next.fix === undefined : next.fix !== undefined && sameFix(last.fix, next.fix, m)) &&
+    (last.record === undefined ? next.record === undefined : next.record !== undefined && sameRecord(last.record, next.record)) &&
+    declaredOnly(last) &&
+    declaredOnly(next)
+  );
 }
 
 const moveRange = (r: Range, shift: number): Range => ({ start: r.start + shift, end: r.end + shift });
