@@ -13,6 +13,7 @@ const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = r
 
 const EDITS = { small: 120, large: 40 };
 const HOVERS = 100;
+const LATER_STARTS = 5;
 
 export function percentile(samples, p) {
   if (samples.length === 0) return NaN;
@@ -185,11 +186,18 @@ export async function runLatency({ root, benchDir }) {
   const largeHovers = await hoverLatency(server, largeDoc, HOVERS, rng);
   stop(server);
 
-  const again = startServer(root, codeCache);
-  await initialize(again, folder);
-  await diagnostics(again, open(again, join(folder, 'small.md'), small));
-  const cachedFirstMs = performance.now() - again.started;
-  stop(again);
+  // Later starts, with the code cache: one start is one sample of a noisy measure, so the median of several.
+  const cachedFirsts = [];
+  for (let i = 0; i < LATER_STARTS; i++) {
+    const again = startServer(root, codeCache);
+    await initialize(again, folder);
+    await diagnostics(again, open(again, join(folder, 'small.md'), small));
+    cachedFirsts.push(performance.now() - again.started);
+    stop(again);
+    // One server at a time: the next start does not share the cores with this one's exit.
+    if (again.child.exitCode === null && again.child.signalCode === null) await new Promise((resolve) => again.child.once('exit', resolve));
+  }
+  const cachedFirstMs = percentile(cachedFirsts, 50);
 
   const many = startServer(root, codeCache);
   await initialize(many, folder);
@@ -214,7 +222,7 @@ export async function runLatency({ root, benchDir }) {
     table.push(`| ${label} | ${s.length} | ${fmt(percentile(s, 50))} | ${fmt(percentile(s, 95))} | ${fmt(Math.max(...s))} |`);
   }
   table.push(`| first diagnostics after the first start, 300 lines (no code cache) | 1 | ${fmt(firstMs)} | | |`);
-  table.push(`| first diagnostics after a later start, 300 lines (code cache) | 1 | ${fmt(cachedFirstMs)} | | |`);
+  table.push(`| first diagnostics after a later start, 300 lines (code cache) | ${LATER_STARTS} | ${fmt(cachedFirstMs)} | | ${fmt(Math.max(...cachedFirsts))} |`);
   table.push(`| first diagnostics on opening a 20,000-line brief (its top) | 1 | ${fmt(largeFirstMs)} | | |`);
   table.push(`| the whole brief's diagnostics on opening a 20,000-line brief | 1 | ${fmt(largeWholeMs)} | | |`);
   table.push(`| server RSS with 50 open 300-line briefs | | ${rss50MiB.toFixed(0)} MiB | | |`);
