@@ -28,6 +28,37 @@ interface Entry {
   reads: Map<string, ChunkRead>;
   /** The context last computed for this chunk, and the defined labels it was computed from. */
   context?: { defined: string; labels: Labels };
+  /** Where the chunk was last placed and what placing its read gave there (no blocks: see `place`). */
+  placed?: Placed;
+}
+
+interface Placed {
+  start: number;
+  read: ChunkRead;
+  footnotes: ParsedBrief['footnotes'];
+  comments: ParsedBrief['comments'];
+  drafts: ClaimDraft[];
+}
+
+/**
+ * A chunk's footnotes, comments and drafts where it stands. A chunk that has not moved since the
+ * last check (every chunk before an edit) gets the very objects it got then, which spares copying
+ * them and lets judging hand back the same claims. Blocks are placed afresh each time and not
+ * kept: only hover and code actions ask for them, and memory matters with many open briefs.
+ */
+function place(entry: Entry, read: ChunkRead, start: number): Placed {
+  const last = entry.placed;
+  if (last?.start === start && last.read === read) return last;
+  const { footnotes, comments } = read.parsed;
+  const placed: Placed = {
+    start,
+    read,
+    footnotes: start === 0 ? footnotes : footnotes.map((f) => shiftFootnote(f, start)),
+    comments: start === 0 ? comments : comments.map((c) => shiftComment(c, start)),
+    drafts: start === 0 ? read.drafts : read.drafts.map((d) => shiftDraft(d, start)),
+  };
+  entry.placed = placed;
+  return placed;
 }
 
 /**
@@ -213,14 +244,12 @@ export function createIncrementalChecker(): IncrementalChecker {
       if (entry.reads.size > 1) for (const [key, value] of entry.reads) if (value !== chunk) entry.reads.delete(key);
       first ??= chunk.parsed;
       usesFootnotes ||= chunk.parsed.citationStyle === 'footnote';
-      // Shifted copies are made afresh rather than kept: memory matters more with many open briefs.
       if (withBlocks) for (const b of chunk.parsed.blocks) blocks.push(shiftBlock(b, start));
-      for (const f of chunk.parsed.footnotes) footnotes.push(shiftFootnote(f, start));
-      for (const c of chunk.parsed.comments) comments.push(shiftComment(c, start));
-      for (const d of chunk.drafts) {
-        drafts.push(shiftDraft(d, start));
-        origins.push(d);
-      }
+      const placed = place(entry, chunk, start);
+      for (const f of placed.footnotes) footnotes.push(f);
+      for (const c of placed.comments) comments.push(c);
+      for (const d of placed.drafts) drafts.push(d);
+      for (const d of chunk.drafts) origins.push(d);
     });
     // Only what this text used stays cached, so memory follows the document, not its history.
     cache = used;

@@ -9,6 +9,7 @@ import { judgeCount } from './counts';
 import { judgeFigure } from './figures';
 import { judgeChange } from './changes';
 import type { Evidence } from './types';
+import { shiftClaim } from '../incremental/shift';
 
 export type * from './types';
 export { agreement } from './figures';
@@ -134,17 +135,34 @@ function judgeFigureDraft(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate): J
  * date and, for counts, the minerals the brief lists as controlled; all of these are checked.
  */
 export interface VerdictCache {
-  entries: WeakMap<object, { dataset: Dataset; asOf: IsoDate; listed: string; judgement: Judgement }>;
+  entries: WeakMap<object, CacheEntry>;
+}
+
+interface CacheEntry {
+  dataset: Dataset;
+  asOf: IsoDate;
+  listed: string;
+  judgement: Judgement;
+  /**
+   * The claim last finished from this judgement, and how far its draft stood from the cached one.
+   * A claim is the same for the same draft content and judgement, so it is handed back again while
+   * its draft has not moved, and moved with its draft otherwise: finishing it again would allocate
+   * a new claim for every claim of a long brief on every keystroke.
+   */
+  claim?: { by: number; claim: Claim };
 }
 
 export function createVerdictCache(): VerdictCache {
   return { entries: new WeakMap() };
 }
 
-/** A cache and, parallel to the drafts, the object each draft's content comes from. */
+/**
+ * A cache and, parallel to the drafts, the draft each one comes from: the same draft, or a copy of
+ * it moved by a number of offsets (core/incremental's shiftDraft), never otherwise changed.
+ */
 export interface CachedJudging {
   cache: VerdictCache;
-  origins: readonly (object | undefined)[];
+  origins: readonly (ClaimDraft | undefined)[];
 }
 
 function judge(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, listed: string[]): Judgement {
@@ -181,6 +199,23 @@ function judge(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, listed: strin
   }
 }
 
+function finishJudged(draft: ClaimDraft, judgement: Judgement): Claim {
+  const chosen = judgement.reading;
+  const reading = chosen
+    ? { ...draft, ...(chosen.metric ? { metric: chosen.metric } : {}), ...(chosen.partner ? { partner: chosen.partner } : {}), ...(chosen.control ? { control: chosen.control } : {}) }
+    : draft;
+  return finish(reading, judgement.checkedOn, judgement.judged, judgement.evidence);
+}
+
+/** The claim of `draft`, which stands `by` offsets from the draft `entry` is cached for. */
+function claimFrom(entry: CacheEntry, draft: ClaimDraft, by: number): Claim {
+  const last = entry.claim;
+  if (last?.by === by) return last.claim;
+  const claim = last ? shiftClaim(last.claim, by - last.by) : finishJudged(draft, entry.judgement);
+  entry.claim = { by, claim };
+  return claim;
+}
+
 export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asOf: IsoDate, cached?: CachedJudging): { claims: Claim[]; evidence: Evidence[] } {
   const claims: Claim[] = [];
   const evidence: Evidence[] = [];
@@ -189,19 +224,13 @@ export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asO
   drafts.forEach((draft, i) => {
     // A draft placed by the brief's date (relative times) depends on more than its own words.
     const origin = draft.placed ? undefined : cached?.origins[i];
-    const hit = origin ? cached!.cache.entries.get(origin) : undefined;
-    let judgement: Judgement;
-    if (hit && hit.dataset === dataset && hit.asOf === asOf && (draft.kind !== 'count' || hit.listed === listedKey)) {
-      judgement = hit.judgement;
-    } else {
-      judgement = judge(draft, dataset, asOf, listed);
-      if (origin) cached!.cache.entries.set(origin, { dataset, asOf, listed: listedKey, judgement });
+    let entry = origin ? cached!.cache.entries.get(origin) : undefined;
+    if (!entry || entry.dataset !== dataset || entry.asOf !== asOf || (draft.kind === 'count' && entry.listed !== listedKey)) {
+      entry = { dataset, asOf, listed: listedKey, judgement: judge(draft, dataset, asOf, listed) };
+      if (origin) cached!.cache.entries.set(origin, entry);
     }
-    const chosen = judgement.reading;
-    const reading = chosen
-      ? { ...draft, ...(chosen.metric ? { metric: chosen.metric } : {}), ...(chosen.partner ? { partner: chosen.partner } : {}), ...(chosen.control ? { control: chosen.control } : {}) }
-      : draft;
-    claims.push(finish(reading, judgement.checkedOn, judgement.judged, judgement.evidence));
+    const { judgement } = entry;
+    claims.push(origin ? claimFrom(entry, draft, draft.range.start - origin.range.start) : finishJudged(draft, judgement));
     evidence.push(judgement.evidence);
   });
   return { claims, evidence };
