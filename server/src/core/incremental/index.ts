@@ -11,7 +11,7 @@ import type { Dataset } from '../dataset/types';
 import { DEFAULT_PARSER, type ParserName } from '../parse/index';
 import type { ParsedBrief } from '../parse/types';
 import type { BriefResult, CheckOptions } from '../types';
-import { createVerdictCache } from '../verdicts/index';
+import type { JudgingSlot } from '../verdicts/index';
 import { chunkStarts, followsAt, type Follows } from './chunks';
 import { readChunk, type ChunkRead, type Labels } from './read-chunk';
 import { shiftBlock, shiftComment, shiftDraft, shiftFootnote } from './shift';
@@ -38,6 +38,8 @@ interface Placed {
   footnotes: ParsedBrief['footnotes'];
   comments: ParsedBrief['comments'];
   drafts: ClaimDraft[];
+  /** Judging's slot for each draft the read holds, kept with the read wherever it is placed. */
+  slots: JudgingSlot[];
 }
 
 /**
@@ -56,6 +58,7 @@ function place(entry: Entry, read: ChunkRead, start: number): Placed {
     footnotes: start === 0 ? footnotes : footnotes.map((f) => shiftFootnote(f, start)),
     comments: start === 0 ? comments : comments.map((c) => shiftComment(c, start)),
     drafts: start === 0 ? read.drafts : read.drafts.map((d) => shiftDraft(d, start)),
+    slots: last?.read === read ? last.slots : read.drafts.map((draft) => ({ draft })),
   };
   entry.placed = placed;
   return placed;
@@ -148,14 +151,12 @@ export function createIncrementalChecker(): IncrementalChecker {
   let lastSignature = '';
   let lastDefined: LabelIndex | undefined;
 
-  const verdicts = createVerdictCache();
-
   /**
-   * The parse and drafts, and for each draft the cached draft it was placed from (for judging).
+   * The parse and drafts, and for each draft the judging slot of the draft it was placed from.
    * Checking needs no blocks (only the drafts extracted from them): without `withBlocks` they are
    * neither kept nor placed, and the result's `blocks` is empty.
    */
-  function analyse(text: string, dataset: Dataset, withBlocks: boolean, parser: ParserName = DEFAULT_PARSER): { parsed: ParsedBrief; drafts: ClaimDraft[]; origins: ClaimDraft[] } {
+  function analyse(text: string, dataset: Dataset, withBlocks: boolean, parser: ParserName = DEFAULT_PARSER): { parsed: ParsedBrief; drafts: ClaimDraft[]; slots: JudgingSlot[] } {
     if (dataset !== cachedFor || parser !== cachedParser) {
       cache = emptyCache();
       cachedFor = dataset;
@@ -229,7 +230,7 @@ export function createIncrementalChecker(): IncrementalChecker {
     const footnotes: ParsedBrief['footnotes'] = [];
     const comments: ParsedBrief['comments'] = [];
     const drafts: ClaimDraft[] = [];
-    const origins: ClaimDraft[] = [];
+    const slots: JudgingSlot[] = [];
     let first: ParsedBrief | undefined;
     let usesFootnotes = false;
     bounds.forEach(([start, end], i) => {
@@ -249,7 +250,7 @@ export function createIncrementalChecker(): IncrementalChecker {
       for (const f of placed.footnotes) footnotes.push(f);
       for (const c of placed.comments) comments.push(c);
       for (const d of placed.drafts) drafts.push(d);
-      for (const d of chunk.drafts) origins.push(d);
+      for (const slot of placed.slots) slots.push(slot);
     });
     // Only what this text used stays cached, so memory follows the document, not its history.
     cache = used;
@@ -262,7 +263,7 @@ export function createIncrementalChecker(): IncrementalChecker {
       frontMatter: first?.frontMatter ?? { problems: [] },
       citationStyle: usesFootnotes ? 'footnote' : 'link',
     };
-    return { parsed, drafts, origins };
+    return { parsed, drafts, slots };
   }
 
   return {
@@ -272,8 +273,8 @@ export function createIncrementalChecker(): IncrementalChecker {
     },
     check(text, dataset, options) {
       return checkWithinLimits(text, (guarded) => {
-        const { parsed, drafts, origins } = analyse(guarded, dataset, false, options.config.parser);
-        return checkParsed(parsed, drafts, dataset, options, { cache: verdicts, origins });
+        const { parsed, drafts, slots } = analyse(guarded, dataset, false, options.config.parser);
+        return checkParsed(parsed, drafts, dataset, options, { slots });
       });
     },
   };

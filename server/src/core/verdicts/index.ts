@@ -129,40 +129,37 @@ function judgeFigureDraft(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate): J
 }
 
 /**
- * Judgements kept between checks of one document, keyed by the draft each claim was placed from
- * (core/incremental keeps a chunk's drafts while the chunk is unchanged). Judging is pure: a
+ * What judging keeps between checks for one draft as a chunk of the brief reads it (core/incremental
+ * holds one per draft of each chunk it keeps, so it goes with the chunk). Judging is pure: a
  * judgement depends on the draft's content, never on its position, and on the dataset, the as-of
  * date and, for counts, the minerals the brief lists as controlled; all of these are checked.
  */
-export interface VerdictCache {
-  entries: WeakMap<object, CacheEntry>;
+export interface JudgingSlot {
+  /** The draft where the chunk read it; the drafts judged with this slot are it, moved. */
+  readonly draft: ClaimDraft;
+  judged?: SlotEntry;
 }
 
-interface CacheEntry {
+interface SlotEntry {
   dataset: Dataset;
   asOf: IsoDate;
   listed: string;
   judgement: Judgement;
   /**
-   * The claim last finished from this judgement, and how far its draft stood from the cached one.
-   * A claim is the same for the same draft content and judgement, so it is handed back again while
+   * The claim last finished from this judgement, and how far its draft stood from the slot's. A
+   * claim is the same for the same draft content and judgement, so it is handed back again while
    * its draft has not moved, and moved with its draft otherwise: finishing it again would allocate
    * a new claim for every claim of a long brief on every keystroke.
    */
   claim?: { by: number; claim: Claim };
 }
 
-export function createVerdictCache(): VerdictCache {
-  return { entries: new WeakMap() };
-}
-
 /**
- * A cache and, parallel to the drafts, the draft each one comes from: the same draft, or a copy of
- * it moved by a number of offsets (core/incremental's shiftDraft), never otherwise changed.
+ * Parallel to the drafts, the slot of the draft each one is: that draft, or a copy of it moved by a
+ * number of offsets (core/incremental's shiftDraft), never otherwise changed.
  */
 export interface CachedJudging {
-  cache: VerdictCache;
-  origins: readonly (ClaimDraft | undefined)[];
+  slots: readonly (JudgingSlot | undefined)[];
 }
 
 function judge(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, listed: string[]): Judgement {
@@ -207,8 +204,8 @@ function finishJudged(draft: ClaimDraft, judgement: Judgement): Claim {
   return finish(reading, judgement.checkedOn, judgement.judged, judgement.evidence);
 }
 
-/** The claim of `draft`, which stands `by` offsets from the draft `entry` is cached for. */
-function claimFrom(entry: CacheEntry, draft: ClaimDraft, by: number): Claim {
+/** The claim of `draft`, which stands `by` offsets from the draft of the slot `entry` is kept in. */
+function claimFrom(entry: SlotEntry, draft: ClaimDraft, by: number): Claim {
   const last = entry.claim;
   if (last?.by === by) return last.claim;
   const claim = last ? shiftClaim(last.claim, by - last.by) : finishJudged(draft, entry.judgement);
@@ -223,14 +220,14 @@ export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asO
   const listedKey = listed.join('\n');
   drafts.forEach((draft, i) => {
     // A draft placed by the brief's date (relative times) depends on more than its own words.
-    const origin = draft.placed ? undefined : cached?.origins[i];
-    let entry = origin ? cached!.cache.entries.get(origin) : undefined;
+    const slot = draft.placed ? undefined : cached?.slots[i];
+    let entry = slot?.judged;
     if (!entry || entry.dataset !== dataset || entry.asOf !== asOf || (draft.kind === 'count' && entry.listed !== listedKey)) {
       entry = { dataset, asOf, listed: listedKey, judgement: judge(draft, dataset, asOf, listed) };
-      if (origin) cached!.cache.entries.set(origin, entry);
+      if (slot) slot.judged = entry;
     }
     const { judgement } = entry;
-    claims.push(origin ? claimFrom(entry, draft, draft.range.start - origin.range.start) : finishJudged(draft, judgement));
+    claims.push(slot ? claimFrom(entry, draft, draft.range.start - slot.draft.range.start) : finishJudged(draft, judgement));
     evidence.push(judgement.evidence);
   });
   return { claims, evidence };
