@@ -1,11 +1,10 @@
 // Moves what a chunk's parse and extraction produced by a fixed number of source offsets, so a
 // chunk read once can be placed wherever it now stands in the brief. Plain-text offsets (inside a
-// block's text) never move; only offsets into the source do. Cached values are never mutated, and a
-// shifted value keeps its keys in the same order (claims are compared as JSON).
+// block's text) never move; only offsets into the source do. Cached values are never mutated.
 
 import type { ClaimDraft } from '../claims/types';
 import type { Block, FootnoteDefinition, HtmlComment } from '../parse/types';
-import type { Claim, Range } from '../types';
+import type { Range } from '../types';
 
 const range = (r: Range, by: number): Range => ({ start: r.start + by, end: r.end + by });
 
@@ -39,16 +38,3 @@ export function shiftDraft(draft: ClaimDraft, by: number): ClaimDraft {
   return moved;
 }
 
-/**
- * Every source range a judged claim carries: a draft's, less those of the fields a claim does not
- * keep (`relative`, `readings`). A claim moved by `by` equals the claim of its draft moved by `by`.
- */
-export function shiftClaim(claim: Claim, by: number): Claim {
-  if (by === 0) return claim;
-  const moved: Claim = { ...claim, range: range(claim.range, by) };
-  if (claim.mentionRanges) moved.mentionRanges = claim.mentionRanges.map((r) => range(r, by));
-  if (claim.valueRange) moved.valueRange = range(claim.valueRange, by);
-  if (claim.hedgeRange) moved.hedgeRange = range(claim.hedgeRange, by);
-  if (claim.period?.range) moved.period = { ...claim.period, range: range(claim.period.range, by) };
-  return moved;
-}

@@ -9,7 +9,6 @@ import { judgeCount } from './counts';
 import { judgeFigure } from './figures';
 import { judgeChange } from './changes';
 import type { Evidence } from './types';
-import { shiftClaim } from '../incremental/shift';
 
 export type * from './types';
 export { agreement } from './figures';
@@ -204,11 +203,25 @@ function finishJudged(draft: ClaimDraft, judgement: Judgement): Claim {
   return finish(reading, judgement.checkedOn, judgement.judged, judgement.evidence);
 }
 
+/**
+ * `claim`, finished from a copy of `draft` that stood elsewhere, moved to where `draft` stands. A
+ * claim's source ranges are its draft's own objects (finish copies them, and the chosen reading
+ * replaces none), so the moved draft's are taken as they are; its keys keep their order.
+ */
+function movedClaim(claim: Claim, draft: ClaimDraft): Claim {
+  const moved: Claim = { ...claim, range: draft.range };
+  if (claim.mentionRanges) moved.mentionRanges = draft.mentionRanges!;
+  if (claim.valueRange) moved.valueRange = draft.valueRange!;
+  if (claim.hedgeRange) moved.hedgeRange = draft.hedgeRange!;
+  if (claim.period) moved.period = draft.period!;
+  return moved;
+}
+
 /** The claim of `draft`, which stands `by` offsets from the draft of the slot `entry` is kept in. */
 function claimFrom(entry: SlotEntry, draft: ClaimDraft, by: number): Claim {
   const last = entry.claim;
   if (last?.by === by) return last.claim;
-  const claim = last ? shiftClaim(last.claim, by - last.by) : finishJudged(draft, entry.judgement);
+  const claim = last ? movedClaim(last.claim, draft) : finishJudged(draft, entry.judgement);
   entry.claim = { by, claim };
   return claim;
 }
