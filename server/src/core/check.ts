@@ -57,16 +57,19 @@ export function runRule(rule: Rule, severity: Exclude<Severity, 'off'>, ruleOpti
       if (!range) throw new Error(`Rule ${rule.id} reported a problem with neither a range nor a claim.`);
       const template = rule.meta.messages[d.messageId];
       if (template === undefined) throw new Error(`Rule ${rule.id} has no message "${d.messageId}".`);
-      out.push({
+      const problem: Problem = {
         ruleId: rule.id,
         severity: capped,
         messageId: d.messageId,
         message: withConfirmation(formatMessage(template, d.data as Record<string, string | number>), claim?.confirmedThrough),
         range,
-        ...(d.fix && capped === severity ? { fix: d.fix } : {}),
-        ...(d.claim !== undefined ? { claim: d.claim } : {}),
-        ...(d.record ?? claim?.record ? { record: (d.record ?? claim?.record)! } : {}),
-      });
+      };
+      // Assigned rather than spread from small objects: a long brief reports thousands of problems per keystroke.
+      if (d.fix && capped === severity) problem.fix = d.fix;
+      if (d.claim !== undefined) problem.claim = d.claim;
+      const record = d.record ?? claim?.record;
+      if (record) problem.record = record;
+      out.push(problem);
     },
   });
 }

@@ -231,7 +231,8 @@ export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asO
   const evidence: Evidence[] = [];
   const listed = listedControlled(drafts);
   const listedKey = listed.join('\n');
-  drafts.forEach((draft, i) => {
+  for (let i = 0; i < drafts.length; i++) {
+    const draft = drafts[i]!;
     // A draft placed by the brief's date (relative times) depends on more than its own words.
     const slot = draft.placed ? undefined : cached?.slots[i];
     let entry = slot?.judged;
@@ -242,6 +243,6 @@ export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asO
     const { judgement } = entry;
     claims.push(slot ? claimFrom(entry, draft, draft.range.start - slot.draft.range.start) : finishJudged(draft, judgement));
     evidence.push(judgement.evidence);
-  });
+  }
   return { claims, evidence };
 }
