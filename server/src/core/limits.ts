@@ -3,6 +3,7 @@
 // breaks kept, so every offset stays the same) or cut, what remains is checked as usual, and one
 // `briefcheck/limits` notice says where checking stopped. Linear in the text; never throws.
 
+import { afterLineEnd, lineEnds } from './lines';
 import type { BriefResult, Problem, Range } from './types';
 
 export const LIMITS_RULE = 'briefcheck/limits';
@@ -85,25 +86,6 @@ function lastLineBreak(text: string, from: number): number {
   return at;
 }
 
-/**
- * Where the line starting at an offset ends (at "\n", "\r\n" or a lone "\r", else the text's end),
- * for offsets asked in increasing order. A brief rarely holds a "\r": searching for both by
- * indexOf, and for "\r" again only once passed, is far cheaper than a regular expression per line.
- */
-function lineEnds(text: string): (start: number) => number {
-  const next = (char: string, from: number) => {
-    const at = text.indexOf(char, from);
-    return at === -1 ? text.length : at;
-  };
-  let lf = -1;
-  let cr = -1;
-  return (start) => {
-    if (lf < start) lf = next('\n', start);
-    if (cr < start) cr = next('\r', start);
-    return Math.min(lf, cr);
-  };
-}
-
 /** `line.trim() === ''`, without a trimmed copy of every line: trim's white space is all below "!" or above "~". */
 function isBlank(line: string): boolean {
   const c = line.charCodeAt(0);
@@ -177,7 +159,7 @@ export function guardText(text: string, limits: Limits = LIMITS): Guarded {
       mask(from, end);
     }
     previous = line;
-    start = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1);
+    start = afterLineEnd(source, end);
   }
   if (masked) {
     parts.push(source.slice(kept));
