@@ -49,6 +49,22 @@ describe('reuse between checks', () => {
     }
   });
 
+  it('places a paragraph written twice at both of its places, before and after edits around them', () => {
+    const dataset = bundledDataset();
+    const checker = createIncrementalChecker();
+    // Two chunks with the same text share what was read from it, and judging's slots with it.
+    const twice = 'China banned exports of gallium and germanium to the US in December 2024, and antimony at 48%.\n\n';
+    const head = '---\nas_of: 2025-06-01\n---\n\nMarkets took note.\n\n';
+    let text = `${head}${twice}Prices rose.\n\n${twice}`;
+    const controls = checker.check(text, dataset, options).claims.filter((c) => c.kind === 'control');
+    expect(controls.length).toBeGreaterThanOrEqual(2);
+    expect(controls[0]!.text).toBe(controls.at(-1)!.text);
+    for (const [at, typed] of [[head.length - 3, 'x'], [text.length - 1, ' Yes.'], [head.length - 3, ''], [0, '\n']] as const) {
+      text = typed ? text.slice(0, at) + typed + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+      expectSameAsFullCheck(checker.check(text, dataset, options), text);
+    }
+  });
+
   it('judges every claim again when the brief is dated otherwise, though no chunk after the front matter moved', () => {
     const dataset = bundledDataset();
     const checker = createIncrementalChecker();

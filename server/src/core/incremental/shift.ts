@@ -37,4 +37,3 @@ export function shiftDraft(draft: ClaimDraft, by: number): ClaimDraft {
   if (draft.readings?.some((r) => r.period?.range)) moved.readings = draft.readings.map((r) => (r.period?.range ? { ...r, period: { ...r.period, range: range(r.period.range, by) } } : r));
   return moved;
 }
-
