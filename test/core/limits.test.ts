@@ -100,6 +100,17 @@ describe('limits', () => {
     expect(guardText(brief)).toEqual({ text: brief, cut: false });
   });
 
+  it('counts emphasis markers and cuts at line breaks of every kind alike', () => {
+    const limits = { ...LIMITS, maxChars: 40, maxDelimiters: 4 };
+    // Four markers on a line ending in a lone CR, one more on the next: the paragraph is past the limit there.
+    expect(guardText('*a* _b_\r\n_c\r\n', limits).notice?.range.start).toBe(9);
+    expect(guardText('*a* _b_\r\n\r\n_c\r\n', limits).notice).toBeUndefined();
+    for (const eol of ['\n', '\r', '\r\n']) {
+      const text = `${'word '.repeat(5)}${eol}`.repeat(3);
+      expect(guardText(text, limits).text).toBe(text.slice(0, text.lastIndexOf(eol.at(-1)!, 39) + 1));
+    }
+  });
+
   it('cuts a brief past the size limit at a line break, offering no fixes', () => {
     const small = { ...LIMITS, maxChars: brief.length + 10 };
     const text = `${brief}\n${'The US imported gallium.\n'.repeat(10)}`;

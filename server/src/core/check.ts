@@ -16,7 +16,7 @@ import { formatMessage, type AnalysedBrief, type Rule } from './rules/define-rul
 import { rules as allRules } from './rules/index';
 import { UNKNOWN_DIRECTIVE } from './rules/unknown-directive';
 import type { BriefResult, CheckOptions, Problem, RuleSetting, Severity } from './types';
-import { judgeClaims, type CachedJudging } from './verdicts/index';
+import { judgeClaims, type CachedJudging, type JudgingSlot } from './verdicts/index';
 
 /** Problems with the front matter itself (a date that cannot be read), which no directive silences. */
 export const FRONT_MATTER_NOTICE = 'briefcheck/front-matter';
@@ -57,16 +57,19 @@ export function runRule(rule: Rule, severity: Exclude<Severity, 'off'>, ruleOpti
       if (!range) throw new Error(`Rule ${rule.id} reported a problem with neither a range nor a claim.`);
       const template = rule.meta.messages[d.messageId];
       if (template === undefined) throw new Error(`Rule ${rule.id} has no message "${d.messageId}".`);
-      out.push({
+      const problem: Problem = {
         ruleId: rule.id,
         severity: capped,
         messageId: d.messageId,
         message: withConfirmation(formatMessage(template, d.data as Record<string, string | number>), claim?.confirmedThrough),
         range,
-        ...(d.fix && capped === severity ? { fix: d.fix } : {}),
-        ...(d.claim !== undefined ? { claim: d.claim } : {}),
-        ...(d.record ?? claim?.record ? { record: (d.record ?? claim?.record)! } : {}),
-      });
+      };
+      // Assigned rather than spread from small objects: a long brief reports thousands of problems per keystroke.
+      if (d.fix && capped === severity) problem.fix = d.fix;
+      if (d.claim !== undefined) problem.claim = d.claim;
+      const record = d.record ?? claim?.record;
+      if (record) problem.record = record;
+      out.push(problem);
     },
   });
 }
@@ -88,6 +91,30 @@ export function checkBrief(text: string, dataset: Dataset, options: CheckOptions
 }
 
 /**
+ * The judging slots of `drafts`, parallel to `resolved`, resolveDrafts' result: it keeps, in order,
+ * the drafts that need nothing placed and marks every other draft `placed`, which is judged afresh.
+ * One pass over both in step, since this runs on every keystroke over every claim of a brief.
+ */
+function slotsOfResolved(drafts: readonly ClaimDraft[], resolved: readonly ClaimDraft[], slots: CachedJudging['slots']): CachedJudging['slots'] {
+  const out: (JudgingSlot | undefined)[] = [];
+  let next = 0;
+  for (const draft of resolved) {
+    let at = next;
+    if (!draft.placed) while (at < drafts.length && drafts[at] !== draft) at++;
+    if (draft.placed || at === drafts.length) {
+      // A kept draft not found in order would break that contract: judge the rest afresh rather
+      // than search again for each.
+      if (!draft.placed) next = drafts.length;
+      out.push(undefined);
+      continue;
+    }
+    out.push(slots[at]);
+    next = at + 1;
+  }
+  return out;
+}
+
+/**
  * Checks a brief already parsed and extracted; checkBrief is this after parseBrief and
  * extractClaims. The editor's incremental re-analysis (core/incremental) reuses both for the
  * blocks an edit did not touch and calls this for the rest, with the judgements of unchanged claims
@@ -98,12 +125,8 @@ export function checkParsed(parsed: ParsedBrief, drafts: ClaimDraft[], dataset: 
   const { asOf, asOfSource } = resolveAsOf(parsed.frontMatter, options);
   const writtenOn = parsed.frontMatter.date ?? parsed.frontMatter.asOf;
   const placed = resolveDrafts(drafts, writtenOn ?? asOf, writtenOn, asOf, (when, briefDate) => mineralsAnnouncedIn(dataset, when, briefDate));
-  // Judgements are cached by the draft each claim comes from: only drafts resolving left as they were.
-  let cached = judging;
-  if (judging && placed !== drafts) {
-    const at = new Map(drafts.map((d, i) => [d, i] as const));
-    cached = { cache: judging.cache, origins: placed.map((d) => (at.has(d) ? judging.origins[at.get(d)!] : undefined)) };
-  }
+  // Judgements are kept by the draft each claim comes from: only drafts resolving left as they were.
+  const cached = judging && placed !== drafts ? { slots: slotsOfResolved(drafts, placed, judging.slots) } : judging;
   const { claims, evidence } = judgeClaims(placed, dataset, asOf, cached);
   const brief: AnalysedBrief = { parsed, text, asOf, claims, evidence };
   const problems: Problem[] = [];

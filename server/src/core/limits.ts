@@ -3,6 +3,7 @@
 // breaks kept, so every offset stays the same) or cut, what remains is checked as usual, and one
 // `briefcheck/limits` notice says where checking stopped. Linear in the text; never throws.
 
+import { afterLineEnd, lineEnds } from './lines';
 import type { BriefResult, Problem, Range } from './types';
 
 export const LIMITS_RULE = 'briefcheck/limits';
@@ -64,6 +65,8 @@ function nestingOf(line: string): number {
       depth++;
       i++;
     } else {
+      // Most lines start with a letter: no need to try an ordered list marker on them.
+      if (ch < '0' || ch > '9') break;
       const m = /^\d{1,9}[.)](?=[ \t]|$)/.exec(line.slice(i, i + 11));
       if (!m) break;
       depth++;
@@ -71,6 +74,31 @@ function nestingOf(line: string): number {
     }
   }
   return depth + Math.floor(columns / 2);
+}
+
+/**
+ * The last line break at or before `from`, or -1. A backward search of a long brief for a "\r" it
+ * does not hold would read it all, and the editor guards the brief on every keystroke.
+ */
+function lastLineBreak(text: string, from: number): number {
+  let at = from;
+  while (at >= 0 && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at--;
+  return at;
+}
+
+/** `line.trim() === ''`, without a trimmed copy of every line: trim's white space is all below "!" or above "~". */
+function isBlank(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return line.length === 0 || ((c < 33 || c > 126) && line.trim() === '');
+}
+
+/** `count` plus the emphasis delimiters (`*`, `_`) of `line`, stopping once past `cap`. */
+function addDelimiters(line: string, count: number, cap: number): number {
+  // indexOf skips the plain text between delimiters far faster than a loop over every character.
+  for (const marker of ['*', '_']) {
+    for (let i = line.indexOf(marker); i !== -1 && count <= cap; i = line.indexOf(marker, i + 1)) count++;
+  }
+  return count;
 }
 
 const delimiterRow = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
@@ -81,7 +109,7 @@ export function guardText(text: string, limits: Limits = LIMITS): Guarded {
   let source = text;
   let cut = false;
   if (source.length > limits.maxChars) {
-    const lineEnd = Math.max(source.lastIndexOf('\n', limits.maxChars - 1), source.lastIndexOf('\r', limits.maxChars - 1));
+    const lineEnd = lastLineBreak(source, limits.maxChars - 1);
     const at = lineEnd > 0 ? lineEnd + 1 : limits.maxChars;
     hits.push({ message: `This brief is ${fmt(text.length)} characters long, over the limit of ${fmt(limits.maxChars)}: nothing after this point is checked.`, at, end: at });
     source = source.slice(0, at);
@@ -99,20 +127,16 @@ export function guardText(text: string, limits: Limits = LIMITS): Guarded {
   let blockLines = 0;
   let delimiters = 0;
   let previous = '';
-  const breaks = /\r\n?|\n/g;
+  const lineEnd = lineEnds(source);
   for (let start = 0; start < source.length; ) {
-    const found = breaks.exec(source);
-    const end = found ? found.index : source.length;
+    const end = lineEnd(start);
     const line = source.slice(start, end);
     const depth = nestingOf(line.length > 4 * limits.maxNesting + 64 ? line.slice(0, 4 * limits.maxNesting + 64) : line);
-    const blank = line.trim() === '';
+    const blank = isBlank(line);
     blockLines = blank ? 0 : blockLines + 1;
     const before = delimiters;
     if (blank) delimiters = 0;
-    else if (tableRows < 0 && before <= limits.maxDelimiters) for (let i = 0; i < line.length && delimiters <= limits.maxDelimiters; i++) {
-      const c = line.charCodeAt(i);
-      if (c === 42 || c === 95) delimiters++;
-    }
+    else if (tableRows < 0 && before <= limits.maxDelimiters) delimiters = addDelimiters(line, delimiters, limits.maxDelimiters);
     if (blank) tableRows = -1;
     else if (tableRows >= 0) tableRows++;
     else if (previous.includes('|') && delimiterRow.test(line) && line.includes('-')) tableRows = 0;
@@ -135,7 +159,7 @@ export function guardText(text: string, limits: Limits = LIMITS): Guarded {
       mask(from, end);
     }
     previous = line;
-    start = found ? breaks.lastIndex : source.length;
+    start = afterLineEnd(source, end);
   }
   if (masked) {
     parts.push(source.slice(kept));

@@ -22,7 +22,7 @@ export type MeasuresIn = (when: NonNullable<ClaimDraft['measureOf']>, briefDate:
 function withBriefMinerals(drafts: readonly ClaimDraft[], briefDate: IsoDate, measuresIn?: MeasuresIn): ClaimDraft[] {
   if (!drafts.some((d) => d.mineralsFromBrief || d.periodFromBrief || d.measureOf)) return drafts as ClaimDraft[];
   const out: ClaimDraft[] = [];
-  let lastOfKind: Record<string, ClaimDraft | undefined> = {};
+  const lastOfKind: Record<string, ClaimDraft | undefined> = {};
   let lastNamed: ClaimDraft | undefined;
   let lastPeriod: ClaimDraft | undefined;
   for (let draft of drafts) {
@@ -54,7 +54,8 @@ function withBriefMinerals(drafts: readonly ClaimDraft[], briefDate: IsoDate, me
     if (draft.kind === 'figure' && draft.period) lastPeriod = draft;
     if (draft.minerals.length && draft.kind !== 'unread') {
       lastNamed = draft;
-      if (draft.kind === 'figure' || draft.kind === 'control') lastOfKind = { ...lastOfKind, [draft.kind]: draft };
+      // Set in place: the editor resolves every draft of a brief on each keystroke.
+      if (draft.kind === 'figure' || draft.kind === 'control') lastOfKind[draft.kind] = draft;
     }
   }
   return out;

@@ -5,6 +5,8 @@
 // ended, so a chunk parsed alone gives the blocks the whole brief gives, except for references to
 // definitions elsewhere, which core/incremental supplies.
 
+import { afterLineEnd, lineEnds } from '../lines';
+
 export const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // HTML blocks of CommonMark kinds 1–5 run until their end marker, across blank lines.
 export const HTML_OPENERS: readonly [RegExp, RegExp][] = [
@@ -22,8 +24,20 @@ const HTML_TO_BLANK = /^ {0,3}<\/?[A-Za-z]/;
 
 type State = { kind: 'flow' } | { kind: 'fence'; marker: string } | { kind: 'html'; end: RegExp } | { kind: 'front-matter' };
 
+// chunkStarts reads every line of a brief on every keystroke, and most lines start with a letter:
+// these tests look at the first characters before trying a regular expression.
+
 function isBlank(line: string): boolean {
-  return /^[ \t]*\r?$/.test(line);
+  const c = line.charCodeAt(0);
+  return line.length === 0 || ((c === 0x20 || c === 0x09 || c === 0x0d) && /^[ \t]*\r?$/.test(line));
+}
+
+/** Whether the line's first character after at most three spaces is "`", "~" or "<": what fences and HTML blocks open with. */
+function mayOpen(line: string): boolean {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 0x20) i++;
+  const c = line.charCodeAt(i);
+  return c === 0x60 || c === 0x7e || c === 0x3c;
 }
 
 /** True when a line may start a chunk: unindented, not blank, and not something that reads differently at the top of a document. */
@@ -45,6 +59,7 @@ function next(state: State, line: string): State {
     case 'html':
       return state.end.test(line) ? { kind: 'flow' } : state;
     case 'flow': {
+      if (!mayOpen(line)) return state;
       const fence = FENCE.exec(line);
       // A backtick fence's info string may not contain a backtick (CommonMark 4.5).
       if (fence && !(fence[1]![0] === '`' && line.slice(fence[0].length).includes('`'))) return { kind: 'fence', marker: fence[1]! };
@@ -66,28 +81,25 @@ export function chunkStarts(text: string): number[] {
   let htmlToBlank = false;
   let first = true;
   // Lines end in LF, CRLF or a lone CR, as Markdown's do.
-  const breaks = /\r\n?|\n/g;
+  const lineEnd = lineEnds(text);
   while (offset <= text.length) {
-    breaks.lastIndex = offset;
-    const found = breaks.exec(text);
-    const newline = found ? found.index : -1;
-    const end = newline === -1 ? text.length : newline;
+    const end = lineEnd(offset);
     const line = text.slice(offset, end);
     if (first) {
       first = false;
       // The opening "---" of front matter is the state set above, not a line to interpret.
       if (state.kind === 'flow') state = next(state, line);
     } else {
-      const footnote = state.kind === 'flow' && !htmlToBlank && FOOTNOTE_DEFINITION.test(line);
+      const footnote = state.kind === 'flow' && !htmlToBlank && line.charCodeAt(0) === 0x5b && FOOTNOTE_DEFINITION.test(line);
       if (state.kind === 'flow' && ((previousBlank && canStart(line)) || (previousFootnote && footnote))) starts.push(offset);
       previousFootnote = footnote;
       state = next(state, line);
     }
     previousBlank = isBlank(line);
     if (previousBlank) htmlToBlank = false;
-    else if (state.kind === 'flow' && HTML_TO_BLANK.test(line)) htmlToBlank = true;
-    if (!found) break;
-    offset = breaks.lastIndex;
+    else if (state.kind === 'flow' && mayOpen(line) && HTML_TO_BLANK.test(line)) htmlToBlank = true;
+    if (end === text.length) break;
+    offset = afterLineEnd(text, end);
   }
   return starts;
 }

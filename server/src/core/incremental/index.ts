@@ -11,7 +11,7 @@ import type { Dataset } from '../dataset/types';
 import { DEFAULT_PARSER, type ParserName } from '../parse/index';
 import type { ParsedBrief } from '../parse/types';
 import type { BriefResult, CheckOptions } from '../types';
-import { createVerdictCache } from '../verdicts/index';
+import type { JudgingSlot } from '../verdicts/index';
 import { chunkStarts, followsAt, type Follows } from './chunks';
 import { readChunk, type ChunkRead, type Labels } from './read-chunk';
 import { shiftBlock, shiftComment, shiftDraft, shiftFootnote } from './shift';
@@ -28,6 +28,40 @@ interface Entry {
   reads: Map<string, ChunkRead>;
   /** The context last computed for this chunk, and the defined labels it was computed from. */
   context?: { defined: string; labels: Labels };
+  /** Where the chunk was last placed and what placing its read gave there (no blocks: see `place`). */
+  placed?: Placed;
+}
+
+interface Placed {
+  start: number;
+  read: ChunkRead;
+  footnotes: ParsedBrief['footnotes'];
+  comments: ParsedBrief['comments'];
+  drafts: ClaimDraft[];
+  /** Judging's slot for each draft the read holds, kept with the read wherever it is placed. */
+  slots: JudgingSlot[];
+}
+
+/**
+ * A chunk's footnotes, comments and drafts where it stands. A chunk that has not moved since the
+ * last check (every chunk before an edit) gets the very objects it got then, which spares copying
+ * them and lets judging hand back the same claims. Blocks are placed afresh each time and not
+ * kept: only hover and code actions ask for them, and memory matters with many open briefs.
+ */
+function place(entry: Entry, read: ChunkRead, start: number): Placed {
+  const last = entry.placed;
+  if (last?.start === start && last.read === read) return last;
+  const { footnotes, comments } = read.parsed;
+  const placed: Placed = {
+    start,
+    read,
+    footnotes: start === 0 ? footnotes : footnotes.map((f) => shiftFootnote(f, start)),
+    comments: start === 0 ? comments : comments.map((c) => shiftComment(c, start)),
+    drafts: start === 0 ? read.drafts : read.drafts.map((d) => shiftDraft(d, start)),
+    slots: last?.read === read ? last.slots : read.drafts.map((draft) => ({ draft })),
+  };
+  entry.placed = placed;
+  return placed;
 }
 
 /**
@@ -117,14 +151,12 @@ export function createIncrementalChecker(): IncrementalChecker {
   let lastSignature = '';
   let lastDefined: LabelIndex | undefined;
 
-  const verdicts = createVerdictCache();
-
   /**
-   * The parse and drafts, and for each draft the cached draft it was placed from (for judging).
+   * The parse and drafts, and for each draft the judging slot of the draft it was placed from.
    * Checking needs no blocks (only the drafts extracted from them): without `withBlocks` they are
    * neither kept nor placed, and the result's `blocks` is empty.
    */
-  function analyse(text: string, dataset: Dataset, withBlocks: boolean, parser: ParserName = DEFAULT_PARSER): { parsed: ParsedBrief; drafts: ClaimDraft[]; origins: ClaimDraft[] } {
+  function analyse(text: string, dataset: Dataset, withBlocks: boolean, parser: ParserName = DEFAULT_PARSER): { parsed: ParsedBrief; drafts: ClaimDraft[]; slots: JudgingSlot[] } {
     if (dataset !== cachedFor || parser !== cachedParser) {
       cache = emptyCache();
       cachedFor = dataset;
@@ -198,7 +230,7 @@ export function createIncrementalChecker(): IncrementalChecker {
     const footnotes: ParsedBrief['footnotes'] = [];
     const comments: ParsedBrief['comments'] = [];
     const drafts: ClaimDraft[] = [];
-    const origins: ClaimDraft[] = [];
+    const slots: JudgingSlot[] = [];
     let first: ParsedBrief | undefined;
     let usesFootnotes = false;
     bounds.forEach(([start, end], i) => {
@@ -213,14 +245,12 @@ export function createIncrementalChecker(): IncrementalChecker {
       if (entry.reads.size > 1) for (const [key, value] of entry.reads) if (value !== chunk) entry.reads.delete(key);
       first ??= chunk.parsed;
       usesFootnotes ||= chunk.parsed.citationStyle === 'footnote';
-      // Shifted copies are made afresh rather than kept: memory matters more with many open briefs.
       if (withBlocks) for (const b of chunk.parsed.blocks) blocks.push(shiftBlock(b, start));
-      for (const f of chunk.parsed.footnotes) footnotes.push(shiftFootnote(f, start));
-      for (const c of chunk.parsed.comments) comments.push(shiftComment(c, start));
-      for (const d of chunk.drafts) {
-        drafts.push(shiftDraft(d, start));
-        origins.push(d);
-      }
+      const placed = place(entry, chunk, start);
+      for (const f of placed.footnotes) footnotes.push(f);
+      for (const c of placed.comments) comments.push(c);
+      for (const d of placed.drafts) drafts.push(d);
+      for (const slot of placed.slots) slots.push(slot);
     });
     // Only what this text used stays cached, so memory follows the document, not its history.
     cache = used;
@@ -233,7 +263,7 @@ export function createIncrementalChecker(): IncrementalChecker {
       frontMatter: first?.frontMatter ?? { problems: [] },
       citationStyle: usesFootnotes ? 'footnote' : 'link',
     };
-    return { parsed, drafts, origins };
+    return { parsed, drafts, slots };
   }
 
   return {
@@ -243,8 +273,8 @@ export function createIncrementalChecker(): IncrementalChecker {
     },
     check(text, dataset, options) {
       return checkWithinLimits(text, (guarded) => {
-        const { parsed, drafts, origins } = analyse(guarded, dataset, false, options.config.parser);
-        return checkParsed(parsed, drafts, dataset, options, { cache: verdicts, origins });
+        const { parsed, drafts, slots } = analyse(guarded, dataset, false, options.config.parser);
+        return checkParsed(parsed, drafts, dataset, options, { slots });
       });
     },
   };

@@ -128,23 +128,37 @@ function judgeFigureDraft(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate): J
 }
 
 /**
- * Judgements kept between checks of one document, keyed by the draft each claim was placed from
- * (core/incremental keeps a chunk's drafts while the chunk is unchanged). Judging is pure: a
+ * What judging keeps between checks for one draft as a chunk of the brief reads it (core/incremental
+ * holds one per draft of each chunk it keeps, so it goes with the chunk). Judging is pure: a
  * judgement depends on the draft's content, never on its position, and on the dataset, the as-of
  * date and, for counts, the minerals the brief lists as controlled; all of these are checked.
  */
-export interface VerdictCache {
-  entries: WeakMap<object, { dataset: Dataset; asOf: IsoDate; listed: string; judgement: Judgement }>;
+export interface JudgingSlot {
+  /** The draft where the chunk read it; the drafts judged with this slot are it, moved. */
+  readonly draft: ClaimDraft;
+  judged?: SlotEntry;
 }
 
-export function createVerdictCache(): VerdictCache {
-  return { entries: new WeakMap() };
+interface SlotEntry {
+  dataset: Dataset;
+  asOf: IsoDate;
+  listed: string;
+  judgement: Judgement;
+  /**
+   * The claim last finished from this judgement, and how far its draft stood from the slot's. A
+   * claim is the same for the same draft content and judgement, so it is handed back again while
+   * its draft has not moved, and moved with its draft otherwise: finishing it again would allocate
+   * a new claim for every claim of a long brief on every keystroke.
+   */
+  claim?: { by: number; claim: Claim };
 }
 
-/** A cache and, parallel to the drafts, the object each draft's content comes from. */
+/**
+ * Parallel to the drafts, the slot of the draft each one is: that draft, or a copy of it moved by a
+ * number of offsets (core/incremental's shiftDraft), never otherwise changed.
+ */
 export interface CachedJudging {
-  cache: VerdictCache;
-  origins: readonly (object | undefined)[];
+  slots: readonly (JudgingSlot | undefined)[];
 }
 
 function judge(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, listed: string[]): Judgement {
@@ -181,28 +195,54 @@ function judge(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, listed: strin
   }
 }
 
+function finishJudged(draft: ClaimDraft, judgement: Judgement): Claim {
+  const chosen = judgement.reading;
+  const reading = chosen
+    ? { ...draft, ...(chosen.metric ? { metric: chosen.metric } : {}), ...(chosen.partner ? { partner: chosen.partner } : {}), ...(chosen.control ? { control: chosen.control } : {}) }
+    : draft;
+  return finish(reading, judgement.checkedOn, judgement.judged, judgement.evidence);
+}
+
+/**
+ * `claim`, finished from a copy of `draft` that stood elsewhere, moved to where `draft` stands. A
+ * claim's source ranges are its draft's own objects (finish copies them, and the chosen reading
+ * replaces none), so the moved draft's are taken as they are; its keys keep their order.
+ */
+function movedClaim(claim: Claim, draft: ClaimDraft): Claim {
+  const moved: Claim = { ...claim, range: draft.range };
+  if (claim.mentionRanges) moved.mentionRanges = draft.mentionRanges!;
+  if (claim.valueRange) moved.valueRange = draft.valueRange!;
+  if (claim.hedgeRange) moved.hedgeRange = draft.hedgeRange!;
+  if (claim.period) moved.period = draft.period!;
+  return moved;
+}
+
+/** The claim of `draft`, which stands `by` offsets from the draft of the slot `entry` is kept in. */
+function claimFrom(entry: SlotEntry, draft: ClaimDraft, by: number): Claim {
+  const last = entry.claim;
+  if (last?.by === by) return last.claim;
+  const claim = last ? movedClaim(last.claim, draft) : finishJudged(draft, entry.judgement);
+  entry.claim = { by, claim };
+  return claim;
+}
+
 export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asOf: IsoDate, cached?: CachedJudging): { claims: Claim[]; evidence: Evidence[] } {
   const claims: Claim[] = [];
   const evidence: Evidence[] = [];
   const listed = listedControlled(drafts);
   const listedKey = listed.join('\n');
-  drafts.forEach((draft, i) => {
+  for (let i = 0; i < drafts.length; i++) {
+    const draft = drafts[i]!;
     // A draft placed by the brief's date (relative times) depends on more than its own words.
-    const origin = draft.placed ? undefined : cached?.origins[i];
-    const hit = origin ? cached!.cache.entries.get(origin) : undefined;
-    let judgement: Judgement;
-    if (hit && hit.dataset === dataset && hit.asOf === asOf && (draft.kind !== 'count' || hit.listed === listedKey)) {
-      judgement = hit.judgement;
-    } else {
-      judgement = judge(draft, dataset, asOf, listed);
-      if (origin) cached!.cache.entries.set(origin, { dataset, asOf, listed: listedKey, judgement });
+    const slot = draft.placed ? undefined : cached?.slots[i];
+    let entry = slot?.judged;
+    if (!entry || entry.dataset !== dataset || entry.asOf !== asOf || (draft.kind === 'count' && entry.listed !== listedKey)) {
+      entry = { dataset, asOf, listed: listedKey, judgement: judge(draft, dataset, asOf, listed) };
+      if (slot) slot.judged = entry;
     }
-    const chosen = judgement.reading;
-    const reading = chosen
-      ? { ...draft, ...(chosen.metric ? { metric: chosen.metric } : {}), ...(chosen.partner ? { partner: chosen.partner } : {}), ...(chosen.control ? { control: chosen.control } : {}) }
-      : draft;
-    claims.push(finish(reading, judgement.checkedOn, judgement.judged, judgement.evidence));
+    const { judgement } = entry;
+    claims.push(slot ? claimFrom(entry, draft, draft.range.start - slot.draft.range.start) : finishJudged(draft, judgement));
     evidence.push(judgement.evidence);
-  });
+  }
   return { claims, evidence };
 }

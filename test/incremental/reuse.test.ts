@@ -1,0 +1,99 @@
+// The editor hands back what it made for the chunks an edit leaves where they were: the same claim
+// objects, not copies, while nothing they depend on changed. These tests pin that the reuse happens,
+// that it stops when an input every claim depends on changes (the brief's date, the minerals the
+// brief lists as controlled), and that the result still equals checkBrief's to the byte.
+import { describe, expect, it } from 'vitest';
+import { checkBrief } from '../../server/src/core/check';
+import { chunkStarts, createIncrementalChecker } from '../../server/src/core/incremental/index';
+import type { BriefResult, CheckOptions } from '../../server/src/core/types';
+import { generateBrief } from '../bench/corpus.mjs';
+import { bundledDataset } from '../core/bundled-dataset';
+
+const options: CheckOptions = { config: { rules: {}, data: [], include: [], exclude: [] }, today: '2026-11-28' };
+
+/** Compared as JSON, so a reused or moved claim must also keep its keys in checkBrief's order. */
+function expectSameAsFullCheck(result: BriefResult, text: string): void {
+  expect(JSON.stringify(result)).toBe(JSON.stringify(checkBrief(text, bundledDataset(), options)));
+}
+
+/** The start of the chunk that holds `at`: claims that end before it are in chunks an edit at `at` leaves in place. */
+function chunkStartBefore(text: string, at: number): number {
+  return chunkStarts(text).filter((s) => s <= at).at(-1)!;
+}
+
+describe('reuse between checks', () => {
+  it('hands back the same claims before an edit, moved copies after it, and equals checkBrief', () => {
+    const dataset = bundledDataset();
+    const checker = createIncrementalChecker();
+    let text = generateBrief(11, 400);
+    let last = checker.check(text, dataset, options);
+    // Type three letters in the middle of the brief, then delete them one by one.
+    const at = text.indexOf(' ', Math.floor(text.length / 2)) + 2;
+    const edits = ['x', 'y', 'z', '', '', ''].map((typed, i) => (typed ? { at: at + i, remove: 0, typed } : { at: at + 5 - i, remove: 1, typed }));
+    for (const e of edits) {
+      text = text.slice(0, e.at) + e.typed + text.slice(e.at + e.remove);
+      const result = checker.check(text, dataset, options);
+      expectSameAsFullCheck(result, text);
+      const boundary = chunkStartBefore(text, e.at);
+      const before = result.claims.filter((c) => c.range.end < boundary);
+      expect(before.length).toBeGreaterThan(20);
+      // Claims whose drafts the whole brief's reading placed (a mineral or a time taken from
+      // elsewhere) are judged afresh; they are a few per cent of a brief's claims.
+      const same = before.filter((claim, i) => claim === last.claims[i]);
+      expect(same.length).toBeGreaterThan(before.length * 0.9);
+      // A claim after the edit moved: it cannot be the object of the last check, whose range it no longer has.
+      const after = result.claims.filter((c) => c.range.start > e.at + 1);
+      expect(after.length).toBeGreaterThan(20);
+      for (const claim of after) expect(last.claims).not.toContain(claim);
+      last = result;
+    }
+  });
+
+  it('places a paragraph written twice at both of its places, before and after edits around them', () => {
+    const dataset = bundledDataset();
+    const checker = createIncrementalChecker();
+    // Two chunks with the same text share what was read from it, and judging's slots with it.
+    const twice = 'China banned exports of gallium and germanium to the US in December 2024, and antimony at 48%.\n\n';
+    const head = '---\nas_of: 2025-06-01\n---\n\nMarkets took note.\n\n';
+    let text = `${head}${twice}Prices rose.\n\n${twice}`;
+    const controls = checker.check(text, dataset, options).claims.filter((c) => c.kind === 'control');
+    expect(controls.length).toBeGreaterThanOrEqual(2);
+    expect(controls[0]!.text).toBe(controls.at(-1)!.text);
+    for (const [at, typed] of [[head.length - 3, 'x'], [text.length - 1, ' Yes.'], [head.length - 3, ''], [0, '\n']] as const) {
+      text = typed ? text.slice(0, at) + typed + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+      expectSameAsFullCheck(checker.check(text, dataset, options), text);
+    }
+  });
+
+  it('judges every claim again when the brief is dated otherwise, though no chunk after the front matter moved', () => {
+    const dataset = bundledDataset();
+    const checker = createIncrementalChecker();
+    const body = generateBrief(12, 300).replace(/^---\n[\s\S]*?\n---\n/, '');
+    const early = `---\nas_of: 2023-06-01\n---\n${body}`;
+    const late = `---\nas_of: 2026-03-01\n---\n${body}`;
+    const first = checker.check(early, dataset, options);
+    const second = checker.check(late, dataset, options);
+    expectSameAsFullCheck(second, late);
+    expect(second.claims.filter((c) => first.claims.includes(c))).toEqual([]);
+    expectSameAsFullCheck(checker.check(early, dataset, options), early);
+  });
+
+  it('judges an unmoved count again when a paragraph after it starts or stops listing a controlled mineral', () => {
+    const dataset = bundledDataset();
+    const checker = createIncrementalChecker();
+    const head = '---\nas_of: 2023-09-01\n---\n\nChina now controls exports of 3 critical minerals.\n\nMarkets took note.\n\n';
+    // The same length, so the count's chunk and every chunk before the edit stay where they were.
+    const listing = `${head}China requires export licences for gallium, germanium and titanium.\n`;
+    const unlisted = `${head}China requires export licences for tea, coffee, rice, and titanium.\n`;
+    expect(listing.length).toBe(unlisted.length);
+    const count = (result: BriefResult) => result.claims.find((c) => c.kind === 'count')!;
+    const listed = checker.check(listing, dataset, options);
+    const unlistedResult = checker.check(unlisted, dataset, options);
+    expectSameAsFullCheck(unlistedResult, unlisted);
+    expect(count(unlistedResult)).not.toBe(count(listed));
+    expect(count(unlistedResult).verdict).not.toBe(count(listed).verdict);
+    const again = checker.check(listing, dataset, options);
+    expectSameAsFullCheck(again, listing);
+    expect(count(again).verdict).toBe(count(listed).verdict);
+  });
+});
