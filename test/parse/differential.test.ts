@@ -201,6 +201,7 @@ describe('constructs the fast parser hands to remark', () => {
     ['inline HTML over quoted lines', '> Gallium <!-- briefcheck-disable-next-line\n>  stale-figure --> 50%\n'],
     ['an HTML block over several lines in a list item', '- <!-- briefcheck-disable-next-line\n  stale-figure -->\n'],
     ['a line starting with a footnote call right after a definition', 'Text.[^9]\n\n[^9]: [x]: https://e.org\n[^1]y partner, 2026.\n\n[^1]: USITC.\n'],
+    ['a defined shortcut reference before a bracket', 'Gallium [x][ controls.\n\n[x]: https://e.org\n'],
   ];
   for (const [name, text] of cases) {
     it(name, () => {

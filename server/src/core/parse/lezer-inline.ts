@@ -206,7 +206,12 @@ function link(node: SyntaxNode, p: Phrasing, ctx: Context, image: boolean): void
   let kind: 'link' | 'reference' | 'text';
   if (afterClose === '(' && marks.some((m) => t[m.from] === ')')) kind = 'link';
   else if (label) kind = resolved(t.slice(label.from + 1, label.to - 1) || t.slice(open.to, close.from)) ? 'reference' : 'text';
-  else kind = resolved(t.slice(open.to, close.from)) ? 'reference' : 'text';
+  else if (resolved(t.slice(open.to, close.from))) {
+    // `[x][` with `x` defined: micromark tries a full reference, and when none follows reads the
+    // brackets as text rather than as a shortcut reference.
+    if (t[close.to] === '[') throw new NotFastPath('defined shortcut reference before a bracket');
+    kind = 'reference';
+  } else kind = 'text';
   if (kind === 'text' && image && t[open.to - 1] === '[') {
     // `![^label]`: a `!` and a footnote call when the label is defined.
     const call = FOOTNOTE_LABEL.exec(t.slice(open.to - 1, close.to));
