@@ -11,7 +11,7 @@ import { generateBrief, mulberry32 } from './corpus.mjs';
 
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = rpc;
 
-const EDITS = { small: 120, large: 40 };
+const EDITS = { small: 120, large: 80 };
 const HOVERS = 100;
 const LATER_STARTS = 5;
 
