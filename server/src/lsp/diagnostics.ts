@@ -96,11 +96,12 @@ export class DiagnosticsProvider {
   }
 }
 
-const topResultId = (resultId: string) => `${resultId}:top`;
+const TOP = ':top';
+const topResultId = (resultId: string) => `${resultId}${TOP}`;
 
 /** True for a report of a long brief's top only, which a report of the whole brief follows. */
 export function reportsTop(report: DocumentDiagnosticReport): boolean {
-  return report.kind === DocumentDiagnosticReportKind.Full && report.resultId?.endsWith(':top') === true;
+  return report.kind === DocumentDiagnosticReportKind.Full && report.resultId?.endsWith(TOP) === true;
 }
 
 function cancelled(): ResponseError<{ retriggerRequest: boolean }> {

@@ -94,9 +94,7 @@ export class CheckedDocuments {
 
   /** Checks `text` as the document's latest version; `check` names the check (by default, the next number). */
   check(uri: string, text: string, dataset: Dataset, options: CheckOptions, check = this.nextCheck++): { result: CheckedBrief; claims: Claim[] } {
-    let checker = this.checkers.get(uri);
-    if (!checker) this.checkers.set(uri, (checker = createIncrementalChecker()));
-    const { claims, ...rest } = checker.check(text, dataset, options);
+    const { claims, ...rest } = this.checkerFor(uri).check(text, dataset, options);
     this.latest.set(uri, { check, claims });
     return { result: { ...rest, minerals: mentionedMinerals(claims), check }, claims };
   }
@@ -105,12 +103,16 @@ export class CheckedDocuments {
   checkTop(uri: string, text: string, dataset: Dataset, options: CheckOptions, check = this.nextCheck++): { result: CheckedBrief; claims: Claim[] } | undefined {
     const top = topOfBrief(text);
     if (!top) return undefined;
-    let checker = this.checkers.get(uri);
-    if (!checker) this.checkers.set(uri, (checker = createIncrementalChecker()));
-    const checked = checker.check(top.text, dataset, options);
+    const checked = this.checkerFor(uri).check(top.text, dataset, options);
     const claims = checked.claims.filter((c) => c.range.end <= top.cut);
     this.latest.set(uri, { check, claims });
     return { result: { asOf: checked.asOf, asOfSource: checked.asOfSource, problems: topProblems(checked, top.cut), minerals: mentionedMinerals(claims), check }, claims };
+  }
+
+  private checkerFor(uri: string): IncrementalChecker {
+    let checker = this.checkers.get(uri);
+    if (!checker) this.checkers.set(uri, (checker = createIncrementalChecker()));
+    return checker;
   }
 
   claims(uri: string, check: number, range?: Range): IndexedClaim[] | undefined {
