@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateWith, deactivateClient, type BriefcheckApi } from './activate';
+import { serverEnv } from './server-env';
 
 export type { BriefcheckApi } from './activate';
 
 export async function activate(context: vscode.ExtensionContext): Promise<BriefcheckApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
-  // The server keeps V8's code cache for its check worker in the extension's own storage (lsp/prestart.ts).
-  const env = { ...process.env, BRIEFCHECK_CODE_CACHE: process.env.BRIEFCHECK_CODE_CACHE ?? join(context.globalStorageUri.fsPath, 'code-cache') };
+  // The server keeps V8's code cache in the extension's own storage (node/code-cache.ts).
+  const env = serverEnv(process.env, join(context.globalStorageUri.fsPath, 'code-cache'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },

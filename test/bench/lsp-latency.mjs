@@ -23,8 +23,11 @@ export function percentile(samples, p) {
 
 function startServer(root, codeCache) {
   const started = performance.now();
-  // The server's code cache (server/src/node/code-cache.ts) in a folder of the benchmark's own.
-  const env = { ...process.env, BRIEFCHECK_CODE_CACHE: codeCache };
+  // The environment the extension gives its server (client/src/server-env.ts: no
+  // NODE_EXTRA_CA_CERTS), with the code cache (server/src/node/code-cache.ts) in a folder of the
+  // benchmark's own.
+  const { NODE_EXTRA_CA_CERTS: _, ...inherited } = process.env;
+  const env = { ...inherited, BRIEFCHECK_CODE_CACHE: codeCache };
   const child = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   // Answer what a server may ask of its editor: no settings, accept registrations and progress.
