@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 20000,
     // dist/ is built once for every test that runs the bundles (test/global-build.ts).
     globalSetup: ['test/global-build.ts'],
+    // A fixed seed for property tests (test/fast-check-seed.ts says how to explore others).
+    setupFiles: ['test/fast-check-seed.ts'],
   },
 });
