@@ -11,7 +11,8 @@ import type { Dataset } from '../dataset/types';
 import { DEFAULT_PARSER, type ParserName } from '../parse/index';
 import type { ParsedBrief } from '../parse/types';
 import type { BriefResult, CheckOptions } from '../types';
-import type { JudgingSlot } from '../verdicts/index';
+import type { ActiveRules, RuleSlot } from '../rules/run';
+import { activeRules } from '../rules/run';
 import { chunkStarts, followsAt, type Follows } from './chunks';
 import { readChunk, type ChunkRead, type Labels } from './read-chunk';
 import { shiftBlock, shiftComment, shiftDraft, shiftFootnote } from './shift';
@@ -38,8 +39,8 @@ interface Placed {
   footnotes: ParsedBrief['footnotes'];
   comments: ParsedBrief['comments'];
   drafts: ClaimDraft[];
-  /** Judging's slot for each draft the read holds, kept with the read wherever it is placed. */
-  slots: JudgingSlot[];
+  /** The slot for each draft the read holds (its judgement and problems), kept with the read wherever it is placed. */
+  slots: RuleSlot[];
 }
 
 /**
@@ -150,13 +151,14 @@ export function createIncrementalChecker(): IncrementalChecker {
   // the guess for chunks an edit creates (pass 2 corrects a wrong guess).
   let lastSignature = '';
   let lastDefined: LabelIndex | undefined;
+  let rules: ActiveRules | undefined;
 
   /**
    * The parse and drafts, and for each draft the judging slot of the draft it was placed from.
    * Checking needs no blocks (only the drafts extracted from them): without `withBlocks` they are
    * neither kept nor placed, and the result's `blocks` is empty.
    */
-  function analyse(text: string, dataset: Dataset, withBlocks: boolean, parser: ParserName = DEFAULT_PARSER): { parsed: ParsedBrief; drafts: ClaimDraft[]; slots: JudgingSlot[] } {
+  function analyse(text: string, dataset: Dataset, withBlocks: boolean, parser: ParserName = DEFAULT_PARSER): { parsed: ParsedBrief; drafts: ClaimDraft[]; slots: RuleSlot[] } {
     if (dataset !== cachedFor || parser !== cachedParser) {
       cache = emptyCache();
       cachedFor = dataset;
@@ -230,7 +232,7 @@ export function createIncrementalChecker(): IncrementalChecker {
     const footnotes: ParsedBrief['footnotes'] = [];
     const comments: ParsedBrief['comments'] = [];
     const drafts: ClaimDraft[] = [];
-    const slots: JudgingSlot[] = [];
+    const slots: RuleSlot[] = [];
     let first: ParsedBrief | undefined;
     let usesFootnotes = false;
     bounds.forEach(([start, end], i) => {
@@ -274,7 +276,8 @@ export function createIncrementalChecker(): IncrementalChecker {
     check(text, dataset, options) {
       return checkWithinLimits(text, (guarded) => {
         const { parsed, drafts, slots } = analyse(guarded, dataset, false, options.config.parser);
-        return checkParsed(parsed, drafts, dataset, options, { slots });
+        rules = activeRules(options, rules);
+        return checkParsed(parsed, drafts, dataset, options, { slots, rules });
       });
     },
   };

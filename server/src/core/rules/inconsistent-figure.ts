@@ -23,6 +23,7 @@ export default defineRule({
       inconsistent: '{claimed} differs from {earlier} given for the same figure on line {line} of this brief.',
     },
     defaultOptions: {},
+    scope: 'brief',
   },
   check(brief, context) {
     const first = new Map<string, Claim>();
