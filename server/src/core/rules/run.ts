@@ -159,9 +159,11 @@ function claimProblems(rules: ActiveRules, brief: AnalysedBrief, index: number, 
   if (kept && kept.judged === slot.judged && kept.rules === rules) {
     if (kept.claim === claim && kept.index === index) return kept.reported;
     const by = claim.range.start - kept.claim.range.start;
-    const reported = kept.reported === NOTHING ? NOTHING : kept.reported.map((r) => moved(r, by, index));
-    slot.kept = { judged: kept.judged, claim, index, rules, reported };
-    return reported;
+    // Updated in place: half a long brief's claims move at each keystroke, most with no problem.
+    if (kept.reported !== NOTHING) kept.reported = kept.reported.map((r) => moved(r, by, index));
+    kept.claim = claim;
+    kept.index = index;
+    return kept.reported;
   }
   const reported = runClaimRules(rules, brief, index, dataset);
   slot.kept = { judged: slot.judged, claim, index, rules, reported };

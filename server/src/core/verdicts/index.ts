@@ -222,7 +222,11 @@ function claimFrom(entry: SlotEntry, draft: ClaimDraft, by: number): Claim {
   const last = entry.claim;
   if (last?.by === by) return last.claim;
   const claim = last ? movedClaim(last.claim, draft) : finishJudged(draft, entry.judgement);
-  entry.claim = { by, claim };
+  // Updated in place: half a long brief's claims move at each keystroke.
+  if (last) {
+    last.by = by;
+    last.claim = claim;
+  } else entry.claim = { by, claim };
   return claim;
 }
 
