@@ -66,6 +66,18 @@ describe('reuse between checks', () => {
       text = typed ? text.slice(0, at) + typed + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
       expectSameAsFullCheck(checker.check(text, dataset, options), text);
     }
+    // An edit after both places leaves each where it was: both keep their claims, also after both moved.
+    text = `${text}Closing.\n`;
+    const controlsNow = () => checker.check(text, dataset, options).claims.filter((c) => c.kind === 'control');
+    for (const moveBoth of [false, true]) {
+      if (moveBoth) text = text.replace('Markets', 'The markets');
+      const before = controlsNow();
+      text = `${text.slice(0, -2)}, more.\n`;
+      const after = controlsNow();
+      expectSameAsFullCheck(checker.check(text, dataset, options), text);
+      expect(after.length).toBe(before.length);
+      after.forEach((claim, i) => expect(claim).toBe(before[i]));
+    }
   });
 
   it('judges every claim again when the brief is dated otherwise, though no chunk after the front matter moved', () => {

@@ -7,7 +7,7 @@ import type { ClaimDraft } from './claims/types';
 import type { Dataset } from './dataset/types';
 import { readDirectives } from './directives';
 import { resolveAsOf } from './as-of';
-import { resolveDrafts } from './claims/resolve';
+import { resolveDrafts, type ResolveMemo } from './claims/resolve';
 import { mineralsAnnouncedIn } from './claims/announced-in';
 import { checkWithinLimits, limitsProblem } from './limits';
 import { briefFromTree, parseTree } from './parse/index';
@@ -74,6 +74,8 @@ export interface Reuse {
   slots: readonly RuleSlot[];
   /** The rules as the last check ran them, handed back by activeRules while the settings hold. */
   rules: ActiveRules;
+  /** Where resolving the last check's drafts stood, to resume after the drafts that did not change. */
+  resolving: ResolveMemo;
 }
 
 /**
@@ -86,7 +88,8 @@ export function checkParsed(parsed: ParsedBrief, drafts: ClaimDraft[], dataset: 
   const text = parsed.text;
   const { asOf, asOfSource } = resolveAsOf(parsed.frontMatter, options);
   const writtenOn = parsed.frontMatter.date ?? parsed.frontMatter.asOf;
-  const placed = resolveDrafts(drafts, writtenOn ?? asOf, writtenOn, asOf, (when, briefDate) => mineralsAnnouncedIn(dataset, when, briefDate));
+  const measuresIn = (when: NonNullable<ClaimDraft['measureOf']>, briefDate: string) => mineralsAnnouncedIn(dataset, when, briefDate);
+  const placed = resolveDrafts(drafts, writtenOn ?? asOf, writtenOn, asOf, measuresIn, reuse && { memo: reuse.resolving, context: dataset });
   // Judgements are kept by the draft each claim comes from: only drafts resolving left as they were.
   const slots = reuse && placed !== drafts ? slotsOfResolved(drafts, placed, reuse.slots) : reuse?.slots;
   const { claims, evidence } = judgeClaims(placed, dataset, asOf, slots && { slots });
