@@ -17,7 +17,7 @@ import { rules as allRules } from './rules/index';
 import { activeRules, runRules, settingFor, type ActiveRules, type RuleSlot } from './rules/run';
 import { UNKNOWN_DIRECTIVE } from './rules/unknown-directive';
 import type { BriefResult, CheckOptions } from './types';
-import { judgeClaims } from './verdicts/index';
+import { judgeClaims, type CachedJudging } from './verdicts/index';
 
 /** Problems with the front matter itself (a date that cannot be read), which no directive silences. */
 export const FRONT_MATTER_NOTICE = 'briefcheck/front-matter';
@@ -76,6 +76,8 @@ export interface Reuse {
   rules: ActiveRules;
   /** Where resolving the last check's drafts stood, to resume after the drafts that did not change. */
   resolving: ResolveMemo;
+  /** The last check's judged claims, handed back for the drafts before the first that changed. */
+  judged: CachedJudging['last'];
 }
 
 /**
@@ -92,7 +94,7 @@ export function checkParsed(parsed: ParsedBrief, drafts: ClaimDraft[], dataset: 
   const placed = resolveDrafts(drafts, writtenOn ?? asOf, writtenOn, asOf, measuresIn, reuse && { memo: reuse.resolving, context: dataset });
   // Judgements are kept by the draft each claim comes from: only drafts resolving left as they were.
   const slots = reuse && placed !== drafts ? slotsOfResolved(drafts, placed, reuse.slots) : reuse?.slots;
-  const { claims, evidence } = judgeClaims(placed, dataset, asOf, slots && { slots });
+  const { claims, evidence } = judgeClaims(placed, dataset, asOf, slots && reuse && { slots, last: reuse.judged });
   const brief: AnalysedBrief = { parsed, text, asOf, claims, evidence };
   const problems = runRules(reuse?.rules ?? activeRules(options), brief, dataset, slots);
   const suppressions = readDirectives(text, parsed.comments, new Set(Object.keys(allRules)));

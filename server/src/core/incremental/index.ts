@@ -173,6 +173,7 @@ export function createIncrementalChecker(): IncrementalChecker {
   let lastDefined: LabelIndex | undefined;
   let rules: ActiveRules | undefined;
   const resolving: ResolveMemo = {};
+  const judged = {};
 
   /**
    * The parse and drafts, and for each draft the judging slot of the draft it was placed from.
@@ -300,7 +301,7 @@ export function createIncrementalChecker(): IncrementalChecker {
       return checkWithinLimits(text, (guarded) => {
         const { parsed, drafts, slots } = analyse(guarded, dataset, false, options.config.parser);
         rules = activeRules(options, rules);
-        return checkParsed(parsed, drafts, dataset, options, { slots, rules, resolving });
+        return checkParsed(parsed, drafts, dataset, options, { slots, rules, resolving, judged });
       });
     },
   };
