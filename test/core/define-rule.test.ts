@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runRule } from '../../server/src/core/check';
-import { defineRule, formatMessage, rules, RULE_DOCS_BASE, type AnalysedBrief, type Rule } from '../../server/src/core/rules/index';
-import type { Problem } from '../../server/src/core/types';
+import { defineRule, formatMessage, rules, RULE_DOCS_BASE, type AnalysedBrief } from '../../server/src/core/rules/index';
+import { runRules } from '../../server/src/core/rules/run';
+import type { Claim } from '../../server/src/core/types';
 import { parseBrief } from '../../server/src/core/parse/index';
 import { bundledDataset } from './bundled-dataset';
 
@@ -20,17 +20,35 @@ describe('rules', () => {
     }
   });
 
-  it('throws when a rule that is not fixable reports a fix', () => {
-    const bad = defineRule({
+  it('throws when a rule that is not fixable reports a fix or a citation, whole-brief or per claim', () => {
+    const meta = { description: 'x', defaultSeverity: 'warning', fixable: false, messages: { m: 'M.' }, defaultOptions: {} } as const;
+    const source = bundledDataset().files.sources[0]!;
+    const briefWide = defineRule({
       id: 'bad-rule',
-      meta: { description: 'x', defaultSeverity: 'warning', fixable: false, messages: { m: 'M.' }, defaultOptions: {} },
+      meta: { ...meta, scope: 'brief' },
       check(_brief, context) {
         context.report({ messageId: 'm', data: {}, range: { start: 0, end: 1 }, fix: { edits: [] } });
       },
     });
-    const brief: AnalysedBrief = { parsed: parseBrief('x'), text: 'x', asOf: '2025-01-01', claims: [], evidence: [] };
-    const out: Problem[] = [];
-    expect(() => runRule(bad as unknown as Rule, 'warning', {}, brief, bundledDataset(), out)).toThrow(/not fixable/);
+    const perClaim = defineRule({
+      id: 'bad-claim-rule',
+      meta: { ...meta, scope: 'claim' },
+      checkClaim(_input, context) {
+        context.report({ messageId: 'm', data: {}, cite: { source, at: 0 } });
+      },
+    });
+    const claim: Claim = { kind: 'mention', minerals: ['gallium'], range: { start: 0, end: 1 }, text: 'x', cited: false, checkedOn: '2025-01-01', verdict: 'unverifiable' };
+    const brief: AnalysedBrief = { parsed: parseBrief('x'), text: 'x', asOf: '2025-01-01', claims: [claim], evidence: [{}] };
+    const active = (claimRules: unknown[], briefRules: unknown[]) => ({ claim: claimRules, brief: briefRules, key: 'test' }) as unknown as Parameters<typeof runRules>[0];
+    expect(() => runRules(active([], [{ rule: briefWide, severity: 'warning', options: {} }]), brief, bundledDataset())).toThrow(/not fixable/);
+    expect(() => runRules(active([{ rule: perClaim, severity: 'warning', options: {} }], []), brief, bundledDataset())).toThrow(/not fixable/);
+  });
+
+  it('declares every rule per claim or whole-brief, with the check its scope runs', () => {
+    for (const rule of Object.values(rules)) {
+      expect(['claim', 'brief']).toContain(rule.meta.scope);
+      expect(typeof (rule.meta.scope === 'claim' ? (rule as { checkClaim?: unknown }).checkClaim : (rule as { check?: unknown }).check)).toBe('function');
+    }
   });
 });
 

@@ -4,11 +4,12 @@
 // claim reader hands them to checkParsed.
 
 import { describe, expect, it } from 'vitest';
-import { checkParsed, extractClaims, runRule } from '../../server/src/core/check';
+import { checkParsed, extractClaims } from '../../server/src/core/check';
 import type { ClaimDraft } from '../../server/src/core/claims/types';
 import { parseBrief } from '../../server/src/core/parse/index';
-import { defineRule, type AnalysedBrief, type Rule } from '../../server/src/core/rules/define-rule';
-import type { Claim, CheckOptions, Problem, ReadingConfidence } from '../../server/src/core/types';
+import { defineRule, type AnalysedBrief } from '../../server/src/core/rules/define-rule';
+import { runRules } from '../../server/src/core/rules/run';
+import type { Claim, CheckOptions, ReadingConfidence } from '../../server/src/core/types';
 import { bundledDataset } from './bundled-dataset';
 
 // USGS MCS 2025 gives US net import reliance on antimony as 85% in 2024, so 95% is a mismatch
@@ -56,18 +57,26 @@ describe('unread sentences', () => {
   };
 
   it('never become problems, even when a rule reports on them', () => {
-    const reportsEveryClaim = defineRule({
+    const meta = { description: 'test rule', defaultSeverity: 'error', fixable: false, messages: { every: 'claim {i}' }, defaultOptions: {} } as const;
+    const briefWide = defineRule({
       id: 'reports-every-claim',
-      meta: { description: 'test rule', defaultSeverity: 'error', fixable: false, messages: { every: 'claim {i}' }, defaultOptions: {} },
+      meta: { ...meta, scope: 'brief' },
       check(b, context) {
         b.claims.forEach((_, i) => context.report({ messageId: 'every', claim: i, data: { i } }));
       },
     });
+    const perClaim = defineRule({
+      id: 'reports-each-claim',
+      meta: { ...meta, scope: 'claim' },
+      checkClaim({ claim }, context) {
+        context.report({ messageId: 'every', data: { i: claim.kind } });
+      },
+    });
     const claim = (kind: Claim['kind']): Claim => ({ ...unread, kind, checkedOn: '2025-06-01', verdict: 'mismatch' });
     const analysed: AnalysedBrief = { parsed: parseBrief(brief), text: brief, asOf: '2025-06-01', claims: [claim('unread'), claim('figure')], evidence: [{}, {}] };
-    const out: Problem[] = [];
-    runRule(reportsEveryClaim as unknown as Rule, 'error', {}, analysed, bundledDataset(), out);
-    expect(out.map((p) => p.claim)).toEqual([1]);
+    const active = { claim: [{ rule: perClaim, severity: 'error' as const, options: {} }], brief: [{ rule: briefWide, severity: 'error' as const, options: {} }], key: 'test' } as unknown as Parameters<typeof runRules>[0];
+    const problems = runRules(active, analysed, bundledDataset());
+    expect(problems.map((p) => [p.ruleId, p.claim])).toEqual([['reports-each-claim', 1], ['reports-every-claim', 1]]);
   });
 
   it('are listed with their reason and raise nothing when every rule runs', () => {

@@ -1,7 +1,8 @@
 // The editor's incremental re-analysis must always give what a full re-check gives. A property test
 // types, pastes and deletes at random in generated briefs (Markdown punctuation, fences, comments,
 // definitions and mineral words included) and compares after every edit; a second property also
-// changes the date and the dataset between edits, which the judgements it keeps depend on.
+// changes the date, the dataset and the rules' settings between edits, which the judgements and
+// problems it keeps depend on.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkBrief, extractClaims } from '../../server/src/core/check';
@@ -135,7 +136,7 @@ describe('incremental re-analysis', () => {
     );
   }, 120_000);
 
-  it('judges exactly like checkBrief when the date, the as-of line, the listed controls or the dataset change between edits', () => {
+  it("judges exactly like checkBrief when the date, the as-of line, the listed controls, the dataset or the rules' settings change between edits", () => {
     const bundled = bundledDataset();
     const copy = createDataset(bundled.files);
     // Edits that move the as-of date, list or unlist a controlled mineral, and count controlled minerals.
@@ -148,6 +149,8 @@ describe('incremental re-analysis', () => {
       fc.record({ at: fc.nat(), insert: judging }).map((e) => ({ edit: { ...e, remove: 0 } })),
       fc.constantFrom('2023-09-01', '2025-06-30', '2026-11-28').map((today) => ({ today })),
       fc.constantFrom(bundled, copy).map((dataset) => ({ dataset })),
+      // The per-claim rules' problems are kept with their claims: a change of settings must run them again.
+      fc.constantFrom<CheckOptions['config']['rules']>({}, { 'unsourced-figure': { severity: 'off' } }, { 'status-unknown': { severity: 'error' } }, { 'stale-figure': { options: { minYearsNewer: 2 } } }).map((rules) => ({ rules })),
     );
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10_000 }), fc.array(step, { minLength: 1, maxLength: 6 }), (seed, steps) => {
@@ -158,8 +161,9 @@ describe('incremental re-analysis', () => {
         checker.check(text, dataset, current);
         for (const s of steps) {
           if ('edit' in s) text = apply(text, s.edit);
-          if ('today' in s) current = { ...options, today: s.today };
+          if ('today' in s) current = { ...current, today: s.today };
           if ('dataset' in s) dataset = s.dataset;
+          if ('rules' in s) current = { ...current, config: { ...current.config, rules: s.rules } };
           expect(checker.check(text, dataset, current)).toEqual(checkBrief(text, dataset, current));
         }
       }),

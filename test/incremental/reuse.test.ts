@@ -1,7 +1,10 @@
 // The editor hands back what it made for the chunks an edit leaves where they were: the same claim
-// objects, not copies, while nothing they depend on changed. These tests pin that the reuse happens,
-// that it stops when an input every claim depends on changes (the brief's date, the minerals the
-// brief lists as controlled), and that the result still equals checkBrief's to the byte.
+// and problem objects, not copies, while nothing they depend on changed. These tests pin that the
+// reuse happens, that it stops when an input every claim depends on changes (the brief's date, the
+// minerals the brief lists as controlled, the rules' settings), that citations placed by the whole
+// brief follow it, and that the result still equals checkBrief's to the byte.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBrief } from '../../server/src/core/check';
 import { chunkStarts, createIncrementalChecker } from '../../server/src/core/incremental/index';
@@ -12,8 +15,8 @@ import { bundledDataset } from '../core/bundled-dataset';
 const options: CheckOptions = { config: { rules: {}, data: [], include: [], exclude: [] }, today: '2026-11-28' };
 
 /** Compared as JSON, so a reused or moved claim must also keep its keys in checkBrief's order. */
-function expectSameAsFullCheck(result: BriefResult, text: string): void {
-  expect(JSON.stringify(result)).toBe(JSON.stringify(checkBrief(text, bundledDataset(), options)));
+function expectSameAsFullCheck(result: BriefResult, text: string, checkOptions = options): void {
+  expect(JSON.stringify(result)).toBe(JSON.stringify(checkBrief(text, bundledDataset(), checkOptions)));
 }
 
 /** The start of the chunk that holds `at`: claims that end before it are in chunks an edit at `at` leaves in place. */
@@ -63,6 +66,18 @@ describe('reuse between checks', () => {
       text = typed ? text.slice(0, at) + typed + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
       expectSameAsFullCheck(checker.check(text, dataset, options), text);
     }
+    // An edit after both places leaves each where it was: both keep their claims, also after both moved.
+    text = `${text}Closing.\n`;
+    const controlsNow = () => checker.check(text, dataset, options).claims.filter((c) => c.kind === 'control');
+    for (const moveBoth of [false, true]) {
+      if (moveBoth) text = text.replace('Markets', 'The markets');
+      const before = controlsNow();
+      text = `${text.slice(0, -2)}, more.\n`;
+      const after = controlsNow();
+      expectSameAsFullCheck(checker.check(text, dataset, options), text);
+      expect(after.length).toBe(before.length);
+      after.forEach((claim, i) => expect(claim).toBe(before[i]));
+    }
   });
 
   it('judges every claim again when the brief is dated otherwise, though no chunk after the front matter moved', () => {
@@ -95,5 +110,62 @@ describe('reuse between checks', () => {
     const again = checker.check(listing, dataset, options);
     expectSameAsFullCheck(again, listing);
     expect(count(again).verdict).toBe(count(listed).verdict);
+  });
+
+  it('hands back the problems of claims before an edit as they were, and moves those after it', () => {
+    const dataset = bundledDataset();
+    const checker = createIncrementalChecker();
+    let text = generateBrief(13, 400);
+    let last = checker.check(text, dataset, options);
+    const at = text.indexOf(' ', Math.floor(text.length / 2)) + 2;
+    for (const [typed, remove] of [['x', 0], ['', 1]] as const) {
+      text = text.slice(0, at) + typed + text.slice(at + remove);
+      const result = checker.check(text, dataset, options);
+      expectSameAsFullCheck(result, text);
+      const boundary = chunkStartBefore(text, at);
+      const onClaim = (r: BriefResult, before: boolean) => r.problems.filter((p) => p.claim !== undefined && (before ? r.claims[p.claim]!.range.end < boundary : p.range.start > at + 1));
+      const before = onClaim(result, true);
+      expect(before.length).toBeGreaterThan(10);
+      expect(before.filter((p) => last.problems.includes(p)).length).toBeGreaterThan(before.length * 0.9);
+      const after = onClaim(result, false);
+      expect(after.length).toBeGreaterThan(10);
+      for (const problem of after) expect(last.problems).not.toContain(problem);
+      last = result;
+    }
+  });
+
+  it("places a fix's citation by the whole brief: its footnotes, and its end, where a new definition goes", () => {
+    const dataset = bundledDataset();
+    const checker = createIncrementalChecker();
+    const fixture = readFileSync(join(__dirname, '../fixtures/footnote-citations.md'), 'utf8');
+    const [head, body] = [fixture.slice(0, fixture.indexOf('# ')), fixture.slice(fixture.indexOf('# '))];
+    let text = `${head}${body}\n${generateBrief(14, 200).replace(/^---\n[\s\S]*?\n---\n/, '')}`;
+    const fixes = (r: BriefResult) => r.problems.filter((p) => p.fix?.edits.some((e) => e.range.start === text.length));
+    expect(fixes(checker.check(text, dataset, options)).length).toBeGreaterThan(0);
+    // Typing after the figures moves only the brief's end; defining the source's footnote makes the fixes cite it.
+    const definition = '\n[^briefcheck-usgs-mcs2025-antimony]: USGS.\n';
+    for (const edit of [(t: string) => `${t}x`, (t: string) => `${t.slice(0, 40)}y${t.slice(40)}`, (t: string) => `${t}${definition}`, (t: string) => t.replace(definition, '')]) {
+      text = edit(text);
+      expectSameAsFullCheck(checker.check(text, dataset, options), text);
+    }
+  });
+
+  it('runs the rules again when their settings change, and hands their problems back while they hold', () => {
+    const dataset = bundledDataset();
+    const checker = createIncrementalChecker();
+    const text = generateBrief(15, 300);
+    const settings: CheckOptions[] = [
+      options,
+      { ...options, config: { ...options.config, rules: { 'unsourced-figure': { severity: 'off' } } } },
+      { ...options, config: { ...options.config, rules: { 'status-unknown': { severity: 'error' }, 'stale-figure': { options: { minYearsNewer: 3 } } } } },
+      options,
+    ];
+    for (const checkOptions of settings) {
+      const first = checker.check(text, dataset, checkOptions);
+      expectSameAsFullCheck(first, text, checkOptions);
+      const again = checker.check(text, dataset, checkOptions);
+      expect(again.problems.length).toBeGreaterThan(10);
+      expect(again.problems.filter((p) => p.claim !== undefined && !first.problems.includes(p))).toEqual([]);
+    }
   });
 });

@@ -29,10 +29,12 @@ describe('language server: robustness', () => {
   it('logs one error for a document whose rule throws, and keeps serving', async () => {
     const text = readFileSync(join(fixtures, 'memo.md'), 'utf8');
     const healthy = await h.open(join(dir, 'inline-links.md'), readFileSync(join(fixtures, 'inline-links.md'), 'utf8'));
-    const registry = rules as unknown as Record<string, { check: (...args: unknown[]) => unknown }>;
+    // The first rule runs per claim: it is checkClaim that throws.
+    const registry = rules as unknown as Record<string, { checkClaim: (...args: unknown[]) => unknown }>;
     const id = Object.keys(registry)[0]!;
-    const original = registry[id]!.check;
-    registry[id]!.check = () => {
+    const original = registry[id]!.checkClaim;
+    expect(original).toBeTypeOf('function');
+    registry[id]!.checkClaim = () => {
       throw new Error('rule exploded');
     };
     try {
@@ -45,7 +47,7 @@ describe('language server: robustness', () => {
       const errors = h.logs.filter((l) => l.type === 1 && l.message.includes(doc.uri));
       expect(errors.length).toBe(1);
     } finally {
-      registry[id]!.check = original;
+      registry[id]!.checkClaim = original;
     }
     const other = await h.diagnostics(healthy);
     expect(Array.isArray(other)).toBe(true);

@@ -7,16 +7,17 @@ import type { ClaimDraft } from './claims/types';
 import type { Dataset } from './dataset/types';
 import { readDirectives } from './directives';
 import { resolveAsOf } from './as-of';
-import { resolveDrafts } from './claims/resolve';
+import { resolveDrafts, type ResolveMemo } from './claims/resolve';
 import { mineralsAnnouncedIn } from './claims/announced-in';
 import { checkWithinLimits, limitsProblem } from './limits';
 import { briefFromTree, parseTree } from './parse/index';
 import type { ParsedBrief } from './parse/types';
-import { formatMessage, type AnalysedBrief, type Rule } from './rules/define-rule';
+import { formatMessage, type AnalysedBrief } from './rules/define-rule';
 import { rules as allRules } from './rules/index';
+import { activeRules, runRules, settingFor, type ActiveRules, type RuleSlot } from './rules/run';
 import { UNKNOWN_DIRECTIVE } from './rules/unknown-directive';
-import type { BriefResult, CheckOptions, Problem, RuleSetting, Severity } from './types';
-import { judgeClaims, type CachedJudging, type JudgingSlot } from './verdicts/index';
+import type { BriefResult, CheckOptions } from './types';
+import { judgeClaims, type CachedJudging } from './verdicts/index';
 
 /** Problems with the front matter itself (a date that cannot be read), which no directive silences. */
 export const FRONT_MATTER_NOTICE = 'briefcheck/front-matter';
@@ -25,53 +26,6 @@ export const FRONT_MATTER_NOTICE = 'briefcheck/front-matter';
 export function extractClaims(parsed: ParsedBrief, dataset: Dataset): ClaimDraft[] {
   const context = { dataset, lexicon: lexiconFor(dataset) };
   return parsed.blocks.flatMap((block) => extractBlockClaims(block, parsed.text, context));
-}
-
-function settingFor(rule: Rule, options: CheckOptions): { severity: Severity; options: Record<string, unknown> } {
-  const configured: Partial<RuleSetting> | undefined = options.config.rules[rule.id];
-  return {
-    severity: configured?.severity ?? rule.meta.defaultSeverity,
-    options: { ...rule.meta.defaultOptions, ...(configured?.options ?? {}) },
-  };
-}
-
-/** A status judged after the last source seen says on what date it was last confirmed. */
-function withConfirmation(message: string, confirmedThrough: string | undefined): string {
-  if (!confirmedThrough) return message;
-  const note = ` (last confirmed ${confirmedThrough})`;
-  return message.endsWith('.') ? `${message.slice(0, -1)}${note}.` : `${message}${note}`;
-}
-
-export function runRule(rule: Rule, severity: Exclude<Severity, 'off'>, ruleOptions: Record<string, unknown>, brief: AnalysedBrief, dataset: Dataset, out: Problem[]): void {
-  rule.check(brief, {
-    dataset,
-    options: ruleOptions,
-    report(d) {
-      if (d.fix && !rule.meta.fixable) throw new Error(`Rule ${rule.id} reported a fix but its meta is not fixable.`);
-      const claim = d.claim === undefined ? undefined : brief.claims[d.claim];
-      // An unread sentence is listed so an editor sees what was not checked; it is never a problem.
-      if (claim?.kind === 'unread') return;
-      const range = d.range ?? claim?.range;
-      // Only a certain reading raises errors and warnings; a likely or ambiguous one at most informs.
-      const capped = (claim?.confidence && claim.confidence !== 'certain') || d.atMostInfo ? 'info' : severity;
-      if (!range) throw new Error(`Rule ${rule.id} reported a problem with neither a range nor a claim.`);
-      const template = rule.meta.messages[d.messageId];
-      if (template === undefined) throw new Error(`Rule ${rule.id} has no message "${d.messageId}".`);
-      const problem: Problem = {
-        ruleId: rule.id,
-        severity: capped,
-        messageId: d.messageId,
-        message: withConfirmation(formatMessage(template, d.data as Record<string, string | number>), claim?.confirmedThrough),
-        range,
-      };
-      // Assigned rather than spread from small objects: a long brief reports thousands of problems per keystroke.
-      if (d.fix && capped === severity) problem.fix = d.fix;
-      if (d.claim !== undefined) problem.claim = d.claim;
-      const record = d.record ?? claim?.record;
-      if (record) problem.record = record;
-      out.push(problem);
-    },
-  });
 }
 
 /**
@@ -95,8 +49,8 @@ export function checkBrief(text: string, dataset: Dataset, options: CheckOptions
  * the drafts that need nothing placed and marks every other draft `placed`, which is judged afresh.
  * One pass over both in step, since this runs on every keystroke over every claim of a brief.
  */
-function slotsOfResolved(drafts: readonly ClaimDraft[], resolved: readonly ClaimDraft[], slots: CachedJudging['slots']): CachedJudging['slots'] {
-  const out: (JudgingSlot | undefined)[] = [];
+function slotsOfResolved(drafts: readonly ClaimDraft[], resolved: readonly ClaimDraft[], slots: readonly RuleSlot[]): (RuleSlot | undefined)[] {
+  const out: (RuleSlot | undefined)[] = [];
   let next = 0;
   for (const draft of resolved) {
     let at = next;
@@ -114,27 +68,35 @@ function slotsOfResolved(drafts: readonly ClaimDraft[], resolved: readonly Claim
   return out;
 }
 
+/** What an editor's checks keep between them (core/incremental); it never changes a result. */
+export interface Reuse {
+  /** Parallel to the drafts: the slot of the draft each one is, or a moved copy of it. */
+  slots: readonly RuleSlot[];
+  /** The rules as the last check ran them, handed back by activeRules while the settings hold. */
+  rules: ActiveRules;
+  /** Where resolving the last check's drafts stood, to resume after the drafts that did not change. */
+  resolving: ResolveMemo;
+  /** The last check's judged claims, handed back for the drafts before the first that changed. */
+  judged: CachedJudging['last'];
+}
+
 /**
  * Checks a brief already parsed and extracted; checkBrief is this after parseBrief and
  * extractClaims. The editor's incremental re-analysis (core/incremental) reuses both for the
- * blocks an edit did not touch and calls this for the rest, with the judgements of unchanged claims
- * (`judging`, which never changes the result).
+ * blocks an edit did not touch and calls this for the rest, with the slots of unchanged drafts,
+ * where judging and the per-claim rules keep what they found (which never changes the result).
  */
-export function checkParsed(parsed: ParsedBrief, drafts: ClaimDraft[], dataset: Dataset, options: CheckOptions, judging?: CachedJudging): BriefResult {
+export function checkParsed(parsed: ParsedBrief, drafts: ClaimDraft[], dataset: Dataset, options: CheckOptions, reuse?: Reuse): BriefResult {
   const text = parsed.text;
   const { asOf, asOfSource } = resolveAsOf(parsed.frontMatter, options);
   const writtenOn = parsed.frontMatter.date ?? parsed.frontMatter.asOf;
-  const placed = resolveDrafts(drafts, writtenOn ?? asOf, writtenOn, asOf, (when, briefDate) => mineralsAnnouncedIn(dataset, when, briefDate));
+  const measuresIn = (when: NonNullable<ClaimDraft['measureOf']>, briefDate: string) => mineralsAnnouncedIn(dataset, when, briefDate);
+  const placed = resolveDrafts(drafts, writtenOn ?? asOf, writtenOn, asOf, measuresIn, reuse && { memo: reuse.resolving, context: dataset });
   // Judgements are kept by the draft each claim comes from: only drafts resolving left as they were.
-  const cached = judging && placed !== drafts ? { slots: slotsOfResolved(drafts, placed, judging.slots) } : judging;
-  const { claims, evidence } = judgeClaims(placed, dataset, asOf, cached);
+  const slots = reuse && placed !== drafts ? slotsOfResolved(drafts, placed, reuse.slots) : reuse?.slots;
+  const { claims, evidence } = judgeClaims(placed, dataset, asOf, slots && reuse && { slots, last: reuse.judged });
   const brief: AnalysedBrief = { parsed, text, asOf, claims, evidence };
-  const problems: Problem[] = [];
-  for (const rule of Object.values(allRules)) {
-    const setting = settingFor(rule, options);
-    if (setting.severity === 'off') continue;
-    runRule(rule, setting.severity, setting.options, brief, dataset, problems);
-  }
+  const problems = runRules(reuse?.rules ?? activeRules(options), brief, dataset, slots);
   const suppressions = readDirectives(text, parsed.comments, new Set(Object.keys(allRules)));
   const directiveRule = allRules[UNKNOWN_DIRECTIVE]!;
   const directiveSeverity = settingFor(directiveRule, options).severity;

@@ -178,6 +178,10 @@ export function limitsProblem(notice: NonNullable<Guarded['notice']>): Problem {
   return { ruleId: LIMITS_RULE, severity: 'warning', messageId: 'limits', message: notice.message, range: notice.range };
 }
 
+function withoutFix({ fix: _fix, ...problem }: Problem): Problem {
+  return problem;
+}
+
 /**
  * Checks `text` within the limits: `check` sees the guarded text (same offsets) and the notice, if
  * any, joins its problems in order. A cut text offers no fixes.
@@ -187,7 +191,8 @@ export function checkWithinLimits(text: string, check: (guardedText: string) => 
   const result = check(guarded.text);
   if (!guarded.notice) return result;
   const notice = limitsProblem(guarded.notice);
-  const problems = guarded.cut ? result.problems.map(({ fix: _fix, ...p }) => p) : result.problems.slice();
+  // Problems without a fix are kept as they are: an editor keeps them between checks of a long brief.
+  const problems = guarded.cut ? result.problems.map((p) => (p.fix ? withoutFix(p) : p)) : result.problems.slice();
   const at = problems.findIndex((p) => p.range.start > notice.range.start);
   problems.splice(at === -1 ? problems.length : at, 0, notice);
   return { ...result, problems };

@@ -8,9 +8,10 @@ import { displayName, statusPhrase } from './render-card';
 
 /** Mineral ids in the order the brief first names them. */
 export function mentionedMinerals(claims: readonly Claim[]): string[] {
-  const seen: string[] = [];
-  for (const claim of claims) for (const m of claim.minerals) if (!seen.includes(m)) seen.push(m);
-  return seen;
+  // A set keeps first-seen order: the editor asks after every check of a brief of thousands of claims.
+  const seen = new Set<string>();
+  for (const claim of claims) for (const m of claim.minerals) seen.add(m);
+  return [...seen];
 }
 
 function cell(text: string): string {

@@ -4,6 +4,7 @@
 // no Node API, no protocol. Its result always equals checkBrief's (test/incremental proves it).
 
 import { lexiconFor } from '../claims/lexicon';
+import type { ResolveMemo } from '../claims/resolve';
 import type { ClaimDraft } from '../claims/types';
 import { checkParsed } from '../check';
 import { checkWithinLimits, guardText } from '../limits';
@@ -11,7 +12,8 @@ import type { Dataset } from '../dataset/types';
 import { DEFAULT_PARSER, type ParserName } from '../parse/index';
 import type { ParsedBrief } from '../parse/types';
 import type { BriefResult, CheckOptions } from '../types';
-import type { JudgingSlot } from '../verdicts/index';
+import type { ActiveRules, RuleSlot } from '../rules/run';
+import { activeRules } from '../rules/run';
 import { chunkStarts, followsAt, type Follows } from './chunks';
 import { readChunk, type ChunkRead, type Labels } from './read-chunk';
 import { shiftBlock, shiftComment, shiftDraft, shiftFootnote } from './shift';
@@ -28,8 +30,14 @@ interface Entry {
   reads: Map<string, ChunkRead>;
   /** The context last computed for this chunk, and the defined labels it was computed from. */
   context?: { defined: string; labels: Labels };
-  /** Where the chunk was last placed and what placing its read gave there (no blocks: see `place`). */
-  placed?: Placed;
+  /**
+   * Where the chunk was placed and what placing its read gave there (no blocks: see `place`): in
+   * the check `placedIn` for `placed`, and while that check runs, in the one before for `before`.
+   * A chunk may stand at several places (a heading written twice), each kept.
+   */
+  placed?: Placed[];
+  before?: Placed[];
+  placedIn?: number;
 }
 
 interface Placed {
@@ -38,19 +46,31 @@ interface Placed {
   footnotes: ParsedBrief['footnotes'];
   comments: ParsedBrief['comments'];
   drafts: ClaimDraft[];
-  /** Judging's slot for each draft the read holds, kept with the read wherever it is placed. */
-  slots: JudgingSlot[];
+  /** The slot for each draft the read holds (its judgement and problems), kept with this place of the read as it moves. */
+  slots: RuleSlot[];
 }
 
 /**
  * A chunk's footnotes, comments and drafts where it stands. A chunk that has not moved since the
- * last check (every chunk before an edit) gets the very objects it got then, which spares copying
- * them and lets judging hand back the same claims. Blocks are placed afresh each time and not
+ * last check (every chunk before an edit) gets the very objects it got then, at each place it
+ * stands, which spares copying them and lets judging and resolving hand back what they made. Blocks are placed afresh each time and not
  * kept: only hover and code actions ask for them, and memory matters with many open briefs.
  */
-function place(entry: Entry, read: ChunkRead, start: number): Placed {
-  const last = entry.placed;
-  if (last?.start === start && last.read === read) return last;
+function place(entry: Entry, read: ChunkRead, start: number, check: number): Placed {
+  if (entry.placedIn !== check) {
+    entry.before = entry.placed;
+    entry.placed = [];
+    entry.placedIn = check;
+  }
+  const kept = entry.before?.find((p) => p.start === start && p.read === read);
+  if (kept) {
+    entry.placed!.push(kept);
+    return kept;
+  }
+  // The slots of a place of this read that no place in this check has taken yet.
+  const moved = entry.before?.find((p) => p.read === read && !entry.placed!.some((q) => q.slots === p.slots));
+  // Another place of the same read lends its judgements, not the claims it finished for its own place.
+  const other = moved ? undefined : (entry.before?.find((p) => p.read === read) ?? entry.placed!.find((p) => p.read === read));
   const { footnotes, comments } = read.parsed;
   const placed: Placed = {
     start,
@@ -58,9 +78,9 @@ function place(entry: Entry, read: ChunkRead, start: number): Placed {
     footnotes: start === 0 ? footnotes : footnotes.map((f) => shiftFootnote(f, start)),
     comments: start === 0 ? comments : comments.map((c) => shiftComment(c, start)),
     drafts: start === 0 ? read.drafts : read.drafts.map((d) => shiftDraft(d, start)),
-    slots: last?.read === read ? last.slots : read.drafts.map((draft) => ({ draft })),
+    slots: moved ? moved.slots : read.drafts.map((draft, i) => ({ draft, ...(other?.slots[i]!.judged ? { judged: { ...other.slots[i]!.judged, claim: undefined } } : {}) })),
   };
-  entry.placed = placed;
+  entry.placed!.push(placed);
   return placed;
 }
 
@@ -148,15 +168,19 @@ export function createIncrementalChecker(): IncrementalChecker {
   let cachedParser: ParserName | undefined;
   // The defined labels of the last check, and their index: reused while no definition changes, and
   // the guess for chunks an edit creates (pass 2 corrects a wrong guess).
+  let checks = 0;
   let lastSignature = '';
   let lastDefined: LabelIndex | undefined;
+  let rules: ActiveRules | undefined;
+  const resolving: ResolveMemo = {};
+  const judged = {};
 
   /**
    * The parse and drafts, and for each draft the judging slot of the draft it was placed from.
    * Checking needs no blocks (only the drafts extracted from them): without `withBlocks` they are
    * neither kept nor placed, and the result's `blocks` is empty.
    */
-  function analyse(text: string, dataset: Dataset, withBlocks: boolean, parser: ParserName = DEFAULT_PARSER): { parsed: ParsedBrief; drafts: ClaimDraft[]; slots: JudgingSlot[] } {
+  function analyse(text: string, dataset: Dataset, withBlocks: boolean, parser: ParserName = DEFAULT_PARSER): { parsed: ParsedBrief; drafts: ClaimDraft[]; slots: RuleSlot[] } {
     if (dataset !== cachedFor || parser !== cachedParser) {
       cache = emptyCache();
       cachedFor = dataset;
@@ -194,6 +218,7 @@ export function createIncrementalChecker(): IncrementalChecker {
       return result;
     };
 
+    checks++;
     // Pass 1: what each chunk defines, joining a chunk that ends open with the next one. Chunks
     // seen for the first time are read with the labels that look defined, which pass 2 confirms.
     const starts = chunkStarts(text);
@@ -230,7 +255,7 @@ export function createIncrementalChecker(): IncrementalChecker {
     const footnotes: ParsedBrief['footnotes'] = [];
     const comments: ParsedBrief['comments'] = [];
     const drafts: ClaimDraft[] = [];
-    const slots: JudgingSlot[] = [];
+    const slots: RuleSlot[] = [];
     let first: ParsedBrief | undefined;
     let usesFootnotes = false;
     bounds.forEach(([start, end], i) => {
@@ -246,7 +271,7 @@ export function createIncrementalChecker(): IncrementalChecker {
       first ??= chunk.parsed;
       usesFootnotes ||= chunk.parsed.citationStyle === 'footnote';
       if (withBlocks) for (const b of chunk.parsed.blocks) blocks.push(shiftBlock(b, start));
-      const placed = place(entry, chunk, start);
+      const placed = place(entry, chunk, start, checks);
       for (const f of placed.footnotes) footnotes.push(f);
       for (const c of placed.comments) comments.push(c);
       for (const d of placed.drafts) drafts.push(d);
@@ -254,6 +279,7 @@ export function createIncrementalChecker(): IncrementalChecker {
     });
     // Only what this text used stays cached, so memory follows the document, not its history.
     cache = used;
+    for (const entry of entries) entry.before = undefined;
     lastDefined = defined ?? labelIndex(definedSets);
     const parsed: ParsedBrief = {
       text,
@@ -274,7 +300,8 @@ export function createIncrementalChecker(): IncrementalChecker {
     check(text, dataset, options) {
       return checkWithinLimits(text, (guarded) => {
         const { parsed, drafts, slots } = analyse(guarded, dataset, false, options.config.parser);
-        return checkParsed(parsed, drafts, dataset, options, { slots });
+        rules = activeRules(options, rules);
+        return checkParsed(parsed, drafts, dataset, options, { slots, rules, resolving, judged });
       });
     },
   };

@@ -14,28 +14,26 @@ export default defineRule({
       count: 'The brief counts {claimed} controlled minerals, but {record} on {date} is {expected} ({source}).',
     },
     defaultOptions: {},
+    scope: 'claim',
   },
-  check(brief, context) {
-    brief.claims.forEach((claim, index) => {
-      const count = brief.evidence[index]?.count;
-      if (claim.kind !== 'count' || claim.verdict !== 'wrong' || !count) return;
-      const measures = new Set<string>();
-      for (const mineral of count.count.minerals) {
-        for (const c of context.dataset.statusOn(mineral, count.count.on).clauses) if (c.state === 'in-force' && setsStatus(c)) measures.add(c.measure.shortName);
-      }
-      context.report({
-        messageId: 'count',
-        claim: index,
-        ...(claim.valueRange ? { range: claim.valueRange } : {}),
-        ...(claim.record ? { record: claim.record } : {}),
-        data: {
-          claimed: claim.count ?? 0,
-          record: "the dataset's count of minerals under controls in force",
-          date: count.count.on,
-          expected: count.count.minerals.length,
-          source: measures.size ? [...measures].sort().join(', ') : `dataset ${context.dataset.meta.version}`,
-        },
-      });
+  checkClaim({ claim, evidence }, context) {
+    const count = evidence.count;
+    if (claim.kind !== 'count' || claim.verdict !== 'wrong' || !count) return;
+    const measures = new Set<string>();
+    for (const mineral of count.count.minerals) {
+      for (const c of context.dataset.statusOn(mineral, count.count.on).clauses) if (c.state === 'in-force' && setsStatus(c)) measures.add(c.measure.shortName);
+    }
+    context.report({
+      messageId: 'count',
+      ...(claim.valueRange ? { range: claim.valueRange } : {}),
+      ...(claim.record ? { record: claim.record } : {}),
+      data: {
+        claimed: claim.count ?? 0,
+        record: "the dataset's count of minerals under controls in force",
+        date: count.count.on,
+        expected: count.count.minerals.length,
+        source: measures.size ? [...measures].sort().join(', ') : `dataset ${context.dataset.meta.version}`,
+      },
     });
   },
 });

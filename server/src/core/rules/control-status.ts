@@ -17,29 +17,27 @@ export default defineRule({
       wrong: 'The brief claims {claimed}, but on {date} {mineral} was under {actual} per {record} ({source}).',
     },
     defaultOptions: {},
+    scope: 'claim',
   },
-  check(brief, context) {
-    brief.claims.forEach((claim, index) => {
-      const control = brief.evidence[index]?.control;
-      if (claim.verdict !== 'wrong' || claim.kind !== 'control' || !control) return;
-      const destination = claim.control?.destination ?? 'all';
-      for (const mineral of control.contradicted) {
-        const status = control.statuses[claim.minerals.indexOf(mineral)];
-        if (!status) continue;
-        const clause = explainingClause(status, destination);
-        context.report({
-          messageId: 'wrong',
-          claim: index,
-          ...(clause ? { record: { kind: 'measure' as const, id: clause.measure.id, sources: clause.measure.sources.map((s) => s.source) } } : {}),
-          data: {
-            claimed: claimedWords(claim, context.dataset),
-            date: claim.checkedOn,
-            mineral: mineralName(context.dataset, mineral),
-            actual: statusWords(statusFor(status, destination), destination),
-            ...clauseRecord(context.dataset, clause),
-          },
-        });
-      }
-    });
+  checkClaim({ claim, evidence }, context) {
+    const control = evidence.control;
+    if (claim.verdict !== 'wrong' || claim.kind !== 'control' || !control) return;
+    const destination = claim.control?.destination ?? 'all';
+    for (const mineral of control.contradicted) {
+      const status = control.statuses[claim.minerals.indexOf(mineral)];
+      if (!status) continue;
+      const clause = explainingClause(status, destination);
+      context.report({
+        messageId: 'wrong',
+        ...(clause ? { record: { kind: 'measure' as const, id: clause.measure.id, sources: clause.measure.sources.map((s) => s.source) } } : {}),
+        data: {
+          claimed: claimedWords(claim, context.dataset),
+          date: claim.checkedOn,
+          mineral: mineralName(context.dataset, mineral),
+          actual: statusWords(statusFor(status, destination), destination),
+          ...clauseRecord(context.dataset, clause),
+        },
+      });
+    }
   },
 });

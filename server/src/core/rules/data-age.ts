@@ -18,6 +18,7 @@ export default defineRule({
       old: "The dataset's newest source is dated {latestSource}, {days} days before this brief's date {asOf}: statuses are judged on the last known record (last confirmed {latestSource}) and newer figures may be missing. Update the data (briefcheck data import) or set the brief's as-of date.",
     },
     defaultOptions: { maxAgeDays: 90 },
+    scope: 'brief',
   },
   check(brief, context) {
     const latest = lastConfirmed(context.dataset.meta);

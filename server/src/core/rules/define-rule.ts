@@ -2,7 +2,7 @@
 // type-checked against the placeholders in the message template, and a rule whose metadata is not
 // fixable cannot report a fix (it throws, which fails the tests).
 
-import type { Dataset } from '../dataset/types';
+import type { Dataset, Source } from '../dataset/types';
 import type { ParsedBrief } from '../parse/types';
 import type { Claim, Fix, IsoDate, Range, RecordRef, Severity } from '../types';
 import type { Evidence } from '../verdicts/types';
@@ -19,7 +19,7 @@ export type Placeholders<S extends string> = S extends `${string}{${infer P}}${i
 
 export type MessageData<T extends string> = [Placeholders<T>] extends [never] ? Record<string, never> : Record<Placeholders<T>, string | number>;
 
-/** A brief after parsing, extraction and judging: what every rule reads. */
+/** A brief after parsing, extraction and judging: what a whole-brief rule reads. */
 export interface AnalysedBrief {
   /**
    * Rules read its footnotes, comments, front matter and citation style, never its blocks: the
@@ -33,12 +33,43 @@ export interface AnalysedBrief {
   evidence: Evidence[];
 }
 
+/**
+ * What a per-claim rule reads: one claim, what judging found for it, and the text its ranges point
+ * into. A rule reads no text outside the claim's own ranges, so what it reports moves with the claim.
+ */
+export interface ClaimInput {
+  claim: Claim;
+  evidence: Evidence;
+  text: string;
+  asOf: IsoDate;
+}
+
+/**
+ * `claim`: what the rule reports on a claim depends only on that claim (its ClaimInput), the
+ * dataset and the rule's options, so the editor keeps it with the claim between keystrokes and runs
+ * the rule only on claims that changed. `brief`: the rule compares claims or reads the whole brief,
+ * and runs over every claim at every check.
+ */
+export type RuleScope = 'claim' | 'brief';
+
 export interface RuleMeta<M extends Record<string, string>, O extends Record<string, unknown>> {
   description: string;
   defaultSeverity: Exclude<Severity, 'off'>;
   fixable: boolean;
   messages: M;
   defaultOptions: O;
+  scope: RuleScope;
+}
+
+/**
+ * A citation of `source` at offset `at` that a fix ends with. Its edits depend on the whole brief
+ * (its citation style, the footnotes it defines, where it ends), so the check adds them after the
+ * rules have run (rules/citations.ts): a per-claim rule can report one and stay per-claim.
+ */
+export interface Citation {
+  source: Source;
+  at: number;
+  statedBy?: string;
 }
 
 export type Report<M extends Record<string, string>> = {
@@ -51,29 +82,47 @@ export type Report<M extends Record<string, string>> = {
     claim?: number;
     record?: RecordRef;
     fix?: Fix;
+    /** A citation the fix ends with (the fix may then be left out: it is the citation alone). */
+    cite?: Citation;
     /** Report at most at info level, whatever the rule's severity (a note the data cannot back). */
     atMostInfo?: boolean;
   };
 }[keyof M & string];
 
-export interface RuleContext<M extends Record<string, string>, O extends Record<string, unknown>> {
+/** A per-claim rule reports on its claim only. */
+export type ClaimReport<M extends Record<string, string>> = Omit<Report<M>, 'claim'>;
+
+export interface RuleContext<M extends Record<string, string>, O extends Record<string, unknown>, R = Report<M>> {
   dataset: Dataset;
   options: O;
-  report(descriptor: Report<M>): void;
+  report(descriptor: R): void;
 }
 
-export interface Rule<M extends Record<string, string> = Record<string, string>, O extends Record<string, unknown> = Record<string, unknown>> {
+interface RuleBase<M extends Record<string, string>, O extends Record<string, unknown>> {
   id: string;
   meta: RuleMeta<M, O> & { url: string };
+}
+
+export interface BriefRule<M extends Record<string, string> = Record<string, string>, O extends Record<string, unknown> = Record<string, unknown>> extends RuleBase<M, O> {
+  meta: RuleMeta<M, O> & { url: string; scope: 'brief' };
   check(brief: AnalysedBrief, context: RuleContext<M, O>): void;
 }
 
-export function defineRule<const M extends Record<string, string>, const O extends Record<string, unknown>>(rule: {
-  id: string;
-  meta: RuleMeta<M, O>;
-  check(brief: AnalysedBrief, context: RuleContext<M, O>): void;
-}): Rule<M, O> {
-  return { ...rule, meta: { ...rule.meta, url: ruleDocUrl(rule.id) } };
+export interface ClaimRule<M extends Record<string, string> = Record<string, string>, O extends Record<string, unknown> = Record<string, unknown>> extends RuleBase<M, O> {
+  meta: RuleMeta<M, O> & { url: string; scope: 'claim' };
+  checkClaim(input: ClaimInput, context: RuleContext<M, O, ClaimReport<M>>): void;
+}
+
+export type Rule<M extends Record<string, string> = Record<string, string>, O extends Record<string, unknown> = Record<string, unknown>> = BriefRule<M, O> | ClaimRule<M, O>;
+
+export const isClaimRule = (rule: Rule): rule is ClaimRule => rule.meta.scope === 'claim';
+
+type Defined<R extends { meta: object }> = Omit<R, 'meta'> & { meta: Omit<R['meta'], 'url'> };
+
+export function defineRule<const M extends Record<string, string>, const O extends Record<string, unknown>>(rule: Defined<ClaimRule<M, O>>): ClaimRule<M, O>;
+export function defineRule<const M extends Record<string, string>, const O extends Record<string, unknown>>(rule: Defined<BriefRule<M, O>>): BriefRule<M, O>;
+export function defineRule(rule: Defined<Rule>): Rule {
+  return { ...rule, meta: { ...rule.meta, url: ruleDocUrl(rule.id) } } as Rule;
 }
 
 // Templates split once into text and placeholder names: a long brief formats thousands of messages

@@ -17,25 +17,22 @@ export default defineRule({
       mismatch: '{claimed} does not match {record}, which is {expected} ({source}).',
     },
     defaultOptions: {},
+    scope: 'claim',
   },
-  check(brief, context) {
-    brief.claims.forEach((claim, index) => {
-      const figure = brief.evidence[index]?.figure;
-      const matched = figure?.matched;
-      if (claim.verdict !== 'mismatch' || !matched) return;
-      const fix = figureFix(brief, claim, figure.current ?? matched, context.dataset);
-      context.report({
-        messageId: 'mismatch',
-        claim: index,
-        record: observationRef(matched),
-        data: {
-          claimed: describeClaimedFigure(claim, brief.text),
-          record: `${describeObservation(context.dataset, matched)} for ${matched.period.label}`,
-          expected: formatObservedValue(matched),
-          source: describeSources(context.dataset, matched.sources, matched.statedBy),
-        },
-        ...(fix ? { fix } : {}),
-      });
+  checkClaim({ claim, evidence, text }, context) {
+    const figure = evidence.figure;
+    const matched = figure?.matched;
+    if (claim.verdict !== 'mismatch' || !matched) return;
+    context.report({
+      messageId: 'mismatch',
+      record: observationRef(matched),
+      data: {
+        claimed: describeClaimedFigure(claim, text),
+        record: `${describeObservation(context.dataset, matched)} for ${matched.period.label}`,
+        expected: formatObservedValue(matched),
+        source: describeSources(context.dataset, matched.sources, matched.statedBy),
+      },
+      ...figureFix(text, claim, figure.current ?? matched, context.dataset),
     });
   },
 });

@@ -9,7 +9,8 @@ import { CORE_METRICS } from '../claims/metrics';
 
 function key(claim: Claim): string | undefined {
   if (claim.kind !== 'figure' || !claim.period || claim.value === undefined || !CORE_METRICS.has(claim.metric!)) return undefined;
-  return [claim.minerals[0], claim.metric, claim.partner ?? '', claim.reporter ?? '', (claim.scope ?? '').toLowerCase(), claim.period.start, claim.period.end].join('|');
+  // One template rather than an array joined: this runs over every figure of a brief at every check.
+  return `${claim.minerals[0] ?? ''}|${claim.metric}|${claim.partner ?? ''}|${claim.reporter ?? ''}|${(claim.scope ?? '').toLowerCase()}|${claim.period.start}|${claim.period.end}`;
 }
 
 
@@ -23,6 +24,7 @@ export default defineRule({
       inconsistent: '{claimed} differs from {earlier} given for the same figure on line {line} of this brief.',
     },
     defaultOptions: {},
+    scope: 'brief',
   },
   check(brief, context) {
     const first = new Map<string, Claim>();

@@ -16,28 +16,25 @@ export default defineRule({
       stale: '{claimed} is stale: {record} is {current} for {currentPeriod} ({source}).',
     },
     defaultOptions: { minYearsNewer: 0 },
+    scope: 'claim',
   },
-  check(brief, context) {
+  checkClaim({ claim, evidence, text }, context) {
     const minYears = Number(context.options.minYearsNewer) || 0;
-    brief.claims.forEach((claim, index) => {
-      const current = brief.evidence[index]?.figure?.current;
-      if (claim.verdict !== 'stale' || !current) return;
-      const claimedEnd = claim.period?.end ?? brief.evidence[index]?.figure?.matched?.period.end;
-      if (claimedEnd && Number(current.period.end.slice(0, 4)) - Number(claimedEnd.slice(0, 4)) < minYears) return;
-      const fix = figureFix(brief, claim, current, context.dataset);
-      context.report({
-        messageId: 'stale',
-        claim: index,
-        record: observationRef(current),
-        data: {
-          claimed: describeClaimedFigure(claim, brief.text),
-          record: `the newer observation of ${describeObservation(context.dataset, current)}`,
-          current: formatObservedValue(current),
-          currentPeriod: current.period.label,
-          source: describeSources(context.dataset, current.sources, current.statedBy),
-        },
-        ...(fix ? { fix } : {}),
-      });
+    const current = evidence.figure?.current;
+    if (claim.verdict !== 'stale' || !current) return;
+    const claimedEnd = claim.period?.end ?? evidence.figure?.matched?.period.end;
+    if (claimedEnd && Number(current.period.end.slice(0, 4)) - Number(claimedEnd.slice(0, 4)) < minYears) return;
+    context.report({
+      messageId: 'stale',
+      record: observationRef(current),
+      data: {
+        claimed: describeClaimedFigure(claim, text),
+        record: `the newer observation of ${describeObservation(context.dataset, current)}`,
+        current: formatObservedValue(current),
+        currentPeriod: current.period.label,
+        source: describeSources(context.dataset, current.sources, current.statedBy),
+      },
+      ...figureFix(text, claim, current, context.dataset),
     });
   },
 });

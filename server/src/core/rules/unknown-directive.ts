@@ -15,6 +15,7 @@ export default defineRule({
       unknownRule: 'The directive names "{id}", which is not a briefcheck rule (see briefcheck rules).',
     },
     defaultOptions: {},
+    scope: 'brief',
   },
   check() {
     // Directives are read once for all rules in directives.ts, which reports unknown ids itself.

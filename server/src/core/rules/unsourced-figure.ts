@@ -3,7 +3,7 @@
 
 import { defineRule } from './define-rule';
 import { describeClaimedFigure, describeObservation, describeSources } from './describe';
-import { citationEdits, sourceOf } from './figure-fix';
+import { sourceOf } from './figure-fix';
 import { observationRef } from '../verdicts/index';
 import { CORE_METRICS } from '../claims/metrics';
 
@@ -18,25 +18,23 @@ export default defineRule({
       unsourcedKnown: '{claimed} has no citation in its sentence; it agrees with {record} ({source}).',
     },
     defaultOptions: {},
+    scope: 'claim',
   },
-  check(brief, context) {
-    brief.claims.forEach((claim, index) => {
-      if (claim.kind !== 'figure' || claim.cited || !CORE_METRICS.has(claim.metric!) || (claim.reporter && claim.reporter !== 'US' && claim.reporter !== 'world')) return;
-      const matched = claim.verdict === 'verified' ? brief.evidence[index]?.figure?.matched : undefined;
-      const source = matched ? sourceOf(context.dataset, matched) : undefined;
-      const claimed = describeClaimedFigure(claim, brief.text);
-      if (!matched || !source) {
-        // A figure the dataset cannot check either: worth a note, not a warning the data cannot back.
-        context.report({ messageId: 'unsourced', claim: index, data: { claimed }, atMostInfo: claim.verdict === 'unverifiable' });
-        return;
-      }
-      context.report({
-        messageId: 'unsourcedKnown',
-        claim: index,
-        record: observationRef(matched),
-        data: { claimed, record: `${describeObservation(context.dataset, matched)} for ${matched.period.label}`, source: describeSources(context.dataset, matched.sources, matched.statedBy) },
-        fix: { edits: citationEdits(brief, source, Math.max(claim.range.end, claim.period?.range?.end ?? 0), matched.statedBy) },
-      });
+  checkClaim({ claim, evidence, text }, context) {
+    if (claim.kind !== 'figure' || claim.cited || !CORE_METRICS.has(claim.metric!) || (claim.reporter && claim.reporter !== 'US' && claim.reporter !== 'world')) return;
+    const matched = claim.verdict === 'verified' ? evidence.figure?.matched : undefined;
+    const source = matched ? sourceOf(context.dataset, matched) : undefined;
+    const claimed = describeClaimedFigure(claim, text);
+    if (!matched || !source) {
+      // A figure the dataset cannot check either: worth a note, not a warning the data cannot back.
+      context.report({ messageId: 'unsourced', data: { claimed }, atMostInfo: claim.verdict === 'unverifiable' });
+      return;
+    }
+    context.report({
+      messageId: 'unsourcedKnown',
+      record: observationRef(matched),
+      data: { claimed, record: `${describeObservation(context.dataset, matched)} for ${matched.period.label}`, source: describeSources(context.dataset, matched.sources, matched.statedBy) },
+      cite: { source, at: Math.max(claim.range.end, claim.period?.range?.end ?? 0), ...(matched.statedBy ? { statedBy: matched.statedBy } : {}) },
     });
   },
 });

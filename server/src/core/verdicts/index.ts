@@ -159,6 +159,12 @@ interface SlotEntry {
  */
 export interface CachedJudging {
   slots: readonly (JudgingSlot | undefined)[];
+  /**
+   * The last run's drafts and what it returned, kept here by the caller: while the dataset, the
+   * date and the listed minerals hold, the claims of the drafts before the first one that is not
+   * the same object as the last run's are the last run's.
+   */
+  last: { value?: { dataset: Dataset; asOf: IsoDate; listed: string; drafts: readonly ClaimDraft[]; claims: Claim[]; evidence: Evidence[] } };
 }
 
 function judge(draft: ClaimDraft, dataset: Dataset, asOf: IsoDate, listed: string[]): Judgement {
@@ -222,16 +228,27 @@ function claimFrom(entry: SlotEntry, draft: ClaimDraft, by: number): Claim {
   const last = entry.claim;
   if (last?.by === by) return last.claim;
   const claim = last ? movedClaim(last.claim, draft) : finishJudged(draft, entry.judgement);
-  entry.claim = { by, claim };
+  // Updated in place: half a long brief's claims move at each keystroke.
+  if (last) {
+    last.by = by;
+    last.claim = claim;
+  } else entry.claim = { by, claim };
   return claim;
 }
 
 export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asOf: IsoDate, cached?: CachedJudging): { claims: Claim[]; evidence: Evidence[] } {
-  const claims: Claim[] = [];
-  const evidence: Evidence[] = [];
+  let claims: Claim[] = [];
+  let evidence: Evidence[] = [];
   const listed = listedControlled(drafts);
   const listedKey = listed.join('\n');
-  for (let i = 0; i < drafts.length; i++) {
+  let from = 0;
+  const last = cached?.last.value;
+  if (last && last.dataset === dataset && last.asOf === asOf && last.listed === listedKey) {
+    while (from < drafts.length && from < last.drafts.length && drafts[from] === last.drafts[from]) from++;
+    claims = last.claims.slice(0, from);
+    evidence = last.evidence.slice(0, from);
+  }
+  for (let i = from; i < drafts.length; i++) {
     const draft = drafts[i]!;
     // A draft placed by the brief's date (relative times) depends on more than its own words.
     const slot = draft.placed ? undefined : cached?.slots[i];
@@ -244,5 +261,6 @@ export function judgeClaims(drafts: readonly ClaimDraft[], dataset: Dataset, asO
     claims.push(slot ? claimFrom(entry, draft, draft.range.start - slot.draft.range.start) : finishJudged(draft, judgement));
     evidence.push(judgement.evidence);
   }
+  if (cached) cached.last.value = { dataset, asOf, listed: listedKey, drafts, claims, evidence };
   return { claims, evidence };
 }
