@@ -24,20 +24,41 @@ function chunkStartBefore(text: string, at: number): number {
   return chunkStarts(text).filter((s) => s <= at).at(-1)!;
 }
 
+interface MidEdit {
+  result: BriefResult;
+  last: BriefResult;
+  /** Where the edit was, and the start of its chunk: what ends before that was left in place. */
+  at: number;
+  boundary: number;
+}
+
+/**
+ * Edits a generated brief in its middle, one edit after another, with one incremental checker:
+ * `edits` (typed text, characters removed) apply from `at` onwards, each at `at` plus its offset.
+ * Each result must equal checkBrief's; `inspect` then sees it beside the check before it.
+ */
+function editMiddle(seed: number, edits: readonly { offset: number; typed: string; remove: number }[], inspect: (edit: MidEdit) => void): void {
+  const dataset = bundledDataset();
+  const checker = createIncrementalChecker();
+  let text = generateBrief(seed, 400);
+  let last = checker.check(text, dataset, options);
+  const middle = text.indexOf(' ', Math.floor(text.length / 2)) + 2;
+  for (const { offset, typed, remove } of edits) {
+    const at = middle + offset;
+    text = text.slice(0, at) + typed + text.slice(at + remove);
+    const result = checker.check(text, dataset, options);
+    expectSameAsFullCheck(result, text);
+    inspect({ result, last, at, boundary: chunkStartBefore(text, at) });
+    last = result;
+  }
+}
+
 describe('reuse between checks', () => {
   it('hands back the same claims before an edit, moved copies after it, and equals checkBrief', () => {
-    const dataset = bundledDataset();
-    const checker = createIncrementalChecker();
-    let text = generateBrief(11, 400);
-    let last = checker.check(text, dataset, options);
     // Type three letters in the middle of the brief, then delete them one by one.
-    const at = text.indexOf(' ', Math.floor(text.length / 2)) + 2;
-    const edits = ['x', 'y', 'z', '', '', ''].map((typed, i) => (typed ? { at: at + i, remove: 0, typed } : { at: at + 5 - i, remove: 1, typed }));
-    for (const e of edits) {
-      text = text.slice(0, e.at) + e.typed + text.slice(e.at + e.remove);
-      const result = checker.check(text, dataset, options);
-      expectSameAsFullCheck(result, text);
-      const boundary = chunkStartBefore(text, e.at);
+    const typing = ['x', 'y', 'z'].map((typed, i) => ({ offset: i, typed, remove: 0 }));
+    const deleting = [2, 1, 0].map((offset) => ({ offset, typed: '', remove: 1 }));
+    editMiddle(11, [...typing, ...deleting], ({ result, last, at, boundary }) => {
       const before = result.claims.filter((c) => c.range.end < boundary);
       expect(before.length).toBeGreaterThan(20);
       // Claims whose drafts the whole brief's reading placed (a mineral or a time taken from
@@ -45,11 +66,10 @@ describe('reuse between checks', () => {
       const same = before.filter((claim, i) => claim === last.claims[i]);
       expect(same.length).toBeGreaterThan(before.length * 0.9);
       // A claim after the edit moved: it cannot be the object of the last check, whose range it no longer has.
-      const after = result.claims.filter((c) => c.range.start > e.at + 1);
+      const after = result.claims.filter((c) => c.range.start > at + 1);
       expect(after.length).toBeGreaterThan(20);
       for (const claim of after) expect(last.claims).not.toContain(claim);
-      last = result;
-    }
+    });
   });
 
   it('places a paragraph written twice at both of its places, before and after edits around them', () => {
@@ -113,16 +133,7 @@ describe('reuse between checks', () => {
   });
 
   it('hands back the problems of claims before an edit as they were, and moves those after it', () => {
-    const dataset = bundledDataset();
-    const checker = createIncrementalChecker();
-    let text = generateBrief(13, 400);
-    let last = checker.check(text, dataset, options);
-    const at = text.indexOf(' ', Math.floor(text.length / 2)) + 2;
-    for (const [typed, remove] of [['x', 0], ['', 1]] as const) {
-      text = text.slice(0, at) + typed + text.slice(at + remove);
-      const result = checker.check(text, dataset, options);
-      expectSameAsFullCheck(result, text);
-      const boundary = chunkStartBefore(text, at);
+    editMiddle(13, [{ offset: 0, typed: 'x', remove: 0 }, { offset: 0, typed: '', remove: 1 }], ({ result, last, at, boundary }) => {
       const onClaim = (r: BriefResult, before: boolean) => r.problems.filter((p) => p.claim !== undefined && (before ? r.claims[p.claim]!.range.end < boundary : p.range.start > at + 1));
       const before = onClaim(result, true);
       expect(before.length).toBeGreaterThan(10);
@@ -130,8 +141,7 @@ describe('reuse between checks', () => {
       const after = onClaim(result, false);
       expect(after.length).toBeGreaterThan(10);
       for (const problem of after) expect(last.problems).not.toContain(problem);
-      last = result;
-    }
+    });
   });
 
   it("places a fix's citation by the whole brief: its footnotes, and its end, where a new definition goes", () => {
