@@ -10,5 +10,8 @@ export default defineConfig({
     globalSetup: ['test/global-build.ts'],
     // A fixed seed for property tests (test/fast-check-seed.ts says how to explore others).
     setupFiles: ['test/fast-check-seed.ts'],
+    // Servers the tests start remember no results in the user's cache folder (node/result-memory.ts):
+    // one test's results would answer another's first pull. Tests of that memory choose a folder.
+    env: { BRIEFCHECK_RESULT_CACHE: 'off' },
   },
 });

@@ -1,7 +1,6 @@
 // The desktop extension's entry (dist/extension.js): starts the briefcheck language server as a Node
 // process over IPC for Markdown documents; activate.ts does the rest.
 
-import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateWith, deactivateClient, type BriefcheckApi } from './activate';
@@ -11,8 +10,8 @@ export type { BriefcheckApi } from './activate';
 
 export async function activate(context: vscode.ExtensionContext): Promise<BriefcheckApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
-  // The server keeps V8's code cache in the extension's own storage (node/code-cache.ts).
-  const env = serverEnv(process.env, join(context.globalStorageUri.fsPath, 'code-cache'));
+  // The server keeps V8's code cache and the results it remembers in the extension's own storage.
+  const env = serverEnv(process.env, context.globalStorageUri.fsPath);
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },

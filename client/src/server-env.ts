@@ -1,5 +1,7 @@
 // The environment the desktop extension starts its language server with: the extension host's,
-// with the server's code cache folder, less what only slows the server's start.
+// with the server's cache folders in the extension's storage, less what only slows the server's start.
+
+import { join } from 'node:path';
 
 /**
  * Node 20 reads the certificate bundle NODE_EXTRA_CA_CERTS names while it starts, before any code
@@ -8,9 +10,17 @@
  */
 export const NOT_FOR_THE_SERVER = ['NODE_EXTRA_CA_CERTS'] as const;
 
-/** `env` for the server: its code cache in `codeCacheDir` unless BRIEFCHECK_CODE_CACHE chooses, and nothing in NOT_FOR_THE_SERVER. */
-export function serverEnv(env: NodeJS.ProcessEnv, codeCacheDir: string): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = { ...env, BRIEFCHECK_CODE_CACHE: env.BRIEFCHECK_CODE_CACHE ?? codeCacheDir };
+/**
+ * `env` for the server: its code cache (node/code-cache.ts) and remembered results
+ * (node/result-memory.ts) in folders of `storageDir`, unless BRIEFCHECK_CODE_CACHE or
+ * BRIEFCHECK_RESULT_CACHE chooses, and nothing in NOT_FOR_THE_SERVER.
+ */
+export function serverEnv(env: NodeJS.ProcessEnv, storageDir: string): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {
+    ...env,
+    BRIEFCHECK_CODE_CACHE: env.BRIEFCHECK_CODE_CACHE ?? join(storageDir, 'code-cache'),
+    BRIEFCHECK_RESULT_CACHE: env.BRIEFCHECK_RESULT_CACHE ?? join(storageDir, 'results'),
+  };
   for (const name of NOT_FOR_THE_SERVER) delete out[name];
   return out;
 }

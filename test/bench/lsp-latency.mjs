@@ -21,13 +21,13 @@ export function percentile(samples, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function startServer(root, codeCache) {
+function startServer(root, storage) {
   const started = performance.now();
   // The environment the extension gives its server (client/src/server-env.ts: no
-  // NODE_EXTRA_CA_CERTS), with the code cache (server/src/node/code-cache.ts) in a folder of the
-  // benchmark's own.
+  // NODE_EXTRA_CA_CERTS), with the code cache (server/src/node/code-cache.ts) and the results it
+  // remembers (server/src/node/result-memory.ts) in folders of the benchmark's own.
   const { NODE_EXTRA_CA_CERTS: _, ...inherited } = process.env;
-  const env = { ...inherited, BRIEFCHECK_CODE_CACHE: codeCache };
+  const env = { ...inherited, BRIEFCHECK_CODE_CACHE: join(storage, 'code-cache'), BRIEFCHECK_RESULT_CACHE: join(storage, 'results') };
   const child = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   // Answer what a server may ask of its editor: no settings, accept registrations and progress.
@@ -166,11 +166,11 @@ export async function runLatency({ root, benchDir }) {
   writeFileSync(join(folder, 'small.md'), small);
   writeFileSync(join(folder, 'large.md'), large);
 
-  // The first start has no code cache (as after installing or updating the extension) and writes
-  // one; the second start, below, is every later one.
-  const codeCache = join(folder, 'code-cache');
-  rmSync(codeCache, { recursive: true, force: true });
-  const server = startServer(root, codeCache);
+  // The first start has no code cache and no remembered results (as after installing or updating
+  // the extension) and writes them; the starts below are every later one.
+  const storage = join(folder, 'storage');
+  rmSync(storage, { recursive: true, force: true });
+  const server = startServer(root, storage);
   await initialize(server, folder);
   const smallDoc = open(server, join(folder, 'small.md'), small);
   await diagnostics(server, smallDoc);
@@ -189,20 +189,28 @@ export async function runLatency({ root, benchDir }) {
   const largeHovers = await hoverLatency(server, largeDoc, HOVERS, rng);
   stop(server);
 
-  // Later starts, with the code cache: one start is one sample of a noisy measure, so the median of several.
+  // Later starts, with the code cache: one start is one sample of a noisy measure, so the median of
+  // several. Alternately, the brief the first start checked (its result remembered, as when an
+  // editor restores its tabs) and a brief never checked before (a new one each time).
   const cachedFirsts = [];
-  for (let i = 0; i < LATER_STARTS; i++) {
-    const again = startServer(root, codeCache);
+  const unseenFirsts = [];
+  for (let i = 0; i < 2 * LATER_STARTS; i++) {
+    const again = startServer(root, storage);
     await initialize(again, folder);
-    await diagnostics(again, open(again, join(folder, 'small.md'), small));
-    cachedFirsts.push(performance.now() - again.started);
+    const unseen = i % 2 === 1;
+    const path = join(folder, unseen ? `unseen-${i}.md` : 'small.md');
+    const text = unseen ? generateBrief(3000 + i, 300) : small;
+    if (unseen) writeFileSync(path, text);
+    await diagnostics(again, open(again, path, text));
+    (unseen ? unseenFirsts : cachedFirsts).push(performance.now() - again.started);
     stop(again);
     // One server at a time: the next start does not share the cores with this one's exit.
     if (again.child.exitCode === null && again.child.signalCode === null) await new Promise((resolve) => again.child.once('exit', resolve));
   }
   const cachedFirstMs = percentile(cachedFirsts, 50);
+  const unseenFirstMs = percentile(unseenFirsts, 50);
 
-  const many = startServer(root, codeCache);
+  const many = startServer(root, storage);
   await initialize(many, folder);
   for (let i = 0; i < 50; i++) {
     const path = join(folder, `open-${i}.md`);
@@ -224,19 +232,22 @@ export async function runLatency({ root, benchDir }) {
   for (const [label, s] of rows) {
     table.push(`| ${label} | ${s.length} | ${fmt(percentile(s, 50))} | ${fmt(percentile(s, 95))} | ${fmt(Math.max(...s))} |`);
   }
-  table.push(`| first diagnostics after the first start, 300 lines (no code cache) | 1 | ${fmt(firstMs)} | | |`);
-  table.push(`| first diagnostics after a later start, 300 lines (code cache) | ${LATER_STARTS} | ${fmt(cachedFirstMs)} | | ${fmt(Math.max(...cachedFirsts))} |`);
+  table.push(`| first diagnostics after the first start, 300 lines (no code cache, nothing remembered) | 1 | ${fmt(firstMs)} | | |`);
+  table.push(`| first diagnostics after a later start, 300 lines checked before (remembered result) | ${LATER_STARTS} | ${fmt(cachedFirstMs)} | | ${fmt(Math.max(...cachedFirsts))} |`);
+  table.push(`| first diagnostics after a later start, 300 lines never checked (code cache) | ${LATER_STARTS} | ${fmt(unseenFirstMs)} | | ${fmt(Math.max(...unseenFirsts))} |`);
   table.push(`| first diagnostics on opening a 20,000-line brief (its top) | 1 | ${fmt(largeFirstMs)} | | |`);
   table.push(`| the whole brief's diagnostics on opening a 20,000-line brief | 1 | ${fmt(largeWholeMs)} | | |`);
   table.push(`| server RSS with 50 open 300-line briefs | | ${rss50MiB.toFixed(0)} MiB | | |`);
   return {
     targets: [...rows.map(([label, s, limit]) => [`${label} p95`, percentile(s, 95), limit]),
       ['first diagnostics after start, 300 lines (no code cache)', firstMs, 300],
-      ['first diagnostics after start, 300 lines (code cache)', cachedFirstMs, 300],
+      ['first diagnostics after start, 300 lines checked before (remembered)', cachedFirstMs, 300],
+      ['first diagnostics after start, 300 lines never checked (code cache)', unseenFirstMs, 300],
       ['first diagnostics on opening a 20,000-line brief', largeFirstMs, 1000]],
     samples: Object.fromEntries(rows.map(([label, s]) => [label, s])),
     firstMs,
     cachedFirstMs,
+    unseenFirstMs,
     largeFirstMs,
     largeWholeMs,
     rss50MiB,

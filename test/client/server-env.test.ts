@@ -9,14 +9,15 @@ import { NOT_FOR_THE_SERVER, serverEnv } from '../../client/src/server-env';
 const root = resolve(__dirname, '..', '..');
 
 describe('serverEnv', () => {
-  it('keeps the extension host environment, sets the code cache folder, drops NODE_EXTRA_CA_CERTS', () => {
-    const env = serverEnv({ PATH: '/bin', NODE_EXTRA_CA_CERTS: 'bundle.pem', LANG: 'C' }, 'cache');
-    expect(env).toEqual({ PATH: '/bin', LANG: 'C', BRIEFCHECK_CODE_CACHE: 'cache' });
+  it('keeps the extension host environment, sets the cache folders, drops NODE_EXTRA_CA_CERTS', () => {
+    const env = serverEnv({ PATH: '/bin', NODE_EXTRA_CA_CERTS: 'bundle.pem', LANG: 'C' }, 'storage');
+    expect(env).toEqual({ PATH: '/bin', LANG: 'C', BRIEFCHECK_CODE_CACHE: join('storage', 'code-cache'), BRIEFCHECK_RESULT_CACHE: join('storage', 'results') });
     expect(NOT_FOR_THE_SERVER).toContain('NODE_EXTRA_CA_CERTS');
   });
 
-  it('leaves a chosen code cache folder (or "off") as it is', () => {
-    expect(serverEnv({ BRIEFCHECK_CODE_CACHE: 'off' }, 'cache').BRIEFCHECK_CODE_CACHE).toBe('off');
+  it('leaves chosen cache folders (or "off") as they are', () => {
+    expect(serverEnv({ BRIEFCHECK_CODE_CACHE: 'off' }, 'storage').BRIEFCHECK_CODE_CACHE).toBe('off');
+    expect(serverEnv({ BRIEFCHECK_RESULT_CACHE: '/r' }, 'storage').BRIEFCHECK_RESULT_CACHE).toBe('/r');
   });
 
   it('does not change the caller\'s environment', () => {
@@ -26,7 +27,7 @@ describe('serverEnv', () => {
   });
 
   it('is an environment the built server starts and answers in', async () => {
-    const env = serverEnv({ ...process.env, NODE_EXTRA_CA_CERTS: join(root, 'no-such-bundle.pem') }, 'off');
+    const env = serverEnv({ ...process.env, NODE_EXTRA_CA_CERTS: join(root, 'no-such-bundle.pem'), BRIEFCHECK_CODE_CACHE: 'off', BRIEFCHECK_RESULT_CACHE: 'off' }, 'storage');
     const child = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
     child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);

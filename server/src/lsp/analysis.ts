@@ -2,6 +2,8 @@
 // settings, a configuration file or a dataset overlay changes. Hover, code actions, inlay hints
 // and the Claims view all read the cached result instead of checking the brief again; the claims
 // themselves stay with the checker, which answers for the range a request needs.
+// A brief opened unchanged since an earlier start is answered first with the result remembered then
+// (node/result-memory.ts), while its check runs; a long brief not checked before, with its top.
 
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -12,6 +14,8 @@ import type { Dataset } from '../core/dataset/types';
 import { createConfigLoader, formatConfigError, resolveConfig } from '../node/config';
 import { formatDataError, loadDataset } from '../node/dataset';
 import { TOP_MIN_CHARS } from '../core/incremental/top';
+import { sameProblems } from '../core/shown';
+import type { ResultMemory } from '../node/result-memory';
 import { createDocumentChecker, type CheckedBrief, type DocumentChecker, type IndexedClaim } from './checker';
 import { parseSettings, settingsAsDefaults, type EditorSettings } from './settings';
 
@@ -49,6 +53,11 @@ export interface Analysis {
   checkMs?: number;
   /** Only the top of a long brief (core/incremental/top.ts): the whole brief's analysis follows. */
   partial?: boolean;
+  /**
+   * The result an earlier start remembered for the same text and inputs, before this start's check
+   * of it (which follows). Its result has the problems and as-of date only: no minerals, no claims.
+   */
+  remembered?: boolean;
 }
 
 interface Entry {
@@ -57,6 +66,8 @@ interface Entry {
   analysis: Promise<Analysis>;
   /** The analysis of the top, for a long brief checked top first. */
   top?: Promise<Analysis | undefined>;
+  /** The result remembered from an earlier start, for a document just opened. */
+  remembered?: Promise<Analysis | undefined>;
 }
 
 interface Prepared {
@@ -88,8 +99,14 @@ export class Analyzer {
    * checkBrief), and on a worker thread, so one document's check never holds up requests on others.
    */
   private readonly checker: DocumentChecker;
+  /** The key each document's result was last remembered under, so an unchanged one is not written again. */
+  private readonly rememberedKeys = new Map<string, string>();
 
-  constructor(private readonly host: AnalyzerHost, checker: DocumentChecker = createDocumentChecker()) {
+  constructor(
+    private readonly host: AnalyzerHost,
+    checker: DocumentChecker = createDocumentChecker(),
+    private readonly memory?: ResultMemory,
+  ) {
     this.checker = checker;
   }
 
@@ -103,17 +120,29 @@ export class Analyzer {
     // Asked for before the whole, so the checker answers it first.
     const top = !entry && text.length >= TOP_MIN_CHARS && this.host.topFirst?.() ? this.checkTop(prepared, text) : undefined;
     const analysis = this.checkWhole(prepared, text);
-    this.entries.set(doc.uri, { version: doc.version, generation: this.generation, analysis, ...(top ? { top } : {}) });
+    const remembered = !entry && this.memory ? this.recall(this.memory, prepared, text, analysis) : undefined;
+    this.entries.set(doc.uri, { version: doc.version, generation: this.generation, analysis, ...(top ? { top } : {}), ...(remembered ? { remembered } : {}) });
     return analysis;
   }
 
   /**
-   * The analysis of the top of the document's current version, when a long brief's top is being
-   * checked first; it settles before the whole analysis, or with undefined if the brief has no top.
+   * What may answer before the whole analysis of the document's current version: the result an
+   * earlier start remembered, else a long brief's top. It settles with undefined when there is
+   * neither.
    */
-  top(doc: TextDocument): Promise<Analysis | undefined> | undefined {
+  early(doc: TextDocument): Promise<Analysis | undefined> | undefined {
     const entry = this.entries.get(doc.uri);
-    return entry && entry.version === doc.version && entry.generation === this.generation ? entry.top : undefined;
+    if (!entry || entry.version !== doc.version || entry.generation !== this.generation) return undefined;
+    const { remembered, top } = entry;
+    if (remembered && top) return remembered.then((r) => r ?? top);
+    return remembered ?? top;
+  }
+
+  /** Remembers the document's latest result for later starts (when it is saved or closed). */
+  remember(uri: string): void {
+    const entry = this.entries.get(uri);
+    const last = this.rememberedKeys.get(uri);
+    if (entry) void entry.analysis.then((a) => this.keep(a, last), () => {});
   }
 
   /**
@@ -131,8 +160,10 @@ export class Analyzer {
     return checkBrief(text, base.data.dataset, { config: base.config, today: base.today });
   }
 
-  /** A closed document: nothing of it is kept. */
+  /** A closed document: nothing of it is kept (but its remembered result). */
   forget(uri: string): void {
+    this.remember(uri);
+    this.rememberedKeys.delete(uri);
     this.entries.delete(uri);
     this.settings.delete(uri);
     this.checker.forget(uri);
@@ -219,6 +250,34 @@ export class Analyzer {
     } catch (failure) {
       return { base, failure };
     }
+  }
+
+  /**
+   * The result remembered for this text and these inputs, if any. Once the check is done, its
+   * result is remembered in turn, unless it is the one remembered already.
+   */
+  private async recall(memory: ResultMemory, prepared: Promise<Prepared>, text: string, whole: Promise<Analysis>): Promise<Analysis | undefined> {
+    const { base, data } = await prepared;
+    if (!data) return undefined;
+    const key = memory.keyOf(text, data.dataset.files, { config: base.config, today: base.today });
+    const found = memory.recall(key, text);
+    if (found) this.rememberedKeys.set(base.uri, key);
+    void whole.then((a) => {
+      if (!found || (a.result && !sameProblems(found.problems, a.result.problems))) this.keep(a, undefined);
+    }, () => {});
+    // No check of this start stands behind it: its check id asks the checker for no claims.
+    return found ? { ...base, data, result: { ...found, minerals: [], check: -1 }, remembered: true } : undefined;
+  }
+
+  /** Remembers an analysis's result, unless `last`, the key its document's result was last remembered under, names it. */
+  private keep(analysis: Analysis, last: string | undefined): void {
+    const { memory } = this;
+    if (!memory || !analysis.result || !analysis.data || analysis.partial || analysis.remembered) return;
+    const key = memory.keyOf(analysis.text, analysis.data.dataset.files, { config: analysis.config, today: analysis.today });
+    if (key === last) return;
+    // A document closed meanwhile keeps no key here.
+    if (this.entries.has(analysis.uri)) this.rememberedKeys.set(analysis.uri, key);
+    void memory.remember(key, analysis.result);
   }
 
   private async checkTop(prepared: Promise<Prepared>, text: string): Promise<Analysis | undefined> {

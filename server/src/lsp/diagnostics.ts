@@ -5,14 +5,17 @@
 // faster than it can be checked, so a burst of keystrokes does not queue checks that cannot be
 // interrupted once begun.
 // Result ids carry the version and generation, so an unchanged document answers "unchanged".
-// A long brief just opened is answered with the problems of its top first (lsp/analysis.ts) when
-// that is ready before the whole; `whole` is then called once the whole is, to have the editor pull
-// again, and the next pull answers with the whole brief's problems.
+// A brief just opened may be answered early (lsp/analysis.ts), when that is ready before its whole
+// check: with the result an earlier start remembered for the same text and inputs, or a long
+// brief's top. `whole` is then called once the whole check is done, to have the editor pull again,
+// and the next pull answers with the whole brief's problems; after a remembered result, only when
+// the check found other problems.
 
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type CancellationToken, type DocumentDiagnosticReport } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from './analysis';
 import { toDiagnostic } from './convert';
+import { sameProblems } from '../core/shown';
 import { ruleDocUrl } from './rule-docs';
 
 /** A fixed quiet time in ms after an edit, or 'adaptive' (the default; see adaptiveWaitMs). */
@@ -72,14 +75,17 @@ export class DiagnosticsProvider {
     const resultId = `${this.analyzer.generation}:${doc.version}`;
     if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     const whole = this.analyzer.analyze(doc);
-    const top = previousResultId === topResultId(resultId) ? undefined : this.analyzer.top(doc);
-    const analysis = top ? await Promise.race([whole, top.then((t) => t ?? whole)]) : await whole;
+    const early = previousResultId === earlyResultId(resultId) ? undefined : this.analyzer.early(doc);
+    const analysis = early ? await Promise.race([whole, early.then((e) => e ?? whole)]) : await whole;
     if (analysis.checkMs !== undefined) this.lastCost.set(doc.uri, analysis.checkMs);
     if (token.isCancellationRequested) throw cancelled();
     const items = analysis.result ? analysis.result.problems.map((p) => toDiagnostic(doc, p, ruleDocUrl)) : [];
-    if (!analysis.partial) return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
-    void whole.then(this.whole, () => {});
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: topResultId(resultId), items };
+    if (!analysis.partial && !analysis.remembered) return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+    const shown = analysis.result?.problems ?? [];
+    void whole.then((w) => {
+      if (analysis.partial || !w.result || !sameProblems(shown, w.result.problems)) this.whole();
+    }, () => {});
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: earlyResultId(resultId), items };
   }
 
   /** Waits until the document has not changed for the wait its last check's cost calls for. */
@@ -96,12 +102,12 @@ export class DiagnosticsProvider {
   }
 }
 
-const TOP = ':top';
-const topResultId = (resultId: string) => `${resultId}${TOP}`;
+const EARLY = ':early';
+const earlyResultId = (resultId: string) => `${resultId}${EARLY}`;
 
-/** True for a report of a long brief's top only, which a report of the whole brief follows. */
-export function reportsTop(report: DocumentDiagnosticReport): boolean {
-  return report.kind === DocumentDiagnosticReportKind.Full && report.resultId?.endsWith(TOP) === true;
+/** True for a report made before the whole check (a remembered result, a long brief's top). */
+export function reportsEarly(report: DocumentDiagnosticReport): boolean {
+  return report.kind === DocumentDiagnosticReportKind.Full && report.resultId?.endsWith(EARLY) === true;
 }
 
 function cancelled(): ResponseError<{ retriggerRequest: boolean }> {

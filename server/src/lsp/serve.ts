@@ -6,6 +6,7 @@
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { redirectConsole } from './console';
 import { watchFraming } from './framing';
+import { openResultMemory } from '../node/result-memory';
 import { startServer } from './server';
 
 if (process.argv.includes('--stdio')) {
@@ -16,4 +17,6 @@ if (process.argv.includes('--stdio')) {
 }
 const connection = createConnection(ProposedFeatures.all);
 redirectConsole(connection);
-startServer(connection);
+// Results are remembered between starts in the folder BRIEFCHECK_RESULT_CACHE names (the editor
+// extension passes its own storage), for this bundle's code.
+startServer(connection, { memory: openResultMemory(__filename) });

@@ -22,8 +22,9 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, uriToPath, type Analysis } from './analysis';
+import type { ResultMemory } from '../node/result-memory';
 import { codeActions } from './code-actions';
-import { DiagnosticsProvider, reportsTop, type Debounce } from './diagnostics';
+import { DiagnosticsProvider, reportsEarly, type Debounce } from './diagnostics';
 import { hoverAt } from './hover';
 import { inlayHints } from './inlay-hints';
 import {
@@ -44,6 +45,8 @@ export interface ServerOptions {
   debounceMs?: Debounce;
   /** Today's date, `YYYY-MM-DD` (default: the local date). */
   today?: () => string;
+  /** Where results are remembered between starts (node/result-memory.ts); none by default. */
+  memory?: ResultMemory;
 }
 
 const CONFIG_GLOB = '**/.briefcheck.json';
@@ -82,8 +85,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void connection.window.showWarningMessage(message);
     },
     topFirst: () => capabilities.workspace?.diagnostics?.refreshSupport === true,
-  });
-  // After a long brief's top, the editor is asked to pull the whole brief's diagnostics.
+  }, undefined, options.memory);
+  // After an early report (a long brief's top, a remembered result the check disagrees with), the
+  // editor is asked to pull the whole brief's diagnostics.
   const pullWhole = () => void connection.languages.diagnostics.refresh();
   let diagnostics = new DiagnosticsProvider(analyzer, debounceMs, pullWhole);
 
@@ -156,7 +160,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void analyzer.datasetFor([]);
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // Saves are heard of to remember a brief's result as it is on disk, for later starts.
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FixAllKind, ImportShareKind, ControlTableKind] },
         diagnosticProvider: { identifier: 'briefcheck', interFileDependencies: false, workspaceDiagnostics: false },
@@ -203,6 +208,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   documents.onDidChangeContent((e) => diagnostics.changed(e.document.uri));
+  documents.onDidSave((e) => analyzer.remember(e.document.uri));
   documents.onDidClose((e) => {
     analyzer.forget(e.document.uri);
     diagnostics.closed(e.document.uri);
@@ -216,8 +222,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const uri = docFor(params).uri;
       const report = await diagnostics.pull(() => documents.get(uri), params.previousResultId, token);
       const doc = documents.get(uri);
-      // Editors that show the brief's date and dataset hear of them with the whole brief's diagnostics.
-      if (doc && !reportsTop(report)) notifyAnalyzed(await analyze(doc));
+      // Editors that show the brief's date and dataset hear of them with the whole brief's diagnostics
+      // (after an early report, once the whole check is done).
+      if (doc && reportsEarly(report)) void analyze(doc).then(notifyAnalyzed, () => {});
+      else if (doc) notifyAnalyzed(await analyze(doc));
       return report;
     }),
   );

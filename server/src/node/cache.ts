@@ -12,6 +12,7 @@ import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BriefResult, Problem } from '../core/types';
 import { Spill, type Spilled } from './cache-spill';
+import { shownProblem } from '../core/shown';
 
 export const DEFAULT_CACHE_FILE = '.briefcheckcache';
 // Format 1 was one JSON document of whole results, claims included; format 2 had no checksums.
@@ -31,10 +32,6 @@ interface Entry {
   claims?: BriefResult['claims'];
 }
 
-/** A problem as the command line uses it: the claim index and dataset record are not printed. */
-function printed(p: Problem): Problem {
-  return { ruleId: p.ruleId, severity: p.severity, messageId: p.messageId, message: p.message, range: p.range, ...(p.fix ? { fix: p.fix } : {}) };
-}
 
 /** JSON with object keys sorted, so equal values always hash equally. */
 export function stableStringify(value: unknown): string {
@@ -251,7 +248,7 @@ export async function openCache(location: string, note: (message: string) => voi
       return result;
     },
     set(file, key, result, withClaims = false) {
-      const entry: Entry = { asOf: result.asOf, asOfSource: result.asOfSource, problems: result.problems.map(printed) };
+      const entry: Entry = { asOf: result.asOf, asOfSource: result.asOfSource, problems: result.problems.map(shownProblem) };
       if (withClaims) entry.claims = result.claims;
       const json = Buffer.from(JSON.stringify(entry));
       entries.set(file, { key, sum: checksum(json), json: spill.put(json) ?? json });

@@ -10,22 +10,17 @@ import { createRequire, wrap } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { userCacheDir } from './cache-dir';
 
 /** `off`, or the folder for code caches (default: the user's cache folder, see codeCacheDir). */
 export const CODE_CACHE_ENV = 'BRIEFCHECK_CODE_CACHE';
 
 /**
  * Where code caches go: the folder BRIEFCHECK_CODE_CACHE names (the editor extension passes its
- * own storage folder), none when it is `off`, else the user's cache folder. Never a shared
- * temporary folder: a cache is code the server runs.
+ * own storage folder), none when it is `off`, else the user's cache folder (node/cache-dir.ts).
  */
 export function codeCacheDir(env: Record<string, string | undefined> = process.env, platform: string = process.platform, home = homedir()): string | undefined {
-  const chosen = env[CODE_CACHE_ENV];
-  if (chosen === 'off') return undefined;
-  if (chosen) return chosen;
-  if (platform === 'win32') return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'briefcheck', 'code-cache') : undefined;
-  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'briefcheck', 'code-cache');
-  return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'briefcheck', 'code-cache');
+  return userCacheDir(CODE_CACHE_ENV, 'code-cache', env, platform, home);
 }
 
 const cachePrefix = (script: string) => `${basename(script, '.js')}-v`;
