@@ -206,6 +206,8 @@ export class Analyzer {
       pending = Promise.resolve(loadDataset([...overlays])).then(({ dataset, errors }) => {
         const messages = errors.map(formatDataError);
         for (const m of messages) this.host.warnOnce(`briefcheck: dataset overlay: ${m}`);
+        // Hashed now, while the editor opens its first document, not when a first pull waits on it.
+        this.memory?.datasetHash(dataset.files);
         return { dataset, overlays: [...overlays], errors: messages };
       });
       // A failed load is not cached: the next check tries again (after the overlay is fixed).
@@ -263,7 +265,8 @@ export class Analyzer {
     const found = memory.recall(key, text);
     if (found) this.rememberedKeys.set(base.uri, key);
     void whole.then((a) => {
-      if (!found || (a.result && !sameProblems(found.problems, a.result.problems))) this.keep(a, undefined);
+      if (!found) this.keep(a, this.rememberedKeys.get(a.uri));
+      else if (a.result && !sameProblems(found.problems, a.result.problems)) this.keep(a, undefined);
     }, () => {});
     // No check of this start stands behind it: its check id asks the checker for no claims.
     return found ? { ...base, data, result: { ...found, minerals: [], check: -1 }, remembered: true } : undefined;

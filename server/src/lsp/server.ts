@@ -209,6 +209,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.onDidChangeContent((e) => diagnostics.changed(e.document.uri));
   documents.onDidSave((e) => analyzer.remember(e.document.uri));
+  // Results being remembered are written before the server stops.
+  connection.onShutdown(() => options.memory?.flush());
   documents.onDidClose((e) => {
     analyzer.forget(e.document.uri);
     diagnostics.closed(e.document.uri);

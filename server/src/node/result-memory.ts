@@ -34,6 +34,7 @@ export interface Remembered {
 
 export class ResultMemory {
   private readonly datasetHashes = new WeakMap<object, string>();
+  private readonly writing = new Set<Promise<void>>();
 
   /** `build` names the code that computes results: a result of other code is never read back. */
   constructor(
@@ -43,9 +44,14 @@ export class ResultMemory {
 
   /** The entry name for checking `text` against the dataset with `datasetFiles` under `options`. */
   keyOf(text: string, datasetFiles: object, options: CheckOptions): string {
+    return hashOf(String(FORMAT), this.build, this.datasetHash(datasetFiles), stableStringify(options), text);
+  }
+
+  /** The hash of a dataset's content, computed once per dataset (a loaded dataset's, ahead of need). */
+  datasetHash(datasetFiles: object): string {
     let data = this.datasetHashes.get(datasetFiles);
     if (!data) this.datasetHashes.set(datasetFiles, (data = hashOf(JSON.stringify(datasetFiles))));
-    return hashOf(String(FORMAT), this.build, data, stableStringify(options), text);
+    return data;
   }
 
   /** The result remembered under `key` for `text`, if there is a sound one. */
@@ -69,7 +75,18 @@ export class ResultMemory {
   }
 
   /** Stores `result` under `key` (written whole or not at all), then prunes the oldest entries. */
-  async remember(key: string, result: Remembered): Promise<void> {
+  remember(key: string, result: Remembered): Promise<void> {
+    const done = this.write(key, result).finally(() => this.writing.delete(done));
+    this.writing.add(done);
+    return done;
+  }
+
+  /** Settles when every write begun so far has (a server shutting down waits for it). */
+  async flush(): Promise<void> {
+    await Promise.all(this.writing);
+  }
+
+  private async write(key: string, result: Remembered): Promise<void> {
     try {
       await mkdir(this.dir, { recursive: true, mode: 0o700 });
       const body = JSON.stringify({ asOf: result.asOf, asOfSource: result.asOfSource, problems: result.problems.map(shownProblem) });
