@@ -1,7 +1,8 @@
 // The results of briefs the language server checked, kept between its starts, so that a brief
-// opened again unchanged (an editor restoring its tabs, a brief reopened the next day) shows its
-// diagnostics before the server's first check has finished: that check runs on code not yet
-// compiled, several times slower than any later one.
+// opened again unchanged (an editor restoring its tabs, a window reloaded) shows its diagnostics
+// before the server's first check has finished: that check runs on code not yet compiled, several
+// times slower than any later one. Today's date is one of a result's inputs (a brief with no date
+// is checked as of today), so a result is only given back on the day it was computed.
 //
 // An entry is named by a hash of everything a result depends on: the server's build and the V8 it
 // runs on, the dataset's content, the check options (the configuration and today's date) and the
