@@ -1,7 +1,10 @@
 // The bundle's entry (dist/cli.js): runs the command with the real process and sets the exit code
 // without cutting off output that is still being written to a pipe.
 
+import { tuneCompiler } from '../node/compiler-flags';
 import { run } from './main';
+
+tuneCompiler();
 
 const chunks = () =>
   new Promise<string>((resolve, reject) => {
