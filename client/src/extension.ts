@@ -4,7 +4,7 @@
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateWith, deactivateClient, type BriefcheckApi } from './activate';
-import { serverEnv } from './server-env';
+import { SERVER_EXEC_ARGV, serverEnv } from './server-env';
 
 export type { BriefcheckApi } from './activate';
 
@@ -13,8 +13,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Briefc
   // The server keeps V8's code cache and the results it remembers in the extension's own storage.
   const env = serverEnv(process.env, context.globalStorageUri.fsPath);
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
   return activateWith(context, (clientOptions) => new LanguageClient('briefcheck', 'briefcheck', serverOptions, clientOptions));
 }

@@ -28,7 +28,8 @@ function startServer(root, storage) {
   // remembers (server/src/node/result-memory.ts) in folders of the benchmark's own.
   const { NODE_EXTRA_CA_CERTS: _, ...inherited } = process.env;
   const env = { ...inherited, BRIEFCHECK_CODE_CACHE: join(storage, 'code-cache'), BRIEFCHECK_RESULT_CACHE: join(storage, 'results') };
-  const child = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  // And the Node options it starts it with (SERVER_EXEC_ARGV there).
+  const child = spawn(process.execPath, ['--max-semi-space-size=4', join(root, 'dist/server.js'), '--stdio'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   // Answer what a server may ask of its editor: no settings, accept registrations and progress.
   connection.onRequest((method, params) => {

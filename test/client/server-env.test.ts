@@ -2,9 +2,10 @@
 // and checks with that environment (the built server, over stdio).
 
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NOT_FOR_THE_SERVER, serverEnv } from '../../client/src/server-env';
+import { NOT_FOR_THE_SERVER, SERVER_EXEC_ARGV, serverEnv } from '../../client/src/server-env';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -20,15 +21,20 @@ describe('serverEnv', () => {
     expect(serverEnv({ BRIEFCHECK_RESULT_CACHE: '/r' }, 'storage').BRIEFCHECK_RESULT_CACHE).toBe('/r');
   });
 
+  it('is what the benchmark starts the server with', () => {
+    const bench = readFileSync(join(root, 'test/bench/lsp-latency.mjs'), 'utf8');
+    for (const option of SERVER_EXEC_ARGV) expect(bench).toContain(`'${option}'`);
+  });
+
   it('does not change the caller\'s environment', () => {
     const given = { NODE_EXTRA_CA_CERTS: 'bundle.pem' };
     serverEnv(given, 'cache');
     expect(given).toEqual({ NODE_EXTRA_CA_CERTS: 'bundle.pem' });
   });
 
-  it('is an environment the built server starts and answers in', async () => {
+  it('is an environment, with the Node options, the built server starts and answers in', async () => {
     const env = serverEnv({ ...process.env, NODE_EXTRA_CA_CERTS: join(root, 'no-such-bundle.pem'), BRIEFCHECK_CODE_CACHE: 'off', BRIEFCHECK_RESULT_CACHE: 'off' }, 'storage');
-    const child = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, join(root, 'dist/server.js'), '--stdio'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
     child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     let out = '';

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { Dataset, DatasetFiles } from '../core/dataset/types';
 import { claimsIn, InThreadChecker, type CheckedBrief, type CheckReply, type CheckRequest, type DocumentChecker, type IndexedClaim } from './document-checker';
 import type { CheckOptions, Claim, Problem, Range } from '../core/types';
-import { checkWorkerScript, takePrestartedWorker } from './prestart';
+import { checkWorkerScript, startCheckWorker, takePrestartedWorker } from './prestart';
 import { applyProblemDelta } from './problem-delta';
 
 export type { CheckedBrief, CheckReply, CheckRequest, DocumentChecker, IndexedClaim } from './document-checker';
@@ -81,7 +81,7 @@ class WorkerChecker implements DocumentChecker {
   private start(): Worker {
     if (this.worker) return this.worker;
     // The first worker was usually started, and warmed up, before the server had loaded.
-    const worker = takePrestartedWorker(this.script) ?? new Worker(this.script);
+    const worker = takePrestartedWorker(this.script) ?? startCheckWorker(this.script);
     worker.on('message', (reply: CheckReply) => {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;

@@ -6,6 +6,7 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 
 interface Prestarted {
@@ -25,10 +26,20 @@ export function checkWorkerScript(dir: string = __dirname): string | undefined {
 /** Starts the check worker early, for the server's checker to take (when the bundle is there). */
 export function prestartCheckWorker(script = checkWorkerScript()): void {
   if (!script || slot[SLOT]) return;
-  const worker = new Worker(script);
+  const worker = startCheckWorker(script);
   // Until the server takes it, the worker must not keep the process alive.
   worker.unref();
   slot[SLOT] = { worker, script };
+}
+
+/**
+ * Starts a check worker with V8's default young generation. The editor starts the server with a
+ * small one (client/src/server-env.ts: the main thread holds little and mostly waits), and a new
+ * worker takes the process's flags as they are when it starts; 0 is V8's "not set".
+ */
+export function startCheckWorker(script: string): Worker {
+  if (process.execArgv.some((a) => a.startsWith('--max-semi-space-size'))) setFlagsFromString('--max-semi-space-size=0');
+  return new Worker(script);
 }
 
 /** The worker prestartCheckWorker started, once, if it runs `script`. */
