@@ -1,8 +1,9 @@
 // Results remembered between starts (node/result-memory.ts), on the built server spawned over
 // stdio: a start checks a brief and remembers its result; a later start answers the same brief's
 // first pull with it (an early report) and then finds the same by checking, so it asks for nothing
-// more. Other inputs miss; a damaged entry is ignored and rewritten; an entry the check disagrees
-// with is shown only until the check is done, and the editor is then asked to pull again. Then the
+// more. A damaged entry is ignored and rewritten; an entry the check disagrees with is shown only
+// until the check is done, and the editor is then asked to pull again; a brief checked as of today
+// is answered from memory on that day only, a dated one on any. Then the
 // memory itself: what names an entry, what it gives back, and what it keeps.
 
 import { spawn } from 'node:child_process';
@@ -15,6 +16,8 @@ import { hashOf } from '../../server/src/node/cache';
 import { MAX_REMEMBERED, RESULT_CACHE_ENV, ResultMemory } from '../../server/src/node/result-memory';
 import { resolveConfig } from '../../server/src/node/config';
 import type { Problem } from '../../server/src/core/types';
+import { checkBrief } from '../../server/src/core/check';
+import { bundledDataset } from '../core/bundled-dataset';
 import { buildServer } from '../../scripts/bundle-options.mjs';
 import { TODAY, repoRoot } from './workspace';
 
@@ -36,7 +39,7 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function start(today = TODAY): Promise<Server> {
+async function start(today = TODAY, text = brief): Promise<Server> {
   const child = spawn(process.execPath, [join(dir, 'dist', 'server.js'), '--stdio'], {
     cwd: dir,
     env: { ...process.env, [RESULT_CACHE_ENV]: results, BRIEFCHECK_CODE_CACHE: 'off' },
@@ -61,7 +64,7 @@ async function start(today = TODAY): Promise<Server> {
   const capabilities = { workspace: { diagnostics: { refreshSupport: true } }, textDocument: { synchronization: { didSave: true } } };
   await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities, initializationOptions: { today, debounceMs: 0 } });
   await connection.sendNotification('initialized', {});
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: brief } });
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
   return server;
 }
 
@@ -178,13 +181,31 @@ describe('results remembered between starts', () => {
     }
   }, 30_000);
 
-  it('another date is another result: no early report', async () => {
-    const server = await start('2030-01-01');
+  it('a dated brief is answered from memory on another day; an undated one only on its day', async () => {
+    const later = await start('2030-01-01');
     try {
-      expect((await pull(server.connection)).resultId).not.toMatch(/:early$/);
-      await until(() => entries().length === 2, 'the second result to be remembered');
+      const report = await pull(later.connection);
+      expect(report.resultId).toMatch(/:early$/);
+      expect(report.items.map(key)).toEqual(checkedItems);
     } finally {
-      await server.stop();
+      await later.stop();
+    }
+    const undated = brief.replace(/^---\n[\s\S]*?\n---\n/, '');
+    expect(undated).not.toContain('date:');
+    const first = await start(TODAY, undated);
+    try {
+      expect((await pull(first.connection)).resultId).not.toMatch(/:early$/);
+      await first.connection.sendRequest('shutdown');
+    } finally {
+      await first.stop();
+    }
+    for (const [today, early] of [['2030-01-01', false], [TODAY, true]] as const) {
+      const server = await start(today, undated);
+      try {
+        expect((await pull(server.connection)).resultId?.endsWith(':early')).toBe(early);
+      } finally {
+        await server.stop();
+      }
     }
   }, 30_000);
 });
@@ -195,13 +216,14 @@ describe('ResultMemory', () => {
   const result = (problems: Problem[]) => ({ asOf: TODAY, asOfSource: 'today' as const, problems });
   const problem: Problem = { ruleId: 'stale-figure', severity: 'warning', messageId: 'stale', message: 'm', range: { start: 2, end: 5 }, claim: 3 };
 
-  it('names an entry by the build, the dataset, the options and the text', () => {
+  it('names an entry by the build, the dataset, the options but today, and the text', () => {
     const memory = new ResultMemory(join(dir, 'unit-keys'), 'build-1');
     const k = memory.keyOf('text', files, options);
     expect(memory.keyOf('text', { meta: { version: '1' } }, options)).toBe(k);
     expect(memory.keyOf('text.', files, options)).not.toBe(k);
     expect(memory.keyOf('text', { meta: { version: '2' } }, options)).not.toBe(k);
-    expect(memory.keyOf('text', files, { ...options, today: '2030-01-01' })).not.toBe(k);
+    expect(memory.keyOf('text', files, { ...options, config: { ...options.config, asOf: '2025-01-01' } })).not.toBe(k);
+    expect(memory.keyOf('text', files, { ...options, today: '2030-01-01' })).toBe(k);
     expect(new ResultMemory(join(dir, 'unit-keys'), 'build-2').keyOf('text', files, options)).not.toBe(k);
   });
 
@@ -210,8 +232,8 @@ describe('ResultMemory', () => {
     const k = memory.keyOf('a brief', files, options);
     await memory.remember(k, result([problem]));
     const { claim: _, ...shown } = problem;
-    expect(memory.recall(k, 'a brief')).toEqual(result([shown]));
-    expect(memory.recall(k, 'abc')).toBeUndefined();
+    expect(memory.recall(k, 'a brief', TODAY)).toEqual(result([shown]));
+    expect(memory.recall(k, 'abc', TODAY)).toBeUndefined();
     // Refused once, the entry is gone.
     await until(() => readdirSync(join(dir, 'unit-recall')).length === 0, 'the refused entry to be removed');
   });
@@ -227,7 +249,28 @@ describe('ResultMemory', () => {
     const names = readdirSync(folder);
     expect(names.length).toBe(MAX_REMEMBERED);
     expect(names).not.toContain('x.json.1.abc.tmp');
-    expect(memory.recall(memory.keyOf('first', files, options), 'first')).toBeUndefined();
-    expect(memory.recall(memory.keyOf(`brief ${MAX_REMEMBERED}`, files, options), `brief ${MAX_REMEMBERED}`)).toBeDefined();
+    expect(memory.recall(memory.keyOf('first', files, options), 'first', TODAY)).toBeUndefined();
+    expect(memory.recall(memory.keyOf(`brief ${MAX_REMEMBERED}`, files, options), `brief ${MAX_REMEMBERED}`, TODAY)).toBeDefined();
   }, 30_000);
+
+  it('rests on a check that reads today only for a brief with no date: dated briefs check the same on any day', () => {
+    const dated = readdirSync(join(repoRoot, 'examples')).filter((n) => n.endsWith('.md')).map((n) => readFileSync(join(repoRoot, 'examples', n), 'utf8'));
+    const checked = dated.filter((text) => /^---\n[\s\S]*?\b(?:as_of|date):/.test(text));
+    expect(checked.length).toBeGreaterThan(0);
+    for (const text of checked) {
+      const on = (today: string) => checkBrief(text, bundledDataset(), { ...options, today });
+      expect(on('2030-01-01')).toEqual(on(TODAY));
+    }
+  });
+
+  it('gives back a result checked as of today only on that day, one dated by the brief on any', async () => {
+    const memory = new ResultMemory(join(dir, 'unit-days'), 'b');
+    const undated = memory.keyOf('undated', files, options);
+    const dated = memory.keyOf('dated', files, options);
+    await memory.remember(undated, result([]));
+    await memory.remember(dated, { asOf: '2026-03-01', asOfSource: 'front-matter', problems: [] });
+    expect(memory.recall(undated, 'undated', TODAY)).toBeDefined();
+    expect(memory.recall(undated, 'undated', '2030-01-01')).toBeUndefined();
+    expect(memory.recall(dated, 'dated', '2030-01-01')).toBeDefined();
+  });
 });

@@ -77,6 +77,9 @@ interface Prepared {
   failure?: unknown;
 }
 
+/** A remembered result: its entry and its as-of date (the same entry holds a new day's result for an undated brief). */
+const rememberedAs = (key: string, asOf: string) => `${key}@${asOf}`;
+
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
@@ -99,7 +102,7 @@ export class Analyzer {
    * checkBrief), and on a worker thread, so one document's check never holds up requests on others.
    */
   private readonly checker: DocumentChecker;
-  /** The key each document's result was last remembered under, so an unchanged one is not written again. */
+  /** What each document's result was last remembered as (rememberedAs), so it is not written again unchanged. */
   private readonly rememberedKeys = new Map<string, string>();
 
   constructor(
@@ -262,8 +265,8 @@ export class Analyzer {
     const { base, data } = await prepared;
     if (!data) return undefined;
     const key = memory.keyOf(text, data.dataset.files, { config: base.config, today: base.today });
-    const found = memory.recall(key, text);
-    if (found) this.rememberedKeys.set(base.uri, key);
+    const found = memory.recall(key, text, base.today);
+    if (found) this.rememberedKeys.set(base.uri, rememberedAs(key, found.asOf));
     void whole.then((a) => {
       if (!found) this.keep(a, this.rememberedKeys.get(a.uri));
       else if (a.result && !sameProblems(found.problems, a.result.problems)) this.keep(a, undefined);
@@ -272,14 +275,15 @@ export class Analyzer {
     return found ? { ...base, data, result: { ...found, minerals: [], check: -1 }, remembered: true } : undefined;
   }
 
-  /** Remembers an analysis's result, unless `last`, the key its document's result was last remembered under, names it. */
+  /** Remembers an analysis's result, unless `last`, what its document's result was last remembered as, names it. */
   private keep(analysis: Analysis, last: string | undefined): void {
     const { memory } = this;
     if (!memory || !analysis.result || !analysis.data || analysis.partial || analysis.remembered) return;
     const key = memory.keyOf(analysis.text, analysis.data.dataset.files, { config: analysis.config, today: analysis.today });
-    if (key === last) return;
-    // A document closed meanwhile keeps no key here.
-    if (this.entries.has(analysis.uri)) this.rememberedKeys.set(analysis.uri, key);
+    const token = rememberedAs(key, analysis.result.asOf);
+    if (token === last) return;
+    // A document closed meanwhile keeps no token here.
+    if (this.entries.has(analysis.uri)) this.rememberedKeys.set(analysis.uri, token);
     void memory.remember(key, analysis.result);
   }
 

@@ -1,12 +1,13 @@
 // The results of briefs the language server checked, kept between its starts, so that a brief
 // opened again unchanged (an editor restoring its tabs, a window reloaded) shows its diagnostics
 // before the server's first check has finished: that check runs on code not yet compiled, several
-// times slower than any later one. Today's date is one of a result's inputs (a brief with no date
-// is checked as of today), so a result is only given back on the day it was computed.
+// times slower than any later one.
 //
 // An entry is named by a hash of everything a result depends on: the server's build and the V8 it
-// runs on, the dataset's content, the check options (the configuration and today's date) and the
-// text. It holds what diagnostics show: the as-of date and the problems. A missing, damaged or
+// runs on, the dataset's content, the check options (the configuration) and the text. Today's date
+// counts only for a brief checked as of today (no date of its own or in the configuration): its
+// entry is given back only on the day it was computed. It holds what diagnostics show: the as-of
+// date and the problems. A missing, damaged or
 // mismatched entry is no entry (each carries a checksum and is validated against the text), and no
 // failure to read or write one is reported: the check answers as it always does. The check still
 // runs; the editor keeps what it remembered only while the check agrees (lsp/analysis.ts).
@@ -23,7 +24,7 @@ import { shownProblem } from '../core/shown';
 export const RESULT_CACHE_ENV = 'BRIEFCHECK_RESULT_CACHE';
 /** Entries kept; the least recently used go first. */
 export const MAX_REMEMBERED = 256;
-const FORMAT = 1;
+const FORMAT = 2;
 const STALE_TEMPORARY_MS = 60_000;
 
 /** What a remembered check gives back: what its diagnostics need. */
@@ -43,9 +44,13 @@ export class ResultMemory {
     private readonly build: string,
   ) {}
 
-  /** The entry name for checking `text` against the dataset with `datasetFiles` under `options`. */
+  /**
+   * The entry name for checking `text` against the dataset with `datasetFiles` under `options`,
+   * all but today's date, which recall compares with the as-of date of what it finds.
+   */
   keyOf(text: string, datasetFiles: object, options: CheckOptions): string {
-    return hashOf(String(FORMAT), this.build, this.datasetHash(datasetFiles), stableStringify(options), text);
+    const { today: _, ...dateless } = options;
+    return hashOf(String(FORMAT), this.build, this.datasetHash(datasetFiles), stableStringify(dateless), text);
   }
 
   /** The hash of a dataset's content, computed once per dataset (a loaded dataset's, ahead of need). */
@@ -55,8 +60,11 @@ export class ResultMemory {
     return data;
   }
 
-  /** The result remembered under `key` for `text`, if there is a sound one. */
-  recall(key: string, text: string): Remembered | undefined {
+  /**
+   * The result remembered under `key` for `text` checked on `today`, if there is a sound one: a
+   * result checked as of the day it was computed is given back on that day only.
+   */
+  recall(key: string, text: string, today: IsoDate): Remembered | undefined {
     const file = this.file(key);
     let raw: string;
     try {
@@ -69,6 +77,7 @@ export class ResultMemory {
       void rm(file, { force: true }).catch(() => {});
       return undefined;
     }
+    if (entry.asOfSource === 'today' && entry.asOf !== today) return undefined;
     // The most recently used entries are the last to be pruned.
     const now = new Date();
     void utimes(file, now, now).catch(() => {});
