@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StreamMessageReader, StreamMessageWriter, createProtocolConnection, type Diagnostic, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { hashOf } from '../../server/src/node/cache';
-import { MAX_REMEMBERED, RESULT_CACHE_ENV, ResultMemory } from '../../server/src/node/result-memory';
+import { MAX_ENTRY_CHARS, MAX_REMEMBERED, RESULT_CACHE_ENV, ResultMemory } from '../../server/src/node/result-memory';
 import { resolveConfig } from '../../server/src/node/config';
 import type { Problem } from '../../server/src/core/types';
 import { checkBrief } from '../../server/src/core/check';
@@ -261,6 +261,16 @@ describe('ResultMemory', () => {
       const on = (today: string) => checkBrief(text, bundledDataset(), { ...options, today });
       expect(on('2030-01-01')).toEqual(on(TODAY));
     }
+  });
+
+  it('does not keep a result larger than MAX_ENTRY_CHARS', async () => {
+    const memory = new ResultMemory(join(dir, 'unit-size'), 'b');
+    const text = 'x'.repeat(10);
+    const large = { ...problem, message: 'm'.repeat(MAX_ENTRY_CHARS) };
+    await memory.remember(memory.keyOf(text, files, options), result([large]));
+    expect(memory.recall(memory.keyOf(text, files, options), text, TODAY)).toBeUndefined();
+    await memory.remember(memory.keyOf(text, files, options), result([problem]));
+    expect(memory.recall(memory.keyOf(text, files, options), text, TODAY)).toBeDefined();
   });
 
   it('gives back a result checked as of today only on that day, one dated by the brief on any', async () => {

@@ -24,6 +24,12 @@ import { shownProblem } from '../core/shown';
 export const RESULT_CACHE_ENV = 'BRIEFCHECK_RESULT_CACHE';
 /** Entries kept; the least recently used go first. */
 export const MAX_REMEMBERED = 256;
+/**
+ * The largest entry kept, in UTF-16 code units of its JSON: a 300-line brief's takes 20–60 K. A
+ * longer result is not remembered (a long brief's top is reported first anyway), so the folder
+ * stays small.
+ */
+export const MAX_ENTRY_CHARS = 1_000_000;
 const FORMAT = 2;
 const STALE_TEMPORARY_MS = 60_000;
 
@@ -100,6 +106,7 @@ export class ResultMemory {
     try {
       await mkdir(this.dir, { recursive: true, mode: 0o700 });
       const body = JSON.stringify({ asOf: result.asOf, asOfSource: result.asOfSource, problems: result.problems.map(shownProblem) });
+      if (body.length > MAX_ENTRY_CHARS) return;
       const temporary = `${this.file(key)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       await writeFile(temporary, `${JSON.stringify({ format: FORMAT, key, sum: hashOf(body) })}\n${body}`, { mode: 0o600 });
       await rename(temporary, this.file(key));
