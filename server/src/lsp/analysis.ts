@@ -55,9 +55,10 @@ export interface Analysis {
   partial?: boolean;
   /**
    * The result an earlier start remembered for the same text and inputs, before this start's check
-   * of it (which follows). Its result has the problems and as-of date only: no minerals, no claims.
+   * of it (which follows), and whether that check finds the same problems. Its result has the
+   * problems and as-of date only: no minerals, no claims.
    */
-  remembered?: boolean;
+  remembered?: { agrees: Promise<boolean> };
 }
 
 interface Entry {
@@ -266,13 +267,16 @@ export class Analyzer {
     if (!data) return undefined;
     const key = memory.keyOf(text, data.dataset.files, { config: base.config, today: base.today });
     const found = memory.recall(key, text, base.today);
-    if (found) this.rememberedKeys.set(base.uri, rememberedAs(key, found.asOf));
-    void whole.then((a) => {
-      if (!found) this.keep(a, this.rememberedKeys.get(a.uri));
-      else if (a.result && !sameProblems(found.problems, a.result.problems)) this.keep(a, undefined);
-    }, () => {});
+    if (!found) {
+      void whole.then((a) => this.keep(a, this.rememberedKeys.get(a.uri)), () => {});
+      return undefined;
+    }
+    this.rememberedKeys.set(base.uri, rememberedAs(key, found.asOf));
+    const agrees = whole.then((a) => a.result !== undefined && sameProblems(found.problems, a.result.problems), () => false);
+    // What the check found instead replaces the entry, under the same key.
+    void Promise.all([whole, agrees]).then(([a, same]) => same || this.keep(a, undefined), () => {});
     // No check of this start stands behind it: its check id asks the checker for no claims.
-    return found ? { ...base, data, result: { ...found, minerals: [], check: -1 }, remembered: true } : undefined;
+    return { ...base, data, result: { ...found, minerals: [], check: -1 }, remembered: { agrees } };
   }
 
   /** Remembers an analysis's result, unless `last`, what its document's result was last remembered as, names it. */

@@ -15,7 +15,6 @@ import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Cancel
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from './analysis';
 import { toDiagnostic } from './convert';
-import { sameProblems } from '../core/shown';
 import { ruleDocUrl } from './rule-docs';
 
 /** A fixed quiet time in ms after an edit, or 'adaptive' (the default; see adaptiveWaitMs). */
@@ -81,10 +80,9 @@ export class DiagnosticsProvider {
     if (token.isCancellationRequested) throw cancelled();
     const items = analysis.result ? analysis.result.problems.map((p) => toDiagnostic(doc, p, ruleDocUrl)) : [];
     if (!analysis.partial && !analysis.remembered) return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
-    const shown = analysis.result?.problems ?? [];
-    void whole.then((w) => {
-      if (analysis.partial || !w.result || !sameProblems(shown, w.result.problems)) this.whole();
-    }, () => {});
+    // After a top, always; after a remembered result, when the check found other problems.
+    const pullAgain = analysis.remembered ? analysis.remembered.agrees.then((same) => !same) : whole.then(() => true, () => false);
+    void pullAgain.then((again) => again && this.whole());
     return { kind: DocumentDiagnosticReportKind.Full, resultId: earlyResultId(resultId), items };
   }
 

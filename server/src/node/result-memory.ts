@@ -7,10 +7,10 @@
 // runs on, the dataset's content, the check options (the configuration) and the text. Today's date
 // counts only for a brief checked as of today (no date of its own or in the configuration): its
 // entry is given back only on the day it was computed. It holds what diagnostics show: the as-of
-// date and the problems. A missing, damaged or
-// mismatched entry is no entry (each carries a checksum and is validated against the text), and no
-// failure to read or write one is reported: the check answers as it always does. The check still
-// runs; the editor keeps what it remembered only while the check agrees (lsp/analysis.ts).
+// date and the problems. A missing, damaged or mismatched entry is no entry (each carries a
+// checksum and is validated against the text), and no failure to read or write one is reported:
+// the check answers as it always does. The check still runs; the editor keeps what it remembered
+// only while the check agrees (lsp/analysis.ts).
 
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
