@@ -9,19 +9,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StreamMessageReader, StreamMessageWriter, createProtocolConnection, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { TODAY, fixtures, repoRoot } from './workspace';
-import { buildServer } from '../../scripts/bundle-options.mjs';
+import { buildServerWithData, fixtures, TODAY } from './workspace';
 
 describe('the packaged server bundle', () => {
   const dir = mkdtempSync(join(tmpdir(), 'briefcheck-bundle-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('starts from a folder holding only its bundles in dist/ and data/, and checks a brief', async () => {
-    await buildServer(repoRoot, dir);
-    cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
+    await buildServerWithData(dir);
     cpSync(join(fixtures, 'memo.md'), join(dir, 'memo.md'));
 
-    const child = spawn(process.execPath, [join(dir, 'dist', 'server.js'), '--stdio'], { cwd: dir, env: { PATH: process.env.PATH ?? '', BRIEFCHECK_CODE_CACHE: join(dir, 'code-cache') }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(dir, 'dist', 'server.js'), '--stdio'], { cwd: dir, env: { PATH: process.env.PATH ?? '', BRIEFCHECK_CODE_CACHE: join(dir, 'code-cache'), BRIEFCHECK_RESULT_CACHE: 'off' }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

@@ -4,14 +4,13 @@
 // rewritten). Diagnostics are the same in every case.
 
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StreamMessageReader, StreamMessageWriter, createProtocolConnection, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { CODE_CACHE_ENV, codeCacheDir } from '../../server/src/node/code-cache';
-import { buildServer } from '../../scripts/bundle-options.mjs';
-import { TODAY, repoRoot } from './workspace';
+import { buildServerWithData, repoRoot, TODAY } from './workspace';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefcheck-code-cache-'));
 const cacheDir = join(dir, 'cache');
@@ -45,8 +44,7 @@ const cacheFiles = () => (existsSync(cacheDir) ? readdirSync(cacheDir).filter((f
 
 describe('the check worker code cache', () => {
   beforeAll(async () => {
-    await buildServer(repoRoot, dir);
-    cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
+    await buildServerWithData(dir);
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

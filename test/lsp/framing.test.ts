@@ -3,13 +3,12 @@
 // whose params are not an object is answered -32602 (invalid params), not -32603.
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFramingWatcher } from '../../server/src/lsp/framing';
-import { buildServer } from '../../scripts/bundle-options.mjs';
-import { repoRoot } from './workspace';
+import { buildServerWithData, repoRoot } from './workspace';
 
 const frame = (message: unknown) => {
   const body = Buffer.from(JSON.stringify(message));
@@ -29,8 +28,7 @@ describe('the server over stdio', () => {
   const dir = mkdtempSync(join(tmpdir(), 'briefcheck-framing-'));
   const server = join(dir, 'dist', 'server.js');
   beforeAll(async () => {
-    await buildServer(repoRoot, dir);
-    cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
+    await buildServerWithData(dir);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -98,8 +96,7 @@ describe('the server with its check worker', () => {
   it('answers a hover on one document while it is still checking a large other one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefcheck-worker-'));
     try {
-      await buildServer(repoRoot, dir);
-      cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
+      await buildServerWithData(dir);
       const child = spawn(process.execPath, [join(dir, 'dist', 'server.js'), '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
       let out = '';
       const order: number[] = [];

@@ -7,7 +7,7 @@
 // memory itself: what names an entry, what it gives back, and what it keeps.
 
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,8 +18,7 @@ import { resolveConfig } from '../../server/src/node/config';
 import type { Problem } from '../../server/src/core/types';
 import { checkBrief } from '../../server/src/core/check';
 import { bundledDataset } from '../core/bundled-dataset';
-import { buildServer } from '../../scripts/bundle-options.mjs';
-import { TODAY, repoRoot } from './workspace';
+import { buildServerWithData, repoRoot, TODAY } from './workspace';
 
 interface Report {
   kind: string;
@@ -111,8 +110,7 @@ describe('results remembered between starts', () => {
   let checkedItems: string[] = [];
 
   beforeAll(async () => {
-    await buildServer(repoRoot, dir);
-    cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
+    await buildServerWithData(dir);
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

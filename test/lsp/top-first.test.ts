@@ -5,7 +5,7 @@
 // editor that cannot pull again on request, get the whole brief's report at once.
 
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,10 +14,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkBrief } from '../../server/src/core/check';
 import { TOP_MIN_CHARS } from '../../server/src/core/incremental/top';
 import { resolveConfig } from '../../server/src/node/config';
-import { buildServer } from '../../scripts/bundle-options.mjs';
 import { generateBrief } from '../bench/corpus.mjs';
 import { bundledDataset } from '../core/bundled-dataset';
-import { TODAY, repoRoot } from './workspace';
+import { buildServerWithData, repoRoot, TODAY } from './workspace';
 
 interface Report {
   kind: string;
@@ -47,8 +46,7 @@ describe("a long brief's top first", () => {
   }
 
   beforeAll(async () => {
-    await buildServer(repoRoot, dir);
-    cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
+    await buildServerWithData(dir);
   }, 60_000);
   afterAll(() => {
     for (const s of servers) {

@@ -3,7 +3,7 @@
 // such a brief exactly as the core reads it, and a short brief's from the claims sent with its result.
 
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,17 +14,15 @@ import { currentFigureHints } from '../../server/src/core/editor';
 import { resolveConfig } from '../../server/src/node/config';
 import { INLINE_CLAIMS } from '../../server/src/lsp/document-checker';
 import type { ClaimsResult } from '../../server/src/shared/protocol';
-import { buildServer } from '../../scripts/bundle-options.mjs';
 import { bundledDataset } from '../core/bundled-dataset';
-import { TODAY, repoRoot } from './workspace';
+import { buildServerWithData, repoRoot, TODAY } from './workspace';
 
 describe('claims held by the check worker', () => {
   const dir = mkdtempSync(join(tmpdir(), 'briefcheck-claims-'));
   let connection: ProtocolConnection;
   let kill: () => void;
   beforeAll(async () => {
-    await buildServer(repoRoot, dir);
-    cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
+    await buildServerWithData(dir);
     const child = spawn(process.execPath, [join(dir, 'dist', 'server.js'), '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] });
     kill = () => child.kill();
     connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

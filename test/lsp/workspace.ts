@@ -4,6 +4,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildServer } from '../../scripts/bundle-options.mjs';
 
 export const repoRoot = resolve(__dirname, '..', '..');
 export const fixtures = join(__dirname, 'fixtures');
@@ -14,6 +15,12 @@ export function tempWorkspace(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `briefcheck-lsp-${name}-`));
   cpSync(fixtures, dir, { recursive: true });
   return dir;
+}
+
+/** The server's bundles built into `dir/dist`, with the bundled data beside them, as the package has it. */
+export async function buildServerWithData(dir: string): Promise<void> {
+  await buildServer(repoRoot, dir);
+  cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
 }
 
 export function removeWorkspace(dir: string): void {
