@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import rpc from 'vscode-languageserver-protocol/node';
+import { importTs } from '../../scripts/import-ts.mjs';
 import { generateBrief, mulberry32 } from './corpus.mjs';
 
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = rpc;
@@ -21,15 +22,15 @@ export function percentile(samples, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function startServer(root, storage) {
+/** How the extension starts its server (client/src/server-env.ts): its environment, less NODE_EXTRA_CA_CERTS, and its Node options. */
+const extensionLaunch = () => importTs("export { serverEnv, SERVER_EXEC_ARGV } from './client/src/server-env';");
+
+function startServer({ serverEnv, SERVER_EXEC_ARGV }, root, storage) {
   const started = performance.now();
-  // The environment the extension gives its server (client/src/server-env.ts: no
-  // NODE_EXTRA_CA_CERTS), with the code cache (server/src/node/code-cache.ts) and the results it
-  // remembers (server/src/node/result-memory.ts) in folders of the benchmark's own.
-  const { NODE_EXTRA_CA_CERTS: _, ...inherited } = process.env;
-  const env = { ...inherited, BRIEFCHECK_CODE_CACHE: join(storage, 'code-cache'), BRIEFCHECK_RESULT_CACHE: join(storage, 'results') };
-  // And the Node options it starts it with (SERVER_EXEC_ARGV there).
-  const child = spawn(process.execPath, ['--max-semi-space-size=4', join(root, 'dist/server.js'), '--stdio'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  // As the extension does, with the code cache (server/src/node/code-cache.ts) and the remembered
+  // results (server/src/node/result-memory.ts) in the benchmark's own storage folder.
+  const env = serverEnv({ ...process.env, BRIEFCHECK_CODE_CACHE: undefined, BRIEFCHECK_RESULT_CACHE: undefined }, storage);
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, join(root, 'dist/server.js'), '--stdio'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   // Answer what a server may ask of its editor: no settings, accept registrations and progress.
   connection.onRequest((method, params) => {
@@ -155,6 +156,7 @@ function stop(server) {
 }
 
 export async function runLatency({ root, benchDir }) {
+  const launch = await extensionLaunch();
   const folder = join(benchDir, 'lsp');
   mkdirSync(folder, { recursive: true });
   const rng = mulberry32(6);
@@ -171,7 +173,7 @@ export async function runLatency({ root, benchDir }) {
   // the extension) and writes them; the starts below are every later one.
   const storage = join(folder, 'storage');
   rmSync(storage, { recursive: true, force: true });
-  const server = startServer(root, storage);
+  const server = startServer(launch, root, storage);
   await initialize(server, folder);
   const smallDoc = open(server, join(folder, 'small.md'), small);
   await diagnostics(server, smallDoc);
@@ -196,7 +198,7 @@ export async function runLatency({ root, benchDir }) {
   const cachedFirsts = [];
   const unseenFirsts = [];
   for (let i = 0; i < 2 * LATER_STARTS; i++) {
-    const again = startServer(root, storage);
+    const again = startServer(launch, root, storage);
     await initialize(again, folder);
     const unseen = i % 2 === 1;
     const path = join(folder, unseen ? `unseen-${i}.md` : 'small.md');
@@ -211,7 +213,7 @@ export async function runLatency({ root, benchDir }) {
   const cachedFirstMs = percentile(cachedFirsts, 50);
   const unseenFirstMs = percentile(unseenFirsts, 50);
 
-  const many = startServer(root, storage);
+  const many = startServer(launch, root, storage);
   await initialize(many, folder);
   for (let i = 0; i < 50; i++) {
     const path = join(folder, `open-${i}.md`);
