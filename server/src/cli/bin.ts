@@ -4,7 +4,7 @@
 import { tuneCompiler } from '../node/compiler-flags';
 import { run } from './main';
 
-tuneCompiler();
+tuneCompiler('cli');
 
 const chunks = () =>
   new Promise<string>((resolve, reject) => {
