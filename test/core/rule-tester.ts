@@ -16,7 +16,7 @@ export interface ValidCase {
 }
 
 export interface InvalidCase extends ValidCase {
-  errors: { messageId: string; includes?: string[] }[];
+  errors: { messageId: string; includes?: string[]; excludes?: string[] }[];
   /** Text after applying all fixes; null when the rule must offer no fix. */
   output?: string | null;
 }
@@ -44,6 +44,7 @@ export function ruleTable(ruleId: string, table: { valid: ValidCase[]; invalid: 
           expect(p.ruleId).toBe(ruleId);
           expect(p.message).toMatch(/\.$/);
           for (const words of c.errors[i]?.includes ?? []) expect(p.message).toContain(words);
+          for (const words of c.errors[i]?.excludes ?? []) expect(p.message).not.toContain(words);
         });
         if (c.output === null) expect(result.problems.every((p) => !p.fix)).toBe(true);
         if (typeof c.output === 'string') {

@@ -56,12 +56,25 @@ ruleTable('status-unknown', {
     {
       code: 'In December 2024, China banned exports of gallium to the United States.',
       asOf: '2026-11-28',
-      errors: [{ messageId: 'unknown', includes: ['2026-11-28', '2026-11-27'] }],
+      // The claim names its minerals once; the record is named without a state of its own.
+      errors: [{ messageId: 'unknown', includes: ['Whether a ban on exports to the US for gallium holds on 2026-11-28 cannot be known: ', '2026-11-27', '; the last record is MOFCOM Announcement No. 46 of 2024 ('], excludes: ['known for gallium', '(unknown)'] }],
     },
     {
       code: 'China bans exports of antimony to the US.',
       asOf: '2026-11-28',
       errors: [{ messageId: 'unknown' }],
+    },
+    {
+      name: 'only some of the minerals unknown: those are named',
+      code: 'China bans exports of gallium and graphite to the US.',
+      asOf: '2026-11-28',
+      errors: [{ messageId: 'unknown', includes: ['for gallium and graphite holds on 2026-11-28 cannot be known for gallium: '] }],
+    },
+    {
+      name: 'a date before the data begins: no record to name',
+      code: 'China requires export licences for gallium.',
+      asOf: '2023-04-02',
+      errors: [{ messageId: 'noRecord', includes: ['cannot be known: the date is before the dataset\'s coverage, which starts on 2023-07-01.'], excludes: ['last record', 'no measure'] }],
     },
   ],
 });

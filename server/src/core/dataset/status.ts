@@ -200,7 +200,7 @@ export function statusOn(index: StatusIndex, mineral: string, on: IsoDate): Mine
     const clauses = listClauses(index, mineral, on).map((c) => ({ ...c, state: 'unknown' as const }));
     const destinations: Record<string, StatusValue> = {};
     for (const c of clauses) if (c.role === 'sets-status' && c.clause.destination !== 'all') destinations[c.clause.destination] = 'unknown';
-    return { mineral, on, status: 'unknown', destinations, clauses, note: `Before the dataset's coverage, which starts on ${coverage.measuresFrom}.` };
+    return { mineral, on, status: 'unknown', destinations, clauses, note: `The date is before the dataset's coverage, which starts on ${coverage.measuresFrom}.` };
   }
   const confirmed = lastConfirmed(index.meta);
   const gap = new Map<ClauseStatus, IsoDate>();
