@@ -44,5 +44,10 @@ export function explainingClause(status: MineralStatus, destination: Destination
 export function clauseRecord(dataset: Dataset, clause: ClauseStatus | undefined): { record: string; source: string } {
   if (!clause) return { record: 'no measure in the dataset', source: 'the bundled dataset' };
   const state = clause.state === 'in-force' ? 'in force' : clause.state.replace(/-/g, ' ');
-  return { record: `${measureName(clause.measure)} (${state})`, source: describeSources(dataset, clause.event?.sources.length ? clause.event.sources : clause.measure.sources) };
+  return { record: `${measureName(clause.measure)} (${state})`, source: clauseSource(dataset, clause) };
+}
+
+/** The sources of a clause's latest event, else of its measure. */
+export function clauseSource(dataset: Dataset, clause: ClauseStatus): string {
+  return describeSources(dataset, clause.event?.sources.length ? clause.event.sources : clause.measure.sources);
 }

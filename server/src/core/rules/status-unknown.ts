@@ -6,8 +6,8 @@ import type { Dataset } from '../dataset/types';
 import type { Claim, IsoDate } from '../types';
 import type { ControlEvidence } from '../verdicts/types';
 import { defineRule } from './define-rule';
-import { describeSources, measureName, mineralList } from './describe';
-import { claimedWords, explainingClause } from './control-words';
+import { measureName, mineralList } from './describe';
+import { claimedWords, clauseSource, explainingClause } from './control-words';
 
 /**
  * The claim (which names its minerals), the minerals whose status is unknown only when they are
@@ -18,21 +18,18 @@ function describe(claim: Claim, control: ControlEvidence, asOf: IsoDate, dataset
   const clause = explainingClause(first.status, claim.control?.destination ?? 'all');
   const reason = first.status.note ?? 'no record covers that date';
   const unknown = control.unknownOnAsOf.map((u) => u.mineral);
-  const minerals = mineralList(dataset, unknown);
   const some = claim.minerals.some((m) => !unknown.includes(m));
   const data = {
     claimed: claimedWords(claim, dataset),
     asOf,
-    minerals,
-    scope: some ? ` for ${minerals}` : '',
+    scope: some ? ` for ${mineralList(dataset, unknown)}` : '',
     reason: reason.replace(/\.$/, '').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase()),
   };
   if (!clause) return { messageId: 'noRecord' as const, data };
-  const sources = clause.event?.sources.length ? clause.event.sources : clause.measure.sources;
   return {
     messageId: 'unknown' as const,
     record: { kind: 'measure' as const, id: clause.measure.id, sources: clause.measure.sources.map((s) => s.source) },
-    data: { ...data, record: measureName(clause.measure), source: describeSources(dataset, sources) },
+    data: { ...data, record: measureName(clause.measure), source: clauseSource(dataset, clause) },
   };
 }
 
