@@ -39,6 +39,18 @@ describe('briefcheck --help, --version, rules', () => {
   });
 });
 
+describe('status-unknown as printed', () => {
+  it('names the claim once, and a record only when there is one', async () => {
+    const dir = tempTree({ 'a.md': 'China bans exports of gallium and graphite to the US.\n\nChina requires export licences for gallium.\n' });
+    const late = await runCli(['--as-of', '2026-11-28', '--rule', 'data-age=off', '--rule', 'control-status=off'], { cwd: dir });
+    expect(late.stdout).toContain('Whether a ban on exports to the US for gallium and graphite holds on 2026-11-28 cannot be known for gallium: ');
+    expect(late.stdout).toContain('; the last record is MOFCOM Announcement No. 46 of 2024 (');
+    const early = await runCli(['--as-of', '2023-04-02'], { cwd: dir });
+    expect(early.stdout).toContain("Whether export licensing for gallium holds on 2023-04-02 cannot be known: the date is before the dataset's coverage, which starts on 2023-07-01.");
+    expect(early.stdout).not.toContain('last record');
+  });
+});
+
 describe('exit codes', () => {
   it('0 when there are no errors', async () => {
     const dir = tempTree({ 'a.md': noClaims });
