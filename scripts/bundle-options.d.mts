@@ -1,4 +1,4 @@
 import type { BuildOptions } from 'esbuild';
 export declare const bundleOptions: BuildOptions;
 export declare const serverBundles: Array<{ entryPoints: string[]; outfile: string }>;
-export declare function buildServer(repoRoot: string, dir: string): Promise<void>;
+export declare function buildServer(repoRoot: string, dir: string, dataHash?: string): Promise<void>;

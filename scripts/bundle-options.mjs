@@ -26,8 +26,12 @@ export const bundleOptions = {
   plugins: [configValidatorPlugin],
 };
 
-/** Builds the language server's bundles into `dir`/dist, as the build does (for tests that run a built server). */
-export async function buildServer(repoRoot, dir) {
+/**
+ * Builds the language server's bundles into `dir`/dist, as the build does (for tests that run a
+ * built server), with `dataHash` as the validated data's hash when given (else they validate it).
+ */
+export async function buildServer(repoRoot, dir, dataHash) {
   const { build } = await import('esbuild');
-  await Promise.all(serverBundles.map((b) => build({ ...bundleOptions, entryPoints: b.entryPoints.map((e) => `${repoRoot}/${e}`), outfile: `${dir}/${b.outfile}`, sourcemap: false, logLevel: 'silent' })));
+  const define = { ...bundleOptions.define, ...(dataHash ? { __BRIEFCHECK_DATA_HASH__: JSON.stringify(dataHash) } : {}) };
+  await Promise.all(serverBundles.map((b) => build({ ...bundleOptions, define, entryPoints: b.entryPoints.map((e) => `${repoRoot}/${e}`), outfile: `${dir}/${b.outfile}`, sourcemap: false, logLevel: 'silent' })));
 }

@@ -1,15 +1,21 @@
 // The server bundle stands alone: built the way the extension ships it (its bundles in dist/ beside
 // data/, no node_modules), spawned as its own process and spoken to over stdio with JSON-RPC.
-// Nothing it needs is fetched: it answers with only the packaged files present.
+// Nothing it needs is fetched: it answers with only the packaged files present. Its check worker
+// reads the bundled dataset for itself, so a check against it needs no files sent.
 
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StreamMessageReader, StreamMessageWriter, createProtocolConnection, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { buildServerWithData, fixtures, TODAY } from './workspace';
+import { bundledKey } from '../../server/src/node/bundled-data';
+import { resolveConfig } from '../../server/src/node/config';
+import { validatedDataHash } from '../../server/src/node/dataset';
+import type { CheckReply, CheckRequest } from '../../server/src/lsp/document-checker';
+import { buildServerWithData, fixtures, repoRoot, TODAY } from './workspace';
 
 describe('the packaged server bundle', () => {
   const dir = mkdtempSync(join(tmpdir(), 'briefcheck-bundle-'));
@@ -40,6 +46,26 @@ describe('the packaged server bundle', () => {
     } finally {
       connection.dispose();
       child.kill();
+    }
+  });
+
+  it('has a check worker that holds the bundled dataset, known by its hash, before any file is sent to it', async () => {
+    const hash = (await validatedDataHash(join(repoRoot, 'data')))!;
+    await buildServerWithData(dir, hash);
+    const worker = new Worker(join(dir, 'dist', 'server-worker.js'), { env: { BRIEFCHECK_CODE_CACHE: 'off' } });
+    const ask = (request: CheckRequest) => new Promise<CheckReply>((resolve) => {
+      worker.once('message', resolve);
+      worker.postMessage(request);
+    });
+    try {
+      const text = readFileSync(join(fixtures, 'memo.md'), 'utf8');
+      const options = { config: resolveConfig({}, dir), today: TODAY };
+      const bundled = await ask({ type: 'check', id: 1, uri: 'file:///memo.md', text, options, datasetKey: bundledKey(hash) });
+      expect('result' in bundled && bundled.problems).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: expect.any(String) })]));
+      const unknown = await ask({ type: 'check', id: 2, uri: 'file:///other.md', text, options, datasetKey: bundledKey('0'.repeat(64)) });
+      expect(unknown).toMatchObject({ id: 2, error: expect.stringMatching(/was never sent/) });
+    } finally {
+      await worker.terminate();
     }
   });
 });

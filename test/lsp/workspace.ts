@@ -18,8 +18,8 @@ export function tempWorkspace(name: string): string {
 }
 
 /** The server's bundles built into `dir/dist`, with the bundled data beside them, as the package has it. */
-export async function buildServerWithData(dir: string): Promise<void> {
-  await buildServer(repoRoot, dir);
+export async function buildServerWithData(dir: string, dataHash?: string): Promise<void> {
+  await buildServer(repoRoot, dir, dataHash);
   cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
 }
 

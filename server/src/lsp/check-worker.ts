@@ -1,12 +1,16 @@
 // The language server's check worker (run by dist/server-worker.js, see lsp/checker.ts): it keeps
 // one incremental checker per open document, the claims of each document's latest check (unless
 // they were sent with its result), the problems last sent for each document, and each dataset it
-// has been sent once.
+// has been sent once. The bundled dataset it reads for itself as it starts, while the server loads
+// (node/bundled-data.ts): the server sends it too, with the first check, but it need not be
+// indexed again then.
 
 import { parentPort } from 'node:worker_threads';
+import { lexiconFor } from '../core/claims/lexicon';
 import { createDataset } from '../core/dataset/index';
 import type { Dataset } from '../core/dataset/types';
 import type { Problem } from '../core/types';
+import { readValidatedBundled } from '../node/bundled-data';
 import { CheckedDocuments, INLINE_CLAIMS, type CheckReply, type CheckRequest } from './document-checker';
 import { diffProblems } from './problem-delta';
 
@@ -18,7 +22,7 @@ const sent = new Map<string, { problems: Problem[]; textLength: number; claimCou
 function handle(request: Exclude<CheckRequest, { type: 'forget' }>): CheckReply {
   try {
     if (request.type === 'claims') return { id: request.id, claims: documents.claims(request.uri, request.check, request.range) };
-    if (request.datasetFiles) datasets.set(request.datasetKey, createDataset(request.datasetFiles));
+    if (request.datasetFiles && !datasets.has(request.datasetKey)) datasets.set(request.datasetKey, createDataset(request.datasetFiles));
     const dataset = datasets.get(request.datasetKey);
     if (!dataset) return { id: request.id, error: `briefcheck check worker: dataset ${request.datasetKey} was never sent` };
     // The request's id names the check: the server numbers requests across worker restarts.
@@ -45,3 +49,18 @@ parentPort?.on('message', (request: CheckRequest) => {
     sent.delete(request.uri);
   } else parentPort?.postMessage(handle(request));
 });
+
+/** Reads and indexes the bundled dataset, as the build validated it, and builds its lexicon of names. */
+function readBundled(): void {
+  try {
+    const own = readValidatedBundled();
+    if (!own) return;
+    const dataset = createDataset(own.files);
+    lexiconFor(dataset);
+    datasets.set(own.key, dataset);
+  } catch {
+    // Not as built, or unreadable: the server reads it, reports what is wrong, and sends it.
+  }
+}
+
+readBundled();

@@ -6,6 +6,7 @@
 
 import { Worker } from 'node:worker_threads';
 import type { Dataset, DatasetFiles } from '../core/dataset/types';
+import { sharedDatasetKey } from '../node/dataset';
 import { claimsIn, InThreadChecker, type CheckedBrief, type CheckReply, type CheckRequest, type DocumentChecker, type IndexedClaim } from './document-checker';
 import type { CheckOptions, Claim, Problem, Range } from '../core/types';
 import { checkWorkerScript, startCheckWorker, takePrestartedWorker } from './prestart';
@@ -43,7 +44,8 @@ class WorkerChecker implements DocumentChecker {
 
   private checkRequest(uri: string, text: string, dataset: Dataset, options: CheckOptions, top: boolean): Extract<CheckRequest, { type: 'check' }> {
     let datasetKey = this.keys.get(dataset);
-    if (!datasetKey) this.keys.set(dataset, (datasetKey = `d${this.nextKey++}`));
+    // The bundled dataset by its content hash: the worker has read it for itself, and keeps the copy.
+    if (!datasetKey) this.keys.set(dataset, (datasetKey = sharedDatasetKey(dataset) ?? `d${this.nextKey++}`));
     const request: Extract<CheckRequest, { type: 'check' }> = { type: 'check', id: this.nextId++, uri, text, options, datasetKey, ...(top ? { top } : {}) };
     if (!this.sent.has(datasetKey)) {
       this.sent.add(datasetKey);

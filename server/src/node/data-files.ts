@@ -3,6 +3,7 @@
 // the very same files again at every start.
 
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -19,23 +20,42 @@ export interface DataTexts {
   schemas: Record<(typeof SCHEMA_NAMES)[number], string | undefined>;
 }
 
-/** Reads the data files (a missing one throws, with its path) and the schema files. */
-export async function readDataTexts(dataDir: string): Promise<DataTexts> {
-  const read = async (file: string) => {
-    try {
-      return await readFile(file, 'utf8');
-    } catch (e) {
-      throw new Error(`briefcheck: bundled dataset: ${file}: cannot read the file: ${(e as Error).message}`);
-    }
-  };
-  const [data, schemas] = await Promise.all([
-    Promise.all(DATA_FILES.map((n) => read(join(dataDir, `${n}.json`)))),
-    Promise.all(SCHEMA_NAMES.map((n) => readFile(join(dataDir, 'schema', `${n}.schema.json`), 'utf8').catch(() => undefined))),
-  ]);
+const cannotRead = (file: string, e: unknown) => new Error(`briefcheck: bundled dataset: ${file}: cannot read the file: ${(e as Error).message}`);
+
+function textsOf(data: string[], schemas: (string | undefined)[]): DataTexts {
   return {
     data: Object.fromEntries(DATA_FILES.map((n, i) => [n, data[i]!])) as DataTexts['data'],
     schemas: Object.fromEntries(SCHEMA_NAMES.map((n, i) => [n, schemas[i]])) as DataTexts['schemas'],
   };
+}
+
+/** Reads the data files (a missing one throws, with its path) and the schema files. */
+export async function readDataTexts(dataDir: string): Promise<DataTexts> {
+  const read = (file: string) => readFile(file, 'utf8').catch((e: unknown) => Promise.reject(cannotRead(file, e)));
+  const [data, schemas] = await Promise.all([
+    Promise.all(DATA_FILES.map((n) => read(join(dataDir, `${n}.json`)))),
+    Promise.all(SCHEMA_NAMES.map((n) => readFile(join(dataDir, 'schema', `${n}.schema.json`), 'utf8').catch(() => undefined))),
+  ]);
+  return textsOf(data, schemas);
+}
+
+/** readDataTexts, at once: for a thread that has nothing else to do meanwhile. */
+export function readDataTextsSync(dataDir: string): DataTexts {
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (e) {
+      throw cannotRead(file, e);
+    }
+  };
+  const schema = (n: string) => {
+    try {
+      return readFileSync(join(dataDir, 'schema', `${n}.schema.json`), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  return textsOf(DATA_FILES.map((n) => read(join(dataDir, `${n}.json`))), SCHEMA_NAMES.map(schema));
 }
 
 /** SHA-256 over every data and schema file's name and exact text. */

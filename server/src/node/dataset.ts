@@ -4,17 +4,15 @@
 // Bundled files whose content hash the build recorded as valid skip the schema step (ajv is then
 // not even loaded); overlays are always validated.
 
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkInvariants, createDataset, idsOf, mergeFiles, type DataIssue } from '../core/dataset/index';
 import type { Dataset, DatasetFiles, Overlay } from '../core/dataset/types';
-import { DATA_FILES as FILES, dataHash, readDataTexts, type DataFileName as FileName } from './data-files';
+import { BUILT_DATA_HASH, bundledKey, filesOf, findDataDir, parseDataTexts } from './bundled-data';
+import { DATA_FILES as FILES, dataHash, readDataTexts } from './data-files';
 import type { SchemaError, Validators } from './data-schemas';
 
-/** Set by scripts/build.mjs: the hash of the bundled data it validated; absent when run from source. */
-declare const __BRIEFCHECK_DATA_HASH__: string | undefined;
-const BUILT_DATA_HASH = typeof __BRIEFCHECK_DATA_HASH__ === 'string' ? __BRIEFCHECK_DATA_HASH__ : undefined;
+export { findDataDir } from './bundled-data';
 
 export interface DataError {
   /** The file the problem is in (as given, for overlays). */
@@ -39,18 +37,6 @@ export interface LoadDatasetOptions {
 export interface LoadedDataset {
   dataset: Dataset;
   errors: DataError[];
-}
-
-/** The bundled data folder: the nearest folder named data/ with a meta.json, walking up from here. */
-export function findDataDir(from: string = __dirname): string {
-  let dir = resolve(from);
-  for (;;) {
-    const candidate = join(dir, 'data');
-    if (existsSync(join(candidate, 'meta.json')) && existsSync(join(candidate, 'schema'))) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`briefcheck: cannot find the bundled data folder (data/meta.json) above ${from}`);
-    dir = parent;
-  }
 }
 
 interface Bundled {
@@ -101,23 +87,13 @@ function bundledIssue(dataDir: string, issue: DataIssue): DataError {
 async function readBundled(dataDir: string, validatedHash: string | undefined): Promise<Bundled> {
   const texts = await readDataTexts(dataDir);
   const hash = dataHash(texts);
-  const parts: Partial<Record<FileName, unknown>> = {};
-  for (const name of FILES) {
-    const file = join(dataDir, `${name}.json`);
-    try {
-      parts[name] = JSON.parse(texts.data[name]);
-    } catch (e) {
-      throw new Error(`briefcheck: bundled dataset: ${file}: not valid JSON: ${(e as Error).message}`);
-    }
-  }
+  const parts = parseDataTexts(dataDir, texts);
   const errors: DataError[] = [];
   if (hash !== validatedHash) {
     const [{ schemaErrors }, validators] = await Promise.all([import('./data-schemas'), validatorsFor(dataDir)]);
     for (const name of FILES) errors.push(...schemaErrors(validators[name], parts[name]).map(inFile(join(dataDir, `${name}.json`))));
   }
-  const { $schema: _schema, ...meta } = parts.meta as DatasetFiles['meta'] & { $schema?: string };
-  const list = <K extends Exclude<FileName, 'meta'>>(name: K) => ((parts[name] as Record<K, unknown> | undefined)?.[name] ?? []) as DatasetFiles[K];
-  const files: DatasetFiles = { meta, sources: list('sources'), minerals: list('minerals'), measures: list('measures'), observations: list('observations') };
+  const files = filesOf(parts);
   errors.push(...checkInvariants(files).map((issue) => bundledIssue(dataDir, issue)));
   return { files, errors, hash };
 }
@@ -163,7 +139,19 @@ export async function loadDataset(overlayPaths: readonly string[], options: Load
     errors.push(...result.errors);
     if (result.overlay) overlays.push(result.overlay);
   }
-  return { dataset: createDataset(bundled.files, overlays), errors };
+  const dataset = createDataset(bundled.files, overlays);
+  if (overlays.length === 0 && bundled.hash === validatedHash && bundled.errors.length === 0) shared.set(dataset, bundledKey(bundled.hash));
+  return { dataset, errors };
+}
+
+const shared = new WeakMap<Dataset, string>();
+
+/**
+ * The key of a dataset made of the bundled files alone, as the build validated them, by which any
+ * thread may read the same dataset for itself (node/bundled-data.ts); undefined for any other.
+ */
+export function sharedDatasetKey(dataset: Dataset): string | undefined {
+  return shared.get(dataset);
 }
 
 /**
