@@ -78,7 +78,7 @@ describe('language server: robustness', () => {
     const items = await h.diagnostics(doc);
     expect(performance.now() - t0).toBeLessThan(15_000);
     expect(items.map((d) => d.code)).toEqual([LIMITS_RULE]);
-    expect(items[0]!.message).toContain(`over the limit of ${LIMITS.maxChars.toLocaleString('en-US')}`);
+    expect(items[0]!.message).toContain(`longer than the limit of ${LIMITS.maxChars.toLocaleString('en-US')} characters`);
     await h.client.sendNotification('textDocument/didClose', { textDocument: { uri: doc.uri } });
     await h.client.sendRequest('briefcheck/datasetInfo', {});
     doc.text = '';

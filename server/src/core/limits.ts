@@ -111,7 +111,9 @@ export function guardText(text: string, limits: Limits = LIMITS): Guarded {
   if (source.length > limits.maxChars) {
     const lineEnd = lastLineBreak(source, limits.maxChars - 1);
     const at = lineEnd > 0 ? lineEnd + 1 : limits.maxChars;
-    hits.push({ message: `This brief is ${fmt(text.length)} characters long, over the limit of ${fmt(limits.maxChars)}: nothing after this point is checked.`, at, end: at });
+    // Not the brief's length: the notice stays the same while the brief is typed in, so an editor
+    // holding it need not be sent every diagnostic again (lsp/diagnostics.ts).
+    hits.push({ message: `This brief is longer than the limit of ${fmt(limits.maxChars)} characters: nothing after this point is checked.`, at, end: at });
     source = source.slice(0, at);
     cut = true;
   }
