@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeAction, Diagnostic, MarkupContent, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, DocumentDiagnosticReport, FullDocumentDiagnosticReport, MarkupContent, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { run } from '../../server/src/cli/main';
 import { checkBrief } from '../../server/src/core/check';
 import { applyFixes } from '../../server/src/core/fix';
@@ -98,6 +98,35 @@ describe('language server: hovers and code actions', () => {
     await h.change(doc, `${doc.text}\n`);
     const actions = await h.codeActions(doc, d.range, [d], ['quickfix']);
     expect(actions).toEqual([]);
+  });
+
+  it("answers an edit that changes no diagnostic with 'unchanged', and the fixes the editor keeps still apply", async () => {
+    const path = join(dir, 'memo.md');
+    const text = readFileSync(path, 'utf8');
+    const doc = await h.open(path, text);
+    const pull = (previousResultId?: string) => h.client.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: doc.uri }, ...(previousResultId ? { previousResultId } : {}) });
+    const withoutVersion = (items: Diagnostic[]) => items.map((d) => ({ ...d, data: { ...(d.data as object), version: 0 } }));
+    const first = (await pull()) as FullDocumentDiagnosticReport;
+    const d = first.items.find((x) => (x.data as { fix?: unknown }).fix)!;
+    expect(d, 'the memo has a fixable problem').toBeDefined();
+
+    // A keystroke in the heading: no problem moves or changes.
+    const typed = text.replace('# Chinese mineral coercion', '# Chinese mineral coercions');
+    await h.change(doc, typed);
+    const second = await pull(first.resultId);
+    expect(second.kind).toBe('unchanged');
+    expect(second.resultId).not.toBe(first.resultId);
+    const fix = (await h.codeActions(doc, d.range, [d], ['quickfix'])).find((a) => a.isPreferred);
+    expect(fix?.edit).toEqual({ documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: (d.data as { fix: unknown }).fix }] });
+    // What the server vouched for: a whole report now says the same.
+    const fresh = (await pull()) as FullDocumentDiagnosticReport;
+    expect(withoutVersion(fresh.items)).toEqual(withoutVersion(first.items));
+
+    // An edit that changes the problems: the whole report, and the old diagnostic's fix is refused.
+    const line = typed.split('\n')[d.range.start.line]!;
+    await h.change(doc, typed.replace(`${line}\n`, ''));
+    expect((await pull(fresh.resultId)).kind).toBe('full');
+    expect(await h.codeActions(doc, d.range, [d], ['quickfix'])).toEqual([]);
   });
 
   it("fixes everything with source.fixAll.briefcheck, exactly as the CLI's --fix does, and is idempotent", async () => {

@@ -18,11 +18,15 @@ function wanted(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-export async function codeActions(doc: TextDocument, params: CodeActionParams, analyzer: Analyzer): Promise<CodeAction[]> {
+/**
+ * `heldVersion`: an older version whose diagnostics the editor was told still hold for the
+ * document's current one (lsp/diagnostics.ts), so their fixes still apply.
+ */
+export async function codeActions(doc: TextDocument, params: CodeActionParams, analyzer: Analyzer, heldVersion?: number): Promise<CodeAction[]> {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wanted(only, CodeActionKind.QuickFix)) {
-    for (const d of params.context.diagnostics) actions.push(...quickFixes(doc, d));
+    for (const d of params.context.diagnostics) actions.push(...quickFixes(doc, d, heldVersion));
   }
   const explicitFixAll = only?.some((o) => FixAllKind === o || FixAllKind.startsWith(`${o}.`)) ?? false;
   const needsAnalysis = explicitFixAll || wanted(only, ImportShareKind) || wanted(only, ControlTableKind);
@@ -45,11 +49,12 @@ export async function codeActions(doc: TextDocument, params: CodeActionParams, a
   return actions;
 }
 
-function quickFixes(doc: TextDocument, d: Diagnostic): CodeAction[] {
+function quickFixes(doc: TextDocument, d: Diagnostic, heldVersion: number | undefined): CodeAction[] {
   const data = d.data;
   if (d.source !== SOURCE || !isDiagnosticData(data) || typeof d.code !== 'string') return [];
-  // A fix computed for another version of the text would land in the wrong place: offer nothing.
-  if (data.version !== doc.version) return [];
+  // A fix computed for another version of the text would land in the wrong place: offer nothing,
+  // unless the server told the editor that version's diagnostics, fixes and all, still hold.
+  if (data.version !== doc.version && data.version !== heldVersion) return [];
   const ruleId = d.code;
   const actions: CodeAction[] = [];
   if (data.fix && data.fix.length > 0) {

@@ -13,7 +13,8 @@ export const SOURCE = 'briefcheck';
 
 /**
  * What a diagnostic carries so a quick fix can be rebuilt without server state (its rule is its
- * code). Kept small: a long brief's diagnostics are all sent again after every keystroke.
+ * code). Kept small: a long brief's diagnostics are all sent again after a keystroke that changes
+ * any of them.
  */
 export interface DiagnosticData {
   /** The document version the diagnostic, and its fix, were computed for. */
@@ -54,6 +55,30 @@ export function toDiagnostic(doc: TextDocument, problem: Problem, docUrl: (ruleI
     message: problem.message,
     data,
   };
+}
+
+const samePosition = (a: Range['start'], b: Range['start']) => a.line === b.line && a.character === b.character;
+const sameRange = (a: Range, b: Range) => samePosition(a.start, b.start) && samePosition(a.end, b.end);
+
+function sameEdits(a: readonly TextEdit[] = [], b: readonly TextEdit[] = []): boolean {
+  return a.length === b.length && a.every((e, i) => sameRange(e.range, b[i]!.range) && e.newText === b[i]!.newText);
+}
+
+/**
+ * Whether two diagnostics made by toDiagnostic say the same thing at the same place, with the same
+ * fix, whatever versions of the document they were made for: an editor that holds the one may be
+ * told it still holds (lsp/diagnostics.ts). Every field toDiagnostic sets is compared but the version.
+ */
+export function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return (
+    sameRange(a.range, b.range) &&
+    a.severity === b.severity &&
+    a.code === b.code &&
+    a.message === b.message &&
+    a.source === b.source &&
+    a.codeDescription?.href === b.codeDescription?.href &&
+    sameEdits((a.data as DiagnosticData | undefined)?.fix, (b.data as DiagnosticData | undefined)?.fix)
+  );
 }
 
 export function toClaimItems(doc: TextDocument, problems: readonly Problem[], claims: readonly IndexedClaim[]): ClaimItem[] {

@@ -4,17 +4,20 @@
 // pause (longer than that check), and waits for a share of its cost (capped) while edits come
 // faster than it can be checked, so a burst of keystrokes does not queue checks that cannot be
 // interrupted once begun.
-// Result ids carry the version and generation, so an unchanged document answers "unchanged".
+// Result ids carry the version and generation, so an unchanged document answers "unchanged"; so
+// does an edited one whose diagnostics are the very ones the editor holds (a keystroke in a line
+// with none), and the editor keeps them, with the version their fixes were computed for, which
+// heldVersion then vouches for (lsp/code-actions.ts).
 // A brief just opened may be answered early (lsp/analysis.ts), when that is ready before its whole
 // check: with the result an earlier start remembered for the same text and inputs, or a long
 // brief's top. `whole` is then called once the whole check is done, to have the editor pull again,
 // and the next pull answers with the whole brief's problems; after a remembered result, only when
 // the check found other problems.
 
-import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type CancellationToken, type DocumentDiagnosticReport } from 'vscode-languageserver';
+import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from './analysis';
-import { toDiagnostic } from './convert';
+import { sameDiagnostic, toDiagnostic } from './convert';
 import { ruleDocUrl } from './rule-docs';
 
 /** A fixed quiet time in ms after an edit, or 'adaptive' (the default; see adaptiveWaitMs). */
@@ -41,6 +44,11 @@ export class DiagnosticsProvider {
   /** Time between the last two edits of a document (unknown after its first). */
   private readonly lastGap = new Map<string, number>();
   private readonly lastCost = new Map<string, number>();
+  /**
+   * Per document, the last whole report: its result id and items, the document version it was
+   * made or last confirmed for, and the version the items were made for (their data's).
+   */
+  private readonly reported = new Map<string, { resultId: string; items: Diagnostic[]; version: number; made: number }>();
 
   constructor(
     private readonly analyzer: Analyzer,
@@ -60,6 +68,16 @@ export class DiagnosticsProvider {
     this.lastChange.delete(uri);
     this.lastGap.delete(uri);
     this.lastCost.delete(uri);
+    this.reported.delete(uri);
+  }
+
+  /**
+   * The version whose diagnostics (and fixes) the editor holds for `version` of the document, when
+   * a report told it they still hold: the version they were made for, which may be older.
+   */
+  heldVersion(uri: string, version: number): number | undefined {
+    const last = this.reported.get(uri);
+    return last?.version === version ? last.made : undefined;
   }
 
   /** The wait a pull of this document makes after its last edit. */
@@ -79,11 +97,23 @@ export class DiagnosticsProvider {
     if (analysis.checkMs !== undefined) this.lastCost.set(doc.uri, analysis.checkMs);
     if (token.isCancellationRequested) throw cancelled();
     const items = analysis.result ? analysis.result.problems.map((p) => toDiagnostic(doc, p, ruleDocUrl)) : [];
-    if (!analysis.partial && !analysis.remembered) return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+    if (!analysis.partial && !analysis.remembered) return this.wholeReport(doc.uri, doc.version, resultId, previousResultId, items);
+    this.reported.delete(doc.uri);
     // After a top, always; after a remembered result, when the check found other problems.
     const pullAgain = analysis.remembered ? analysis.remembered.agrees.then((same) => !same) : whole.then(() => true, () => false);
     void pullAgain.then((again) => again && this.whole());
     return { kind: DocumentDiagnosticReportKind.Full, resultId: earlyResultId(resultId), items };
+  }
+
+  /** The whole brief's report: "unchanged" when the editor holds these very diagnostics already. */
+  private wholeReport(uri: string, version: number, resultId: string, previousResultId: string | undefined, items: Diagnostic[]): DocumentDiagnosticReport {
+    const last = this.reported.get(uri);
+    if (last && last.resultId === previousResultId && sameItems(last.items, items)) {
+      this.reported.set(uri, { ...last, resultId, version });
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    }
+    this.reported.set(uri, { resultId, items, version, made: version });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }
 
   /** Waits until the document has not changed for the wait its last check's cost calls for. */
@@ -99,6 +129,8 @@ export class DiagnosticsProvider {
     }
   }
 }
+
+const sameItems = (a: readonly Diagnostic[], b: readonly Diagnostic[]) => a.length === b.length && a.every((d, i) => sameDiagnostic(d, b[i]!));
 
 const EARLY = ':early';
 const earlyResultId = (resultId: string) => `${resultId}${EARLY}`;

@@ -256,7 +256,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('code actions', async (params) => {
       const doc = docFor(params);
       if (!params.range || !params.context || !Array.isArray(params.context.diagnostics)) throw invalidParams('Expected { textDocument, range, context }.');
-      return codeActions(doc, params, analyzer);
+      return codeActions(doc, params, analyzer, diagnostics.heldVersion(doc.uri, doc.version));
     }),
   );
 
