@@ -197,7 +197,9 @@ describe('results remembered between starts', () => {
     } finally {
       await first.stop();
     }
-    for (const [today, early] of [['2030-01-01', false], [TODAY, true]] as const) {
+    // Its own day first: a start on another day checks the brief and may remember that day's
+    // result in place of this one before it is stopped.
+    for (const [today, early] of [[TODAY, true], ['2030-01-01', false]] as const) {
       const server = await start(today, undated);
       try {
         expect((await pull(server.connection)).resultId?.endsWith(':early')).toBe(early);
