@@ -1,7 +1,8 @@
 // The bundled data folder and its files as the build validated them. The language server's check
-// worker reads them itself (lsp/check-worker.ts) instead of being sent them: it does so while the
-// server loads, and knows them by their content hash, as the server does (node/dataset.ts), so the
-// two threads agree on which dataset a check is made against without comparing its records.
+// worker reads and indexes them itself while the server loads (lsp/check-worker.ts), so its first
+// check need not index the copy the server sends. It knows them by their content hash, as the
+// server does (node/dataset.ts), so the two threads agree on which dataset a check is made against
+// without comparing its records.
 
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
