@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { DatasetFiles } from '../core/dataset/types';
-import { DATA_FILES, dataHash, readDataTextsSync, type DataFileName, type DataTexts } from './data-files';
+import { DATA_FILES, dataHash, readDataTexts, type DataFileName, type DataTexts } from './data-files';
 
 /** Set by scripts/build.mjs: the hash of the bundled data it validated; absent when run from source. */
 declare const __BRIEFCHECK_DATA_HASH__: string | undefined;
@@ -50,12 +50,11 @@ export const bundledKey = (hash: string): string => `bundled:${hash}`;
 
 /**
  * The bundled files, when they are the very files the build validated (their content hash is the
- * one it recorded), with their key; undefined when they are not, or when run from source. Read at
- * once: for a thread that has nothing else to do meanwhile.
+ * one it recorded), with their key; undefined when they are not, or when run from source.
  */
 export function readValidatedBundled(dataDir = findDataDir(), validatedHash = BUILT_DATA_HASH): { key: string; files: DatasetFiles } | undefined {
   if (!validatedHash) return undefined;
-  const texts = readDataTextsSync(dataDir);
+  const texts = readDataTexts(dataDir);
   const hash = dataHash(texts);
   return hash === validatedHash ? { key: bundledKey(hash), files: filesOf(parseDataTexts(dataDir, texts)) } : undefined;
 }

@@ -4,7 +4,6 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The dataset files, each with a schema of the same name in the data folder's schema/. */
@@ -20,42 +19,30 @@ export interface DataTexts {
   schemas: Record<(typeof SCHEMA_NAMES)[number], string | undefined>;
 }
 
-const cannotRead = (file: string, e: unknown) => new Error(`briefcheck: bundled dataset: ${file}: cannot read the file: ${(e as Error).message}`);
-
-function textsOf(data: string[], schemas: (string | undefined)[]): DataTexts {
-  return {
-    data: Object.fromEntries(DATA_FILES.map((n, i) => [n, data[i]!])) as DataTexts['data'],
-    schemas: Object.fromEntries(SCHEMA_NAMES.map((n, i) => [n, schemas[i]])) as DataTexts['schemas'],
-  };
-}
-
-/** Reads the data files (a missing one throws, with its path) and the schema files. */
-export async function readDataTexts(dataDir: string): Promise<DataTexts> {
-  const read = (file: string) => readFile(file, 'utf8').catch((e: unknown) => Promise.reject(cannotRead(file, e)));
-  const [data, schemas] = await Promise.all([
-    Promise.all(DATA_FILES.map((n) => read(join(dataDir, `${n}.json`)))),
-    Promise.all(SCHEMA_NAMES.map((n) => readFile(join(dataDir, 'schema', `${n}.schema.json`), 'utf8').catch(() => undefined))),
-  ]);
-  return textsOf(data, schemas);
-}
-
-/** readDataTexts, at once: for a thread that has nothing else to do meanwhile. */
-export function readDataTextsSync(dataDir: string): DataTexts {
-  const read = (file: string) => {
+/**
+ * Reads the data files (a missing one throws, with its path) and the schema files, at once: a dozen
+ * small files, read by the server's threads before their first check and by the command line
+ * before its first brief.
+ */
+export function readDataTexts(dataDir: string): DataTexts {
+  const read = (file: string): string => {
     try {
       return readFileSync(file, 'utf8');
     } catch (e) {
-      throw cannotRead(file, e);
+      throw new Error(`briefcheck: bundled dataset: ${file}: cannot read the file: ${(e as Error).message}`);
     }
   };
-  const schema = (n: string) => {
+  const schema = (name: string): string | undefined => {
     try {
-      return readFileSync(join(dataDir, 'schema', `${n}.schema.json`), 'utf8');
+      return readFileSync(join(dataDir, 'schema', `${name}.schema.json`), 'utf8');
     } catch {
       return undefined;
     }
   };
-  return textsOf(DATA_FILES.map((n) => read(join(dataDir, `${n}.json`))), SCHEMA_NAMES.map(schema));
+  return {
+    data: Object.fromEntries(DATA_FILES.map((n) => [n, read(join(dataDir, `${n}.json`))])) as DataTexts['data'],
+    schemas: Object.fromEntries(SCHEMA_NAMES.map((n) => [n, schema(n)])) as DataTexts['schemas'],
+  };
 }
 
 /** SHA-256 over every data and schema file's name and exact text. */

@@ -85,7 +85,7 @@ function bundledIssue(dataDir: string, issue: DataIssue): DataError {
 }
 
 async function readBundled(dataDir: string, validatedHash: string | undefined): Promise<Bundled> {
-  const texts = await readDataTexts(dataDir);
+  const texts = readDataTexts(dataDir);
   const hash = dataHash(texts);
   const parts = parseDataTexts(dataDir, texts);
   const errors: DataError[] = [];
