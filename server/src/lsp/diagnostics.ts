@@ -45,8 +45,8 @@ export class DiagnosticsProvider {
   private readonly lastGap = new Map<string, number>();
   private readonly lastCost = new Map<string, number>();
   /**
-   * Per document, the last whole report: its result id and items, the document version it was
-   * made or last confirmed for, and the version the items were made for (their data's).
+   * Per document, the last report: its result id and items, the document version it was made or
+   * last confirmed for, and the version the items were made for (their data's).
    */
   private readonly reported = new Map<string, { resultId: string; items: Diagnostic[]; version: number; made: number }>();
 
@@ -98,10 +98,11 @@ export class DiagnosticsProvider {
     if (token.isCancellationRequested) throw cancelled();
     const items = analysis.result ? analysis.result.problems.map((p) => toDiagnostic(doc, p, ruleDocUrl)) : [];
     if (!analysis.partial && !analysis.remembered) return this.wholeReport(doc.uri, doc.version, resultId, previousResultId, items);
-    this.reported.delete(doc.uri);
     // After a top, always; after a remembered result, when the check found other problems.
     const pullAgain = analysis.remembered ? analysis.remembered.agrees.then((same) => !same) : whole.then(() => true, () => false);
     void pullAgain.then((again) => again && this.whole());
+    // What the editor holds now: a whole report that says the same is "unchanged" to it.
+    this.reported.set(doc.uri, { resultId: earlyResultId(resultId), items, version: doc.version, made: doc.version });
     return { kind: DocumentDiagnosticReportKind.Full, resultId: earlyResultId(resultId), items };
   }
 
