@@ -4,13 +4,15 @@
 // a checksum and is validated before use, a damaged entry is checked again and rewritten, and a file
 // that cannot be read as a cache is discarded with one note. It stores only
 // what a cached run prints (the as-of date and the problems; claims only for the claims worklist),
-// one line per brief, and holds each entry as the bytes of its JSON text (outside the JavaScript
-// heap) until a run asks for it, so a large cache stays small to read and to hold.
+// one line per brief, and reads an entry's JSON text from the file only when a run asks for it
+// (node/cache-file.ts), so a large cache stays small to read and to hold.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { openSync } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BriefResult, Problem } from '../core/types';
+import { closeQuietly, forEachLine, readAt, type Line } from './cache-file';
 import { Spill, type Spilled } from './cache-spill';
 import { shownProblem } from '../core/shown';
 
@@ -60,8 +62,9 @@ export interface ResultCache {
   /** Stores a result; its claims only when `withClaims`. */
   set(file: string, key: string, result: BriefResult, withClaims?: boolean): void;
   /**
-   * Writes the cache if anything changed; entries for files not seen this run are kept. Entries
-   * stored by this run are then no longer answered by this object (open the cache again).
+   * Writes the cache if anything changed (entries for files not seen this run are kept), and ends
+   * this object's use: it releases the files it holds and answers nothing more (open the cache
+   * again). Call it once a run is done, changed or not.
    */
   save(): Promise<void>;
   readonly hits: number;
@@ -72,19 +75,20 @@ interface Stored {
   key: string;
   sum: string;
   /**
-   * The entry's JSON text as UTF-8 bytes (a slice of the file read), parsed only when a run asks
-   * for it; or, for an entry made by this run, where the spill holds those bytes. Bytes live
-   * outside the JavaScript heap and are held once; the same text as strings made the heap, and its
-   * garbage-collection headroom, grow with it.
+   * Where the entry's JSON text (UTF-8 bytes) is, parsed only when a run asks for it: in the cache
+   * file read, in the scratch file for an entry made by this run, or in memory when the scratch
+   * file could not be written. The text is not held as strings: those made the heap, and its
+   * garbage-collection headroom, grow with the cache.
    */
-  json: Buffer | Spilled;
+  json: Buffer | Place;
 }
 
-const bytesOf = (stored: Stored, spill: Spill) => (Buffer.isBuffer(stored.json) ? stored.json : spill.get(stored.json));
+interface Place extends Spilled {
+  in: 'cache' | 'spill';
+}
 
 const checksum = (json: Buffer) => createHash('sha256').update(json).digest('hex').slice(0, 16);
 const TAB = 9;
-const NEWLINE = 10;
 
 const SEVERITIES = new Set(['error', 'warning', 'info']);
 const AS_OF_SOURCES = new Set(['override', 'front-matter', 'config', 'today']);
@@ -109,68 +113,64 @@ function isEntry(v: unknown, withClaims: boolean): v is Entry {
 }
 
 /**
- * The entries of a cache file's bytes and how many lines were damaged, or why it cannot be used.
- * Lines are cut out of the bytes without decoding them: only each path is decoded here, and each
- * entry when a run asks for it.
+ * The entries of the open cache file `fd` and how many lines were damaged, or why it cannot be
+ * used. Only each line's head is decoded here, and each entry when a run asks for it.
  */
-function readEntries(bytes: Buffer): { entries: Map<string, Stored>; damaged: number } | 'corrupt' | 'foreign' {
-  const newline = bytes.indexOf(NEWLINE);
-  let header: unknown;
-  try {
-    header = JSON.parse(bytes.toString('utf8', 0, newline === -1 ? bytes.length : newline));
-  } catch {
-    return 'corrupt';
-  }
-  if (!header || typeof header !== 'object' || (header as { format?: unknown }).format !== CACHE_FORMAT) return 'foreign';
+function readEntries(fd: number): { entries: Map<string, Stored>; damaged: number } | 'corrupt' | 'foreign' {
+  let header: 'corrupt' | 'foreign' | 'ok' | undefined;
   const entries = new Map<string, Stored>();
   let damaged = 0;
-  if (newline === -1) return { entries, damaged };
-  for (let at = newline + 1; at < bytes.length; ) {
-    const end = lineEnd(bytes, at);
-    if (end > at) {
-      const stored = readLine(bytes, at, end);
-      // A damaged line is dropped: its brief is checked again and its entry rewritten.
-      if (stored) entries.set(stored.file, stored.stored);
-      else damaged++;
+  forEachLine(fd, (line) => {
+    if (header === undefined) {
+      header = headerOf(line);
+      return header === 'ok';
     }
-    at = end + 1;
-  }
+    const stored = readLine(line);
+    // A damaged line is dropped: its brief is checked again and its entry rewritten.
+    if (stored) entries.set(stored.file, stored.stored);
+    else damaged++;
+  });
+  if (header === undefined || header === 'corrupt') return 'corrupt';
+  if (header === 'foreign') return 'foreign';
   return { entries, damaged };
 }
 
-function lineEnd(bytes: Buffer, from: number): number {
-  const end = bytes.indexOf(NEWLINE, from);
-  return end === -1 ? bytes.length : end;
+function headerOf(line: Line): 'corrupt' | 'foreign' | 'ok' {
+  if (line.length > line.head.length) return 'corrupt';
+  let header: unknown;
+  try {
+    header = JSON.parse(line.head.toString('utf8'));
+  } catch {
+    return 'corrupt';
+  }
+  return header && typeof header === 'object' && (header as { format?: unknown }).format === CACHE_FORMAT ? 'ok' : 'foreign';
 }
 
 /** One line's four tab-separated fields (path as a JSON string, key, checksum, entry), or undefined when it is damaged. */
-function readLine(bytes: Buffer, start: number, end: number): { file: string; stored: Stored } | undefined {
-  const tabs: number[] = [];
-  for (let at = start; tabs.length < 3; ) {
-    const tab = bytes.indexOf(TAB, at);
-    if (tab === -1 || tab >= end) return undefined;
-    tabs.push(tab);
-    at = tab + 1;
-  }
-  const [a, b, c] = tabs as [number, number, number];
+function readLine({ at, length, head }: Line): { file: string; stored: Stored } | undefined {
+  const a = head.indexOf(TAB);
+  const b = a === -1 ? -1 : head.indexOf(TAB, a + 1);
+  const c = b === -1 ? -1 : head.indexOf(TAB, b + 1);
+  if (c === -1) return undefined;
   let file: unknown;
   try {
-    file = JSON.parse(bytes.toString('utf8', start, a));
+    file = JSON.parse(head.toString('utf8', 0, a));
   } catch {
     return undefined;
   }
   if (typeof file !== 'string') return undefined;
-  return { file, stored: { key: bytes.toString('latin1', a + 1, b), sum: bytes.toString('latin1', b + 1, c), json: bytes.subarray(c + 1, end) } };
+  const json: Place = { in: 'cache', at: at + c + 1, length: length - c - 1 };
+  return { file, stored: { key: head.toString('latin1', a + 1, b), sum: head.toString('latin1', b + 1, c), json } };
 }
 
 /** Writes the cache file to `path` in pieces of about a megabyte, never as one string of every entry. */
-async function writeEntries(path: string, entries: Map<string, Stored>, spill: Spill): Promise<void> {
+async function writeEntries(path: string, entries: Map<string, Stored>, bytesOf: (stored: Stored) => Buffer): Promise<void> {
   const handle = await open(path, 'w');
   try {
     let batch: Buffer[] = [Buffer.from(`${JSON.stringify({ format: CACHE_FORMAT })}\n`)];
     let size = 0;
     for (const [file, stored] of entries) {
-      const json = bytesOf(stored, spill);
+      const json = bytesOf(stored);
       batch.push(Buffer.from(`${JSON.stringify(file)}\t${stored.key}\t${stored.sum}\t`), json, NEWLINE_BYTE);
       size += json.length;
       if (size >= 1 << 20) {
@@ -187,16 +187,24 @@ async function writeEntries(path: string, entries: Map<string, Stored>, spill: S
 
 const NEWLINE_BYTE = Buffer.from('\n');
 
+/** The cache file at `location` opened for reading, or undefined when there is none or it cannot be read. */
+function openFile(location: string, note: (message: string) => void): number | undefined {
+  try {
+    return openSync(location, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') note(`cannot read the cache ${location} (${code ?? (error as Error).message}); checking every file`);
+    return undefined;
+  }
+}
+
 /**
  * Opens the cache at `location`. `note` receives one sentence when an existing file is ignored
- * (corrupt, or written by another format).
+ * (corrupt, or written by another format). The file stays open until `save`.
  */
 export async function openCache(location: string, note: (message: string) => void): Promise<ResultCache> {
   let entries = new Map<string, Stored>();
-  const bytes = await readFile(location).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') note(`cannot read the cache ${location} (${error.code ?? error.message}); checking every file`);
-    return undefined;
-  });
+  let fd = openFile(location, note);
   let dirty = false;
   let warned = false;
   const damagedEntry = () => {
@@ -205,11 +213,20 @@ export async function openCache(location: string, note: (message: string) => voi
     warned = true;
     note(`the cache ${location} has damaged entries; their briefs are checked again and the entries rewritten`);
   };
-  if (bytes !== undefined) {
-    const read = readEntries(bytes);
+  if (fd !== undefined) {
+    let read: ReturnType<typeof readEntries> | 'unreadable';
+    try {
+      read = readEntries(fd);
+    } catch (error) {
+      note(`cannot read the cache ${location} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); checking every file`);
+      read = 'unreadable';
+    }
     if (read === 'corrupt') note(`ignoring the cache ${location}: it is corrupt; checking every file`);
     else if (read === 'foreign') note(`ignoring the cache ${location}: written by another version; checking every file`);
-    else {
+    if (typeof read === 'string') {
+      closeQuietly(fd);
+      fd = undefined;
+    } else {
       entries = read.entries;
       if (read.damaged > 0) damagedEntry();
     }
@@ -217,12 +234,22 @@ export async function openCache(location: string, note: (message: string) => voi
   let hits = 0;
   let misses = 0;
   const spill = new Spill();
+  // Entries are read into one buffer, grown as needed: each is parsed before the next is read.
+  let scratch = Buffer.allocUnsafe(64 * 1024);
+  const bytesOf = (stored: Stored, reuse = false): Buffer => {
+    const { json } = stored;
+    if (Buffer.isBuffer(json)) return json;
+    if (json.in === 'spill') return spill.get(json);
+    if (!reuse) return readAt(fd!, json.at, json.length);
+    if (scratch.length < json.length) scratch = Buffer.allocUnsafe(Math.max(json.length, 2 * scratch.length));
+    return readAt(fd!, json.at, json.length, scratch);
+  };
   const lookup = (file: string, key: string, withClaims: boolean): BriefResult | undefined => {
     const stored = entries.get(file);
     if (!stored || stored.key !== key) return undefined;
     let entry: unknown;
     try {
-      const json = bytesOf(stored, spill);
+      const json = bytesOf(stored, true);
       entry = stored.sum === checksum(json) ? JSON.parse(json.toString('utf8')) : undefined;
     } catch {
       entry = undefined;
@@ -251,22 +278,24 @@ export async function openCache(location: string, note: (message: string) => voi
       const entry: Entry = { asOf: result.asOf, asOfSource: result.asOfSource, problems: result.problems.map(shownProblem) };
       if (withClaims) entry.claims = result.claims;
       const json = Buffer.from(JSON.stringify(entry));
-      entries.set(file, { key, sum: checksum(json), json: spill.put(json) ?? json });
+      const spilled = spill.put(json);
+      entries.set(file, { key, sum: checksum(json), json: spilled ? { in: 'spill', ...spilled } : json });
       dirty = true;
     },
     async save() {
-      if (!dirty) return;
-      const temp = join(dirname(location), `.${basename(location)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-      try {
-        await writeEntries(temp, entries, spill);
-        await rename(temp, location);
-      } catch (error) {
-        await unlink(temp).catch(() => undefined);
-        note(`cannot write the cache ${location} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      if (dirty) {
+        const temp = join(dirname(location), `.${basename(location)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+        try {
+          await writeEntries(temp, entries, bytesOf);
+          // Released before the rename, which some systems refuse over an open file.
+          release();
+          await rename(temp, location);
+        } catch (error) {
+          await unlink(temp).catch(() => undefined);
+          note(`cannot write the cache ${location} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+        }
       }
-      // The run's own entries are in the file now (or could not be written): the scratch file goes.
-      for (const [file, stored] of entries) if (!Buffer.isBuffer(stored.json)) entries.delete(file);
-      spill.remove();
+      release();
     },
     get hits() {
       return hits;
@@ -275,4 +304,11 @@ export async function openCache(location: string, note: (message: string) => voi
       return misses;
     },
   };
+  /** Closes the cache file and the scratch file: nothing is answered afterwards. */
+  function release() {
+    if (fd !== undefined) closeQuietly(fd);
+    fd = undefined;
+    entries = new Map();
+    spill.remove();
+  }
 }
