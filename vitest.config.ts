@@ -12,6 +12,8 @@ export default defineConfig({
     setupFiles: ['test/fast-check-seed.ts'],
     // Servers the tests start remember no results in the user's cache folder (node/result-memory.ts):
     // one test's results would answer another's first pull. Tests of that memory choose a folder.
-    env: { BRIEFCHECK_RESULT_CACHE: 'off' },
+    // Nor V8 code caches (node/code-cache.ts) there, for the built servers and command line: tests of
+    // those caches choose a folder of their own.
+    env: { BRIEFCHECK_RESULT_CACHE: 'off', BRIEFCHECK_CODE_CACHE: 'off' },
   },
 });

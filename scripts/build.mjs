@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import { bundleOptions, serverBundles } from './bundle-options.mjs';
+import { bundleOptions, cliBundles, serverBundles } from './bundle-options.mjs';
 import { webBundleOptions, webShims } from './web-shims.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -14,9 +14,9 @@ const bundles = [
   // The language server: small entries that run the bundles beside them with V8's code cache
   // (server/src/node/code-cache.ts). It checks documents on a worker thread (server/src/lsp/checker.ts).
   ...serverBundles,
-  { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' },
-  // The CLI's worker threads load this file from beside dist/cli.js (server/src/cli/parallel.ts).
-  { entryPoints: ['server/src/cli/parallel-worker.ts'], outfile: 'dist/cli-worker.js' },
+  // The command line: a small entry that runs its bundle with V8's code cache, and the bundle its
+  // worker threads load (server/src/cli/parallel.ts).
+  ...cliBundles,
 ];
 
 // The web extension (the manifest's `browser`) and its language server in a web worker.

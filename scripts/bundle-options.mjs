@@ -10,6 +10,13 @@ export const serverBundles = [
   { entryPoints: ['server/src/lsp/check-worker.ts'], outfile: 'dist/server-worker-main.js' },
 ];
 
+/** The command line's bundles: its entry, what it runs, and its worker threads' bundle (loaded from beside it). */
+export const cliBundles = [
+  { entryPoints: ['server/src/cli/entry.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli-main.js' },
+  { entryPoints: ['server/src/cli/parallel-worker.ts'], outfile: 'dist/cli-worker.js' },
+];
+
 export const bundleOptions = {
   bundle: true,
   platform: 'node',

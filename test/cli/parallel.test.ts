@@ -12,7 +12,7 @@ import type { CheckOptions } from '../../server/src/core/types';
 import { createChecker, inOrder, workerCount } from '../../server/src/cli/parallel';
 import { loadDataset } from '../../server/src/node/dataset';
 import { generateBrief } from '../bench/corpus.mjs';
-import { bundleOptions } from '../../scripts/bundle-options.mjs';
+import { bundleOptions, cliBundles } from '../../scripts/bundle-options.mjs';
 import { runCli } from './helpers';
 
 const root = resolve(__dirname, '../..');
@@ -24,8 +24,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(root, '.cache', 'test-parallel-'));
   const common = { ...bundleOptions, sourcemap: false };
 
-  await esbuild.build({ ...common, entryPoints: [join(root, 'server/src/cli/bin.ts')], outfile: join(dir, 'dist/cli.js') });
-  await esbuild.build({ ...common, entryPoints: [join(root, 'server/src/cli/parallel-worker.ts')], outfile: join(dir, 'dist/cli-worker.js') });
+  await Promise.all(cliBundles.map((b) => esbuild.build({ ...common, entryPoints: b.entryPoints.map((e) => join(root, e)), outfile: join(dir, b.outfile) })));
 }, 60000);
 const made: string[] = [];
 afterAll(() => {

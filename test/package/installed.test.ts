@@ -24,7 +24,7 @@ const npx = (args: string[], cwd = packed.repo) => spawnSync('npx', ['--no-insta
 describe('the npm package', () => {
   it('holds only what runs: the bundles, the data, the schemas, the bin and the documents', () => {
     expect(packed.files.filter((f) => /(^|\/)(test|tests|scripts|src|server|client)\//.test(f) || /\.(ts|map|mjs)$/.test(f))).toEqual([]);
-    expect(packed.files).toEqual(expect.arrayContaining(['bin/briefcheck.js', 'dist/cli.js', 'dist/cli-worker.js', 'data/meta.json', 'data/schema/overlay.schema.json', 'schemas/briefcheck.schema.json', 'README.md', 'LICENSE', 'package.json']));
+    expect(packed.files).toEqual(expect.arrayContaining(['bin/briefcheck.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/cli-worker.js', 'data/meta.json', 'data/schema/overlay.schema.json', 'schemas/briefcheck.schema.json', 'README.md', 'LICENSE', 'package.json']));
     const manifest = JSON.parse(readFileSync(join(packed.repo, 'node_modules/briefcheck/package.json'), 'utf8'));
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(manifest.bin).toEqual({ briefcheck: 'bin/briefcheck.js' });

@@ -1,10 +1,8 @@
-// The bundle's entry (dist/cli.js): runs the command with the real process and sets the exit code
-// without cutting off output that is still being written to a pipe.
+// The command line's bundle (dist/cli-main.js, run by the entry dist/cli.js, cli/entry.ts): runs the
+// command with the real process and sets the exit code without cutting off output that is still
+// being written to a pipe.
 
-import { tuneCompiler } from '../node/compiler-flags';
 import { run } from './main';
-
-tuneCompiler('cli');
 
 const chunks = () =>
   new Promise<string>((resolve, reject) => {

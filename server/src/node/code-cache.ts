@@ -1,8 +1,9 @@
-// V8's code cache for the language server's bundles. A bundle's entry is a small loader that
-// compiles the bundle with the bytecode an earlier start stored, runs it as Node would run the
-// file, and stores a fresh cache once the code a first check needs has been compiled, when there
-// was none or V8 rejected it (V8 checks that a cache matches the source, its own version and its
-// flags). Compiling the reader's code on first use is a large part of a server's first check.
+// V8's code cache for the language server's and the command line's bundles. A bundle's entry is a
+// small loader that compiles the bundle with the bytecode an earlier start stored, runs it as Node
+// would run the file, and stores a fresh cache once the code worth caching has been compiled, when
+// there was none or V8 rejected it (V8 checks a cache against its own version, its flags and the
+// source's length; cacheFileFor names a cache after the bundle's copy for the rest). Compiling the
+// reader's code on first use is a large part of a server's first check, and of a short command.
 // Any failure to read or write a cache only means compiling as usual.
 
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -25,12 +26,17 @@ export function codeCacheDir(env: Record<string, string | undefined> = process.e
 
 const cachePrefix = (script: string) => `${basename(script, '.js')}-v`;
 
-/** One cache file per bundle version (size and time), Node version and architecture. */
+/**
+ * One cache file per copy of a bundle, Node version and architecture. V8 checks a cache against the
+ * source's length only, so the name must change whenever the bundle may have: its size, its
+ * modification time, and its status-change time, which no installer can set (npm gives every file
+ * of a package the same modification time, so two versions of the same size would share one).
+ */
 export function cacheFileFor(script: string, dir = codeCacheDir()): string | undefined {
   if (!dir) return undefined;
   try {
-    const { size, mtimeMs } = statSync(script);
-    return join(dir, `${cachePrefix(script)}${process.versions.node}-${process.arch}-${size}-${Math.trunc(mtimeMs)}.bin`);
+    const { size, mtimeMs, ctimeMs } = statSync(script);
+    return join(dir, `${cachePrefix(script)}${process.versions.node}-${process.arch}-${size}-${Math.trunc(mtimeMs)}-${Math.trunc(ctimeMs)}.bin`);
   } catch {
     return undefined;
   }
