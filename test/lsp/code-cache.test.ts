@@ -4,7 +4,7 @@
 // rewritten). Diagnostics are the same in every case.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,12 +49,18 @@ describe('the check worker code cache', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is written by a first start, used by the next, and rewritten when damaged, with the same diagnostics', async () => {
-    // A cache of an earlier version of a bundle is removed when a new one is written.
+    // When a new cache is written, those of other copies of the bundle written in the last month
+    // stay (several checkouts share a folder), older ones go.
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-    writeFileSync(join(cacheDir, 'server-main-v0.0.1-x64-1-1.bin'), 'old');
-    const both = () => cacheFiles().length === 2 && cacheFiles().every((f) => !f.includes('v0.0.1'));
+    writeFileSync(join(cacheDir, 'server-main-v0.0.1-x64-1-1-1.bin'), 'old');
+    const twoMonthsAgo = new Date(Date.now() - 60 * 24 * 60 * 60 * 1000);
+    utimesSync(join(cacheDir, 'server-main-v0.0.1-x64-1-1-1.bin'), twoMonthsAgo, twoMonthsAgo);
+    writeFileSync(join(cacheDir, 'server-worker-main-v0.0.2-x64-1-1-1.bin'), 'another checkout');
+    const both = () => cacheFiles().length === 3 && !cacheFiles().some((f) => f.includes('v0.0.1'));
     const first = await diagnosticsOnce(both);
     expect(first.length).toBeGreaterThan(0);
+    expect(cacheFiles()).toContain('server-worker-main-v0.0.2-x64-1-1-1.bin');
+    rmSync(join(cacheDir, 'server-worker-main-v0.0.2-x64-1-1-1.bin'));
     const files = cacheFiles().sort();
     expect(files.map((f) => f.replace(/-v\d.*$/, ''))).toEqual(['server-main', 'server-worker-main']);
     const paths = files.map((f) => join(cacheDir, f));

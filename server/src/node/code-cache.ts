@@ -66,13 +66,31 @@ export function runWithCodeCache(script: string, cacheFile: string | undefined, 
       const temporary = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(temporary, compiled.createCachedData(), { mode: 0o600 });
       renameSync(temporary, cacheFile);
-      // Caches of earlier versions of the bundle (or of Node) would only pile up.
-      const dir = dirname(cacheFile);
-      for (const name of readdirSync(dir)) {
-        if (name.startsWith(cachePrefix(script)) && name.endsWith('.bin') && join(dir, name) !== cacheFile) rmSync(join(dir, name), { force: true });
-      }
+      pruneOthers(cacheFile, cachePrefix(script));
     } catch {
       // No cache this time.
     }
+  });
+}
+
+/** How many caches of other copies of a bundle are kept, and for how long after they were written. */
+const OTHER_COPIES = 3;
+const OTHER_COPY_DAYS = 30;
+
+/**
+ * Removes the caches of other copies of the bundle (`prefix`) beside `cacheFile`, but the newest
+ * few written in the last month: several checkouts of the command line, each with its own copy,
+ * share one folder and would otherwise remove each other's caches at every run; earlier versions'
+ * caches would otherwise pile up.
+ */
+function pruneOthers(cacheFile: string, prefix: string): void {
+  const dir = dirname(cacheFile);
+  const old = Date.now() - OTHER_COPY_DAYS * 24 * 60 * 60 * 1000;
+  const others = readdirSync(dir)
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.bin') && join(dir, name) !== cacheFile)
+    .map((name) => ({ path: join(dir, name), written: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+    .sort((a, b) => b.written - a.written);
+  others.forEach(({ path, written }, i) => {
+    if (i >= OTHER_COPIES || written < old) rmSync(path, { force: true });
   });
 }
