@@ -83,12 +83,18 @@ describe('a cache in use', () => {
     problems: [{ ruleId: 'r', severity: 'info', messageId: 'm', message, range: { start: 0, end: 1 } }],
   });
 
-  it('answers from the file it opened when another run saves over it, and nothing once saved', async () => {
+  /** A cache file in a new folder holding one entry for /a.md under the key k. */
+  async function savedCache(message: string): Promise<{ dir: string; location: string }> {
     const dir = mkdtempSync(join(tmpdir(), 'briefcheck-cache-'));
     const location = join(dir, 'cache');
     const first = await openCache(location, () => {});
-    first.set('/a.md', 'k', stored('first'));
+    first.set('/a.md', 'k', stored(message));
     await first.save();
+    return { dir, location };
+  }
+
+  it('answers from the file it opened when another run saves over it, and nothing once saved', async () => {
+    const { location } = await savedCache('first');
     const reader = await openCache(location, () => {});
     const writer = await openCache(location, () => {});
     writer.set('/a.md', 'k', stored('second'));
@@ -109,11 +115,7 @@ describe('a cache in use', () => {
   });
 
   it('keeps entries it did not read when saving over a file replaced meanwhile', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'briefcheck-cache-'));
-    const location = join(dir, 'cache');
-    const first = await openCache(location, () => {});
-    first.set('/a.md', 'k', stored('kept'));
-    await first.save();
+    const { dir, location } = await savedCache('kept');
     const run = await openCache(location, () => {});
     // Another program moves a different file into place while the run goes on.
     writeFileSync(join(dir, 'other'), '{"format":3}\n');

@@ -3,7 +3,8 @@
 // file only when a run asks for them. Holding the whole file instead cost its size in fresh memory
 // on every run, which on some machines took longer than everything else an unchanged run does with
 // it (docs/performance.md). The descriptor stays open until the run ends: a cache saved meanwhile by
-// another run replaces the file's name, not what this descriptor reads.
+// another run replaces the file's name, not what this descriptor reads. readAt and closeQuietly
+// serve the run's scratch file too (node/cache-spill.ts).
 
 import { closeSync, readSync } from 'node:fs';
 

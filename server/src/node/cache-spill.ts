@@ -7,9 +7,10 @@
 // saved or when the process exits.
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { openSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { closeQuietly, readAt } from './cache-file';
 
 export interface Spilled {
   at: number;
@@ -46,23 +47,13 @@ export class Spill {
 
   /** The bytes `put` wrote at `spilled`. */
   get(spilled: Spilled): Buffer {
-    const bytes = Buffer.allocUnsafe(spilled.length);
-    for (let done = 0; done < spilled.length; ) {
-      const n = readSync(this.fd!, bytes, done, spilled.length - done, spilled.at + done);
-      if (n === 0) throw new Error('the cache scratch file ended early');
-      done += n;
-    }
-    return bytes;
+    return readAt(this.fd!, spilled.at, spilled.length);
   }
 
   remove(): void {
     process.removeListener('exit', this.removeOnExit);
     if (this.fd === undefined) return;
-    try {
-      closeSync(this.fd);
-    } catch {
-      // Already closed: nothing to release.
-    }
+    closeQuietly(this.fd);
     if (!this.unlinked) unlinkQuietly(this.path);
     this.fd = undefined;
     this.unlinked = false;
